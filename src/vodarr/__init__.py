@@ -1,0 +1,1 @@
+"""Vodarr: a self-hosted download manager for IPTV libraries."""

@@ -1,0 +1,1 @@
+"""Clients for the outside world (aria2, Xtream Codes). No Django imports below this package."""
