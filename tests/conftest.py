@@ -1,3 +1,3 @@
-"""Shared fixtures: every test directory can use the real aria2c and the fake provider."""
+"""Shared fixtures: users, real aria2c and the fake provider, for every test directory."""
 
-pytest_plugins = ["tests.fixtures.aria2", "tests.fixtures.provider"]
+pytest_plugins = ["tests.fixtures.users", "tests.fixtures.aria2", "tests.fixtures.provider"]

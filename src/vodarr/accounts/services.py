@@ -1,0 +1,111 @@
+"""Account operations: registration, verification and reset emails, sign-in throttling."""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from django.conf import settings
+from django.contrib.auth.tokens import default_token_generator
+from django.core import signing
+from django.core.cache import cache
+from django.core.mail import send_mail
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from vodarr.accounts.models import Role, User
+
+logger = logging.getLogger("vodarr.accounts")
+VERIFY_SALT = "vodarr.accounts.verify-email"
+
+
+def registration_is_open() -> bool:
+    if not settings.REGISTRATION_OPEN:
+        return False
+    if settings.MAX_USERS is not None:
+        return User.objects.count() < settings.MAX_USERS
+    return True
+
+
+def register_user(email: str, name: str, password: str) -> User:
+    """The first user owns the instance: admin and verified at once; later ones are members."""
+    with transaction.atomic():
+        # Inside one (IMMEDIATE on SQLite) transaction so two simultaneous first sign-ups
+        # cannot both become admin.
+        first = not User.objects.exists()
+        return User.objects.create_user(
+            email,
+            password,
+            name=name,
+            role=Role.ADMIN if first else Role.MEMBER,
+            verified=first,
+        )
+
+
+def verification_token(user: User) -> str:
+    # The email is signed too, so a link stops working once the address changes.
+    return signing.dumps({"uid": user.pk, "email": user.email}, salt=VERIFY_SALT)
+
+
+def user_from_verification_token(token: str) -> User | None:
+    try:
+        data = signing.loads(token, salt=VERIFY_SALT, max_age=settings.EMAIL_VERIFICATION_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    if not isinstance(data, dict):
+        return None
+    user = User.objects.filter(pk=data.get("uid"), is_active=True).first()
+    if user is None or user.email != data.get("email"):
+        return None
+    return user
+
+
+def send_verification_email(request: HttpRequest, user: User) -> None:
+    link = request.build_absolute_uri(f"/email/verify/{verification_token(user)}")
+    send_mail(
+        "Verify your email address for Vodarr",
+        f"Hello {user.name},\n\nConfirm your email address to start using Vodarr:\n{link}\n\n"
+        "The link works for 24 hours. If you did not create an account, ignore this email.",
+        None,
+        [user.email],
+    )
+
+
+def send_password_reset_email(request: HttpRequest, user: User) -> None:
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    link = request.build_absolute_uri(f"/reset-password/{uid}/{token}")
+    send_mail(
+        "Reset your Vodarr password",
+        f"Hello {user.name},\n\nChoose a new password here:\n{link}\n\n"
+        "If you did not ask for this, you can ignore this email.",
+        None,
+        [user.email],
+    )
+
+
+class LoginThrottle:
+    """Counts failed sign-ins per email and client address; locks out after the limit."""
+
+    def __init__(self, email: str, address: str) -> None:
+        self.key = f"vodarr:login-failures:{email.lower()}|{address}"
+
+    def locked_for(self) -> int:
+        """Seconds left in a lockout, 0 when sign-in may be tried."""
+        failures = cache.get(self.key)
+        if failures is None or failures["count"] < settings.LOGIN_MAX_ATTEMPTS:
+            return 0
+
+        return max(0, int(failures["until"] - time.time()) + 1)
+
+    def record_failure(self) -> None:
+
+        failures = cache.get(self.key) or {"count": 0, "until": 0.0}
+        failures["count"] += 1
+        failures["until"] = time.time() + settings.LOGIN_LOCKOUT_SECONDS
+        cache.set(self.key, failures, settings.LOGIN_LOCKOUT_SECONDS)
+
+    def clear(self) -> None:
+        cache.delete(self.key)

@@ -1,0 +1,1 @@
+"""The provider's catalogue: categories, movies (VodStream) and series, and their sync."""

@@ -1,0 +1,1 @@
+"""Downloads: MediaDownloadRef, the start/act services, the Downloads page, the worker."""

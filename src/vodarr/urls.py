@@ -1,0 +1,17 @@
+"""URL map: each app's routes, plus the home redirect and the error handlers."""
+
+from django.urls import include, path
+
+from vodarr.web import views as web_views
+
+urlpatterns = [
+    path("", web_views.home, name="home"),
+    path("healthz", web_views.healthz, name="healthz"),
+    path("", include("vodarr.accounts.urls")),
+    path("", include("vodarr.web.urls")),
+]
+
+handler400 = "vodarr.web.views.bad_request"
+handler403 = "vodarr.web.views.permission_denied"
+handler404 = "vodarr.web.views.page_not_found"
+handler500 = "vodarr.web.views.server_error"

@@ -1,0 +1,1 @@
+"""Cross-cutting web concerns: layout, shared Inertia props, access rules, error pages."""

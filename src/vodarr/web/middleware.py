@@ -1,0 +1,79 @@
+"""Middlewares: the access rules every view obeys, and the props every page shares."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from inertia import share
+
+from vodarr.web import access
+from vodarr.web.http import pop_errors, pop_flash
+
+HOME_URL = "/discover"
+VERIFY_NOTICE_URL = "/email/verify"
+
+
+class AccessMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(
+        self, request: HttpRequest, view: Callable[..., Any], args: Any, kwargs: Any
+    ) -> HttpResponse | None:
+        level = getattr(view, "vodarr_access", None)
+        if level is None and view.__module__.startswith("django."):
+            return None  # Django's own views (static files in DEBUG) decide for themselves
+        user = request.user
+        if level == access.PUBLIC:
+            return None
+        if level == access.GUEST_ONLY:
+            return HttpResponseRedirect(HOME_URL) if user.is_authenticated else None
+        if not user.is_authenticated:
+            query = urlencode({"next": request.get_full_path()})
+            return HttpResponseRedirect(f"{settings.LOGIN_URL}?{query}")
+        if level == access.UNVERIFIED:
+            return None
+        if not getattr(user, "is_verified", False):
+            return HttpResponseRedirect(VERIFY_NOTICE_URL)
+        return None
+
+
+class SharedPropsMiddleware:
+    """Props on every Inertia page; lazy so the session is only read when a page renders."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        share(
+            request,
+            auth=lambda: {"user": _user_props(request)},
+            flash=lambda: pop_flash(request),
+            errors=lambda: pop_errors(request),
+            app=lambda: _app_props(),
+        )
+        return self.get_response(request)
+
+
+def _user_props(request: HttpRequest) -> dict[str, Any] | None:
+    user = request.user
+    if not user.is_authenticated:
+        return None
+    return {"id": user.pk, "name": user.name, "email": user.email, "role": user.role}
+
+
+def _app_props() -> dict[str, Any]:
+    from vodarr.accounts.services import registration_is_open
+
+    return {
+        "name": "Vodarr",
+        "demoMode": settings.VODARR_DEMO_MODE,
+        "registrationOpen": registration_is_open(),
+    }
