@@ -9,6 +9,8 @@ urlpatterns = [
     path("healthz", web_views.healthz, name="healthz"),
     path("", include("vodarr.accounts.urls")),
     path("", include("vodarr.web.urls")),
+    path("", include("vodarr.catalog.urls")),
+    path("", include("vodarr.downloads.urls")),
 ]
 
 handler400 = "vodarr.web.views.bad_request"
