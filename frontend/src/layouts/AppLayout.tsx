@@ -1,0 +1,21 @@
+import type { ReactNode } from "react";
+import FlashToasts from "../components/FlashToasts";
+import Header from "../components/Header";
+
+export default function AppLayout({ children }: { children: ReactNode }) {
+  return (
+    <div className="min-h-dvh">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:rounded-lg focus:bg-white focus:px-4 focus:py-2 focus:text-sm focus:font-semibold focus:text-zinc-900 focus:shadow-lg"
+      >
+        Skip to content
+      </a>
+      <Header />
+      <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-8 outline-none sm:px-6 lg:px-8">
+        {children}
+      </main>
+      <FlashToasts />
+    </div>
+  );
+}

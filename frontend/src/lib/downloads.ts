@@ -1,0 +1,69 @@
+/**
+ * What a download's aria2 status allows and how it is shown.
+ *
+ * The allowed actions mirror the server's check (spec/downloads-api.md, "Action
+ * Validation"): the UI only offers what the server would accept.
+ */
+
+export type DownloadStatus =
+  | "active"
+  | "waiting"
+  | "paused"
+  | "error"
+  | "complete"
+  | "removed"
+  | "canceled";
+
+export type DownloadAction = "pause" | "resume" | "retry" | "cancel" | "remove";
+
+export type StatusTone = "info" | "neutral" | "warning" | "danger" | "success";
+
+const ACTIONS: Record<DownloadStatus, readonly DownloadAction[]> = {
+  active: ["pause", "cancel"],
+  paused: ["resume", "cancel"],
+  waiting: ["cancel"],
+  error: ["retry", "remove"],
+  complete: ["retry", "remove"],
+  removed: [],
+  canceled: [],
+};
+
+const LABELS: Record<DownloadStatus, string> = {
+  active: "Downloading",
+  waiting: "Queued",
+  paused: "Paused",
+  error: "Failed",
+  complete: "Completed",
+  removed: "Removed",
+  canceled: "Canceled",
+};
+
+const TONES: Record<DownloadStatus, StatusTone> = {
+  active: "info",
+  waiting: "neutral",
+  paused: "warning",
+  error: "danger",
+  complete: "success",
+  removed: "neutral",
+  canceled: "neutral",
+};
+
+export function isDownloadStatus(value: unknown): value is DownloadStatus {
+  return typeof value === "string" && Object.hasOwn(ACTIONS, value);
+}
+
+export function allowedActions(status: string | null | undefined): DownloadAction[] {
+  return isDownloadStatus(status) ? [...ACTIONS[status]] : [];
+}
+
+export function canTakeAction(status: string | null | undefined, action: DownloadAction): boolean {
+  return allowedActions(status).includes(action);
+}
+
+export function statusLabel(status: string | null | undefined): string {
+  return isDownloadStatus(status) ? LABELS[status] : "Unknown";
+}
+
+export function statusTone(status: string | null | undefined): StatusTone {
+  return isDownloadStatus(status) ? TONES[status] : "neutral";
+}

@@ -1,0 +1,73 @@
+import { Head, useForm, usePage } from "@inertiajs/react";
+import type { FormEvent, ReactNode } from "react";
+import AuthHeading from "../../components/AuthHeading";
+import Button from "../../components/Button";
+import Checkbox from "../../components/Checkbox";
+import StatusMessage from "../../components/StatusMessage";
+import TextField from "../../components/TextField";
+import TextLink from "../../components/TextLink";
+import GuestLayout from "../../layouts/GuestLayout";
+
+export default function Login({ status }: { status?: string }) {
+  const { app } = usePage().props;
+  const form = useForm({ email: "", password: "", remember: false });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    form.post("/login", { onFinish: () => form.reset("password") });
+  }
+
+  return (
+    <>
+      <Head title="Log in" />
+      <AuthHeading title="Log in">Welcome back. Sign in to browse and download.</AuthHeading>
+      <StatusMessage message={status} />
+
+      <form onSubmit={submit} className="mt-4 space-y-5" noValidate>
+        <TextField
+          label="Email"
+          type="email"
+          name="email"
+          autoComplete="username"
+          required
+          autoFocus
+          value={form.data.email}
+          onChange={(event) => form.setData("email", event.target.value)}
+          error={form.errors.email}
+        />
+        <TextField
+          label="Password"
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          required
+          value={form.data.password}
+          onChange={(event) => form.setData("password", event.target.value)}
+          error={form.errors.password}
+        />
+        <div className="flex items-center justify-between gap-4">
+          <Checkbox
+            label="Remember me"
+            name="remember"
+            checked={form.data.remember}
+            onChange={(event) => form.setData("remember", event.target.checked)}
+          />
+          <TextLink href="/forgot-password" className="text-sm">
+            Forgot your password?
+          </TextLink>
+        </div>
+        <Button type="submit" busy={form.processing} className="w-full">
+          Log in
+        </Button>
+      </form>
+
+      {app?.registrationOpen && (
+        <p className="mt-6 text-center text-sm text-zinc-600 dark:text-zinc-400">
+          New here? <TextLink href="/register">Create an account</TextLink>
+        </p>
+      )}
+    </>
+  );
+}
+
+Login.layout = (page: ReactNode) => <GuestLayout>{page}</GuestLayout>;

@@ -1,0 +1,28 @@
+import { Head, usePage } from "@inertiajs/react";
+import RoleBadge from "../components/RoleBadge";
+import DeleteAccountCard from "../components/profile/DeleteAccountCard";
+import PasswordForm from "../components/profile/PasswordForm";
+import ProfileInfoForm from "../components/profile/ProfileInfoForm";
+import ThemeCard from "../components/profile/ThemeCard";
+
+export default function Profile() {
+  const user = usePage().props.auth.user;
+
+  return (
+    <>
+      <Head title="Profile" />
+      <div className="mx-auto max-w-2xl">
+        <div className="mb-8 flex flex-wrap items-center gap-3">
+          <h1 className="text-2xl font-bold tracking-tight text-zinc-900 dark:text-white">Profile</h1>
+          {user && <RoleBadge role={user.role} />}
+        </div>
+        <div className="space-y-6">
+          {user && <ProfileInfoForm user={user} />}
+          <PasswordForm />
+          <ThemeCard />
+          <DeleteAccountCard />
+        </div>
+      </div>
+    </>
+  );
+}
