@@ -1,0 +1,129 @@
+"""Deterministic media bytes, HTTP Range parsing and generated SVG posters for the fake provider.
+
+A file's content is a pure function of ``(kind, media_id, offset)``: 4 KiB blocks of
+SHAKE-128 output seeded with the block number. Any byte range can be produced without the
+bytes before it, so tests can check a finished or resumed download byte for byte.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import textwrap
+from dataclasses import dataclass
+
+BLOCK_SIZE = 4096
+KINDS = ("movie", "episode")
+
+
+def normalize_kind(kind: str) -> str:
+    """``"movie"`` or ``"episode"``; ``"series"`` (the URL word for episodes) is accepted."""
+    value = kind.strip().lower()
+    if value == "series":
+        return "episode"
+    if value not in KINDS:
+        raise ValueError(f"kind must be 'movie' or 'episode', not {kind!r}")
+    return value
+
+
+def _block(kind: str, media_id: int, index: int) -> bytes:
+    return hashlib.shake_128(f"vodarr:{kind}:{media_id}:{index}".encode()).digest(BLOCK_SIZE)
+
+
+def media_bytes(kind: str, media_id: int, start: int, end: int) -> bytes:
+    """Bytes ``[start, end)`` of the deterministic content of one media item."""
+    kind = normalize_kind(kind)
+    if end <= start:
+        return b""
+    first, last = start // BLOCK_SIZE, (end - 1) // BLOCK_SIZE
+    data = b"".join(_block(kind, media_id, i) for i in range(first, last + 1))
+    offset = start - first * BLOCK_SIZE
+    return data[offset : offset + (end - start)]
+
+
+@dataclass(frozen=True)
+class ByteRange:
+    start: int
+    end: int  # exclusive
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+class RangeNotSatisfiable(Exception):
+    """The requested range lies entirely beyond the end of the file (HTTP 416)."""
+
+
+def parse_range(header: str | None, size: int) -> ByteRange | None:
+    """The single range a ``Range`` header asks for, or None to send the whole file.
+
+    Supports ``bytes=a-b``, ``bytes=a-`` and ``bytes=-n``. Malformed headers and multiple
+    ranges are ignored (RFC 9110 allows answering them with the full 200 response).
+    """
+    if not header:
+        return None
+    unit, _, spec = header.strip().partition("=")
+    if unit.strip().lower() != "bytes" or "," in spec:
+        return None
+    first, dash, last = spec.strip().partition("-")
+    if not dash:
+        return None
+    first, last = first.strip(), last.strip()
+    if not first:
+        if not _is_number(last):
+            return None
+        suffix = int(last)
+        if suffix == 0 or size == 0:
+            raise RangeNotSatisfiable(f"bytes */{size}")
+        return ByteRange(max(0, size - suffix), size)
+    if not _is_number(first) or (last and not _is_number(last)):
+        return None
+    start = int(first)
+    end = int(last) + 1 if last else size
+    if last and end <= start:
+        return None  # "bytes=5-2" is invalid, not unsatisfiable
+    if start >= size:
+        raise RangeNotSatisfiable(f"bytes */{size}")
+    return ByteRange(start, min(end, size))
+
+
+def _is_number(text: str) -> bool:
+    return text.isascii() and text.isdigit()
+
+
+def content_type(ext: str) -> str:
+    return {
+        "mp4": "video/mp4",
+        "m4v": "video/mp4",
+        "mkv": "video/x-matroska",
+        "avi": "video/x-msvideo",
+        "ts": "video/mp2t",
+    }.get(ext.lower(), "application/octet-stream")
+
+
+def poster_svg(title: str, subtitle: str, seed: int, *, wide: bool = False) -> bytes:
+    """A small gradient poster (2:3, or 16:9 when ``wide``) with the title written on it."""
+    width, height = (640, 360) if wide else (300, 450)
+    hue = (seed * 47) % 360
+    lines = textwrap.wrap(title, width=24 if wide else 14)[:4] or [""]
+    font = 30 if wide else 32
+    top = height // 2 - (len(lines) - 1) * font // 2
+    text = "".join(
+        f'<text x="50%" y="{top + i * font * 6 // 5}" text-anchor="middle" '
+        f'font-size="{font}" font-weight="bold">{html.escape(line)}</text>'
+        for i, line in enumerate(lines)
+    )
+    svg = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}">'
+        '<defs><linearGradient id="g" x1="0" y1="0" x2="0" y2="1">'
+        f'<stop offset="0" stop-color="hsl({hue},55%,38%)"/>'
+        f'<stop offset="1" stop-color="hsl({(hue + 40) % 360},60%,12%)"/>'
+        "</linearGradient></defs>"
+        f'<rect width="{width}" height="{height}" fill="url(#g)"/>'
+        f'<g fill="#fff" font-family="Georgia, serif">{text}'
+        f'<text x="50%" y="{height - 36}" text-anchor="middle" font-size="20" '
+        f'opacity="0.8">{html.escape(subtitle)}</text></g></svg>'
+    )
+    return svg.encode()

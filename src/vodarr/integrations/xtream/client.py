@@ -1,0 +1,322 @@
+"""``XtreamClient``: the one chokepoint for every call to a provider's ``player_api.php``.
+
+One pooled ``httpx.Client`` with a timeout and a User-Agent; every failure becomes an
+``XtreamError`` whose message names the provider by host only. The password travels in the
+query string, so httpx's own request log lines are passed through a redacting filter that is
+installed once, on import.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import ssl
+import threading
+import time
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import httpx
+
+from vodarr.integrations.redact import redact_text, redact_url
+from vodarr.integrations.xtream import parsing, urls
+from vodarr.integrations.xtream.errors import (
+    XtreamAuthError,
+    XtreamError,
+    XtreamNotFound,
+    XtreamUnreachable,
+)
+from vodarr.integrations.xtream.models import (
+    AccountInfo,
+    Category,
+    SeriesInfo,
+    SeriesSummary,
+    VodInfo,
+    VodStream,
+)
+
+logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+_MAX_CACHE_ENTRIES = 512
+_DNS_HINTS = (
+    "name or service not known",
+    "nodename nor servname",
+    "name resolution",
+    "getaddrinfo",
+)
+
+
+class _RedactingFilter(logging.Filter):
+    """Redacts URLs and known provider secrets in records of the HTTP libraries' loggers."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._secrets: set[str] = set()
+        self._lock = threading.Lock()
+
+    def remember(self, *secrets: str) -> None:
+        with self._lock:
+            self._secrets.update(s for s in secrets if s)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except Exception:  # a malformed record is the logging module's business, not ours
+            return True
+        with self._lock:
+            secrets = tuple(self._secrets)
+        record.msg = redact_text(message, secrets=secrets)
+        record.args = None
+        return True
+
+
+_log_filter = _RedactingFilter()
+for _name in (
+    "httpx",
+    "httpcore.connection",
+    "httpcore.http11",
+    "httpcore.http2",
+    "httpcore.proxy",
+):
+    logging.getLogger(_name).addFilter(_log_filter)
+
+
+@functools.cache
+def _tls_context() -> ssl.SSLContext:
+    # Loading the CA bundle costs ~80 ms; pages build a client per request, so share one.
+    return httpx.create_ssl_context()
+
+
+class XtreamClient:
+    """A synchronous client for one provider account. Thread-safe; use as a context manager."""
+
+    def __init__(
+        self,
+        base_url: str,
+        username: str,
+        password: str,
+        *,
+        user_agent: str = "Vodarr/0.1",
+        timeout: float = 15.0,
+        cache_ttl: float = 60.0,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        self.base_url = urls.normalize_base_url(base_url)
+        self.username = username
+        self._password = password
+        self._secrets = tuple(s for s in (password, username) if s)
+        _log_filter.remember(password)
+        self._display = redact_url(self.base_url)
+        self._api_url = urls.player_api_url(self.base_url)
+        self._cache_ttl = cache_ttl
+        self._cache: dict[tuple[str, int], tuple[float, object]] = {}
+        self._cache_lock = threading.Lock()
+        self._http = httpx.Client(
+            timeout=timeout,
+            headers={"User-Agent": user_agent, "Accept": "application/json"},
+            transport=transport,
+            verify=_tls_context(),
+            # Panels behind load balancers redirect player_api.php to another host.
+            follow_redirects=True,
+        )
+
+    def __repr__(self) -> str:
+        return f"XtreamClient({self._display!r}, username=***)"
+
+    def __enter__(self) -> XtreamClient:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._http.close()
+
+    # --- player_api.php ----------------------------------------------------------------------
+
+    def account(self) -> AccountInfo:
+        """Log in: raises ``XtreamAuthError`` if the provider refuses the credentials."""
+        return self._parse(parsing.parse_account, self._call(None))
+
+    def vod_categories(self) -> list[Category]:
+        return self._parse(parsing.parse_categories, self._call("get_vod_categories"))
+
+    def vod_streams(self, category_id: str | int | None = None) -> list[VodStream]:
+        params = {} if category_id in (None, "") else {"category_id": str(category_id)}
+        return self._parse(parsing.parse_vod_streams, self._call("get_vod_streams", params))
+
+    def vod_info(self, vod_id: int | str) -> VodInfo:
+        """One movie's details; cached for ``cache_ttl`` seconds."""
+        ident = _require_id(vod_id, "movie")
+        return self._cached(
+            ("vod", ident),
+            lambda: self._parse(
+                lambda data: parsing.parse_vod_info(data, ident),
+                self._call("get_vod_info", {"vod_id": str(ident)}),
+            ),
+        )
+
+    def series_categories(self) -> list[Category]:
+        return self._parse(parsing.parse_categories, self._call("get_series_categories"))
+
+    def series(self, category_id: str | int | None = None) -> list[SeriesSummary]:
+        params = {} if category_id in (None, "") else {"category_id": str(category_id)}
+        return self._parse(parsing.parse_series_list, self._call("get_series", params))
+
+    def series_info(self, series_id: int | str) -> SeriesInfo:
+        """One show with its seasons and episodes; cached for ``cache_ttl`` seconds."""
+        ident = _require_id(series_id, "series")
+        return self._cached(
+            ("series", ident),
+            lambda: self._parse(
+                lambda data: parsing.parse_series_info(data, ident),
+                self._call("get_series_info", {"series_id": str(ident)}),
+            ),
+        )
+
+    def clear_cache(self) -> None:
+        with self._cache_lock:
+            self._cache.clear()
+
+    # --- media -------------------------------------------------------------------------------
+
+    def movie_extension(self, stream_id: int | str, known: str | None = None) -> str:
+        """The container extension to download a movie with.
+
+        ``known`` (usually the list's ``container_extension``) wins; otherwise the movie's
+        ``movie_data`` is asked; "mp4" is the last resort, also when the provider does not
+        know the movie, because most panels serve any movie under ``.mp4``.
+        """
+        extension = urls.clean_extension(known)
+        if extension:
+            return extension
+        try:
+            extension = self.vod_info(stream_id).movie_data.container_extension
+        except XtreamNotFound:
+            extension = None
+        return extension or "mp4"
+
+    def movie_url(self, stream_id: int | str, ext: str) -> str:
+        """The media URL for a movie. It holds the password: give it to aria2, never log it."""
+        return urls.movie_url(self.base_url, self.username, self._password, stream_id, ext)
+
+    def episode_url(self, episode_id: int | str, ext: str) -> str:
+        """The media URL for an episode. It holds the password: give it to aria2, never log it."""
+        return urls.episode_url(self.base_url, self.username, self._password, episode_id, ext)
+
+    # --- plumbing ----------------------------------------------------------------------------
+
+    def _call(self, action: str | None, params: dict[str, str] | None = None) -> object:
+        what = action or "the account check"
+        query = {"username": self.username, "password": self._password}
+        if action:
+            query["action"] = action
+        query.update(params or {})
+        started = time.monotonic()
+        try:
+            response = self._http.get(self._api_url, params=query)
+        except httpx.TooManyRedirects:
+            raise XtreamError(
+                f"The provider at {self._display} redirects in a loop.", permanent=True
+            ) from None
+        except httpx.TimeoutException as exc:
+            raise XtreamUnreachable(self._unreachable("timed out")) from exc
+        except httpx.ConnectError as exc:
+            raise XtreamUnreachable(self._unreachable(_connect_reason(exc))) from exc
+        except httpx.HTTPError as exc:
+            reason = "the connection failed: " + self._safe(str(exc) or type(exc).__name__)
+            raise XtreamUnreachable(self._unreachable(reason)) from exc
+        logger.debug(
+            "Xtream %s at %s: HTTP %s in %.0f ms",
+            action or "account",
+            self._display,
+            response.status_code,
+            (time.monotonic() - started) * 1000,
+        )
+        return self._decode(response, what)
+
+    def _decode(self, response: httpx.Response, what: str) -> object:
+        status = response.status_code
+        if status in (401, 403):
+            raise XtreamAuthError()
+        if status == 404:
+            raise XtreamError(
+                f"The provider at {self._display} has no player_api.php (HTTP 404); "
+                "check the server URL.",
+                permanent=True,
+            )
+        if status == 429 or status >= 500:
+            raise XtreamError(
+                f"The provider at {self._display} answered HTTP {status} to {what}.",
+                permanent=False,
+            )
+        if status >= 400 or status < 200:
+            raise XtreamError(
+                f"The provider at {self._display} answered HTTP {status} to {what}.",
+                permanent=True,
+            )
+        if not response.content.strip():
+            raise XtreamError(
+                f"The provider at {self._display} sent an empty response to {what}.",
+                permanent=False,
+            )
+        try:
+            data: object = response.json()
+        except ValueError:
+            # Overloaded panels answer with PHP warnings or an HTML page: worth retrying.
+            raise XtreamError(
+                f"The provider at {self._display} sent a response to {what} that is not JSON.",
+                permanent=False,
+            ) from None
+        return data
+
+    def _parse(self, parser: Callable[[Any], T], data: object) -> T:
+        try:
+            return parser(data)
+        except XtreamError as exc:
+            exc.message = self._safe(exc.message)
+            exc.args = (exc.message,)
+            raise
+
+    def _cached(self, key: tuple[str, int], load: Callable[[], T]) -> T:
+        if self._cache_ttl <= 0:
+            return load()
+        now = time.monotonic()
+        with self._cache_lock:
+            hit = self._cache.get(key)
+            if hit is not None and hit[0] > now:
+                return hit[1]  # type: ignore[return-value]
+        value = load()
+        with self._cache_lock:
+            if len(self._cache) >= _MAX_CACHE_ENTRIES:
+                self._cache = {k: v for k, v in self._cache.items() if v[0] > now}
+                while len(self._cache) >= _MAX_CACHE_ENTRIES:
+                    del self._cache[next(iter(self._cache))]
+            self._cache[key] = (now + self._cache_ttl, value)
+        return value
+
+    def _unreachable(self, reason: str) -> str:
+        return f"The provider at {self._display} is not reachable ({reason})."
+
+    def _safe(self, text: str) -> str:
+        return redact_text(text, secrets=self._secrets)
+
+
+def _connect_reason(exc: httpx.ConnectError) -> str:
+    text = str(exc).lower()
+    if "refused" in text:
+        return "connection refused"
+    if any(hint in text for hint in _DNS_HINTS):
+        return "the host name could not be resolved"
+    if "unreachable" in text:
+        return "network unreachable"
+    return "connection failed"
+
+
+def _require_id(value: int | str, what: str) -> int:
+    ident = parsing.as_int(value)
+    if ident is None or ident <= 0:
+        raise XtreamNotFound(f"{str(value)[:40]!r} is not a valid {what} id.")
+    return ident

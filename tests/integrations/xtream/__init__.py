@@ -1,0 +1,1 @@
+"""Tests for the Xtream Codes client, its parsing and URL building."""
