@@ -16,6 +16,8 @@ initTheme();
 createInertiaApp({
   title: (title) => (title ? `${title} · Vodarr` : "Vodarr"),
   progress: { color: "#6366f1", delay: 150 },
+  // inertia-django 2 writes the first page into <script data-page="app" type="application/json">.
+  defaults: { future: { useScriptElementForInitialPage: true } },
   resolve: async (name) => {
     const load = pages[`./pages/${name}.tsx`];
     if (!load) throw new Error(`Unknown page component: ${name}`);

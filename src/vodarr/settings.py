@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import dj_database_url
@@ -93,6 +94,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000;"
         ),
     }
+    # Tests use a file too: in-memory shared-cache SQLite answers concurrent writers with
+    # "table is locked" instead of waiting, unlike the real thing the app runs on.
+    # One file per process, so two test runs in one checkout never share a database.
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / f"test-vodarr-{os.getpid()}.sqlite3")}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

@@ -1,3 +1,15 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from vodarr.downloads import views
+
+urlpatterns = [
+    path("downloads", views.downloads_index, name="downloads"),
+    path("downloads/<str:pk>", views.download_detail, name="downloads.edit"),
+    path("movies/<str:stream_id>/download", views.start_movie, name="movies.download"),
+    path("series/<str:series_id>/download", views.start_batch, name="series.download.batch"),
+    path(
+        "series/<str:series_id>/<str:season>/<str:episode>/download",
+        views.start_episode,
+        name="series.download",
+    ),
+]

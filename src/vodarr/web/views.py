@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_GET
 from inertia import render
@@ -64,7 +64,9 @@ def permission_denied(request: HttpRequest, exception: Exception | None = None) 
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render_error(request, 404)
+    # Our own Http404s carry a sentence for people; the resolver's carry internals.
+    message = str(exception) if type(exception) is Http404 and exception.args else None
+    return render_error(request, 404, message)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:

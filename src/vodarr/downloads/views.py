@@ -1,0 +1,204 @@
+"""Downloads routes: the list, acting on one download, and starting movie/episode downloads."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.views.decorators.http import require_http_methods
+from inertia import render
+
+from vodarr.accounts.models import User
+from vodarr.downloads import actions, listing, starting
+from vodarr.downloads.models import MediaDownloadRef
+from vodarr.web.http import (
+    BadRequestBody,
+    bool_field,
+    flash,
+    read_body,
+    redirect_back,
+    validation_failed,
+    wants_json,
+)
+from vodarr.web.views import render_error
+
+DOWNLOADS_URL = "/downloads"
+
+
+def _get_download_for_user(request: HttpRequest, pk: str) -> MediaDownloadRef:
+    """The ref if this user may operate it (owner or admin); 404 for everything else.
+
+    Another member's download answers exactly like a missing one, so ids cannot be probed.
+    """
+    if not pk.isdigit() or len(pk) > 18:
+        raise Http404("Download not found.")
+    ref = MediaDownloadRef.objects.select_related("user").filter(pk=int(pk)).first()
+    user: User = request.user  # type: ignore[assignment]
+    if ref is None or not user.can_operate_download(ref.user_id):
+        raise Http404("Download not found.")
+    return ref
+
+
+@require_http_methods(["GET"])
+def downloads_index(request: HttpRequest) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    owner_ids = listing.parse_owner_ids(request.GET.get("owners")) if user.is_admin else []
+    props: dict[str, Any] = {
+        "downloads": lambda: listing.downloads_page(
+            user, page=listing.parse_page(request.GET.get("page")), owner_ids=owner_ids
+        ),
+        "filters": {"owners": owner_ids},
+    }
+    if user.is_admin:
+        props["ownerOptions"] = listing.owner_options
+    return render(request, "downloads", props)
+
+
+@require_http_methods(["PATCH", "DELETE"])
+def download_detail(request: HttpRequest, pk: str) -> HttpResponse:
+    ref = _get_download_for_user(request, pk)
+    if request.method == "DELETE":
+        return _respond(request, ref, lambda: actions.cancel(ref, delete_partial=False))
+    try:
+        data = read_body(request)
+    except BadRequestBody as error:
+        return _action_failed(request, error.message, status=error.status)
+    errors: dict[str, str] = {}
+    delete_partial = bool_field(data, "delete_partial", errors, "delete partial")
+    restart_from_zero = bool_field(data, "restart_from_zero", errors, "restart from zero")
+    if "action" not in data or data["action"] in (None, ""):
+        errors.setdefault("action", "Choose an action: pause, resume, retry, cancel or remove.")
+    if errors:
+        return validation_failed(request, errors, DOWNLOADS_URL)
+    try:
+        action = actions.parse_action(data["action"])
+    except actions.ActionError as error:
+        return _action_failed(request, error.message)
+    return _respond(
+        request,
+        ref,
+        lambda: actions.perform(
+            ref, action, delete_partial=delete_partial, restart_from_zero=restart_from_zero
+        ),
+    )
+
+
+def _respond(request: HttpRequest, ref: MediaDownloadRef, run: Any) -> HttpResponse:
+    try:
+        message = run()
+    except actions.ActionError as error:
+        return _action_failed(request, error.message)
+    if wants_json(request):
+        return JsonResponse({"message": message})
+    flash(request, "success", message)
+    return redirect_back(request, DOWNLOADS_URL)
+
+
+def _action_failed(request: HttpRequest, message: str, status: int = 422) -> HttpResponse:
+    if wants_json(request):
+        return JsonResponse({"message": message, "errors": {"action": message}}, status=status)
+    return validation_failed(request, {"action": message}, DOWNLOADS_URL)
+
+
+def _refuse_cross_site(request: HttpRequest) -> HttpResponse | None:
+    # A link or image on another site must not start downloads with the user's cookies.
+    if request.headers.get("Sec-Fetch-Site") == "cross-site":
+        return render_error(request, 403, "Downloads cannot be started from another website.")
+    return None
+
+
+def _start_response(request: HttpRequest, run: Any, success: str) -> HttpResponse:
+    try:
+        outcome = run()
+    except starting.StartError as error:
+        if wants_json(request):
+            return JsonResponse({"message": " ".join(error.messages)}, status=422)
+        flash(request, "error", " ".join(error.messages))
+        return redirect_back(request, DOWNLOADS_URL)
+    message = success
+    if isinstance(outcome, starting.BatchResult):
+        notes = outcome.skipped + outcome.failed
+        if not outcome.started:
+            message = ""
+        if notes:
+            flash(request, "error", " ".join(notes))
+    if wants_json(request):
+        return JsonResponse({"message": message or "Nothing new was started."})
+    if message:
+        flash(request, "success", message)
+    response = HttpResponse(status=303)
+    response["Location"] = DOWNLOADS_URL
+    return response
+
+
+def _int_or_404(value: str, what: str) -> int:
+    if not value.isdigit() or len(value) > 18:
+        raise Http404(f"{what} not found.")
+    return int(value)
+
+
+@require_http_methods(["GET", "POST"])
+def start_movie(request: HttpRequest, stream_id: str) -> HttpResponse:
+    refused = _refuse_cross_site(request)
+    if refused:
+        return refused
+    sid = _int_or_404(stream_id, "Movie")
+    user: User = request.user  # type: ignore[assignment]
+    return _start_response(
+        request, lambda: starting.start_movie_download(user, sid), starting.STARTED
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def start_episode(request: HttpRequest, series_id: str, season: str, episode: str) -> HttpResponse:
+    refused = _refuse_cross_site(request)
+    if refused:
+        return refused
+    sid = _int_or_404(series_id, "Series")
+    season_n, episode_n = _int_or_404(season, "Season"), _int_or_404(episode, "Episode")
+    user: User = request.user  # type: ignore[assignment]
+    return _start_response(
+        request,
+        lambda: starting.start_episode_download(user, sid, season_n, episode_n),
+        starting.STARTED,
+    )
+
+
+@require_http_methods(["POST"])
+def start_batch(request: HttpRequest, series_id: str) -> HttpResponse:
+    sid = _int_or_404(series_id, "Series")
+    try:
+        data = read_body(request)
+    except BadRequestBody as error:
+        return JsonResponse({"message": error.message}, status=error.status)
+    wanted, problem = _parse_episode_list(data.get("episodes"))
+    if problem:
+        return validation_failed(request, {"episodes": problem}, f"/series/{sid}")
+    user: User = request.user  # type: ignore[assignment]
+    return _start_response(
+        request,
+        lambda: starting.start_episodes_download(user, sid, wanted),
+        starting.BATCH_STARTED,
+    )
+
+
+MAX_BATCH = 500
+
+
+def _parse_episode_list(raw: object) -> tuple[list[tuple[int, int]], str | None]:
+    if not isinstance(raw, list) or not raw:
+        return [], "Choose at least one episode."
+    if len(raw) > MAX_BATCH:
+        return [], f"Choose at most {MAX_BATCH} episodes at once."
+    wanted = []
+    for item in raw:
+        if not isinstance(item, dict):
+            return [], 'Each episode must look like {"season": 1, "episode": 2}.'
+        season, episode = item.get("season"), item.get("episode")
+        if not all(
+            isinstance(n, int) and not isinstance(n, bool) and 0 <= n < 10_000
+            for n in (season, episode)
+        ):
+            return [], "Season and episode must be whole numbers."
+        wanted.append((int(season), int(episode)))  # type: ignore[arg-type]
+    return wanted, None
