@@ -1,0 +1,205 @@
+"""Read-side queries for the browse, discover and search pages, and the card serializers.
+
+Every listing orders by its sort key and then by primary key, so a title never appears on
+two pages (or on none) while people page through. Sorts map onto the indexes declared in
+``models.py``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+
+from vodarr.catalog.models import Category, Kind, Series, VodStream, fold
+
+SORTS = ("latest", "rating", "name")
+DEFAULT_SORT = "latest"
+MAX_PER_PAGE = 100
+MAX_SEARCH_RESULTS = 100
+
+
+@dataclass(frozen=True)
+class BrowsePage:
+    """One page of cards and what a pager needs."""
+
+    items: list[dict[str, Any]]
+    page: int
+    per_page: int
+    total: int
+
+    @property
+    def num_pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.num_pages
+
+    def as_props(self) -> dict[str, Any]:
+        return {
+            "items": self.items,
+            "page": self.page,
+            "perPage": self.per_page,
+            "total": self.total,
+            "numPages": self.num_pages,
+            "hasNext": self.has_next,
+            "hasPrevious": self.page > 1,
+        }
+
+
+# --- cards ------------------------------------------------------------------------------------
+
+
+def movie_card(movie: VodStream) -> dict[str, Any]:
+    return {
+        "id": movie.stream_id,
+        "name": movie.name,
+        "poster": movie.poster or None,
+        "year": movie.year,
+        "rating": movie.rating,
+        "kind": Kind.MOVIE.value,
+    }
+
+
+def series_card(show: Series) -> dict[str, Any]:
+    return {
+        "id": show.series_id,
+        "name": show.name,
+        "poster": show.poster or None,
+        "year": show.year,
+        "rating": show.rating,
+        "kind": Kind.SERIES.value,
+    }
+
+
+_MOVIE_CARD_FIELDS = ("stream_id", "name", "poster", "year", "rating")
+_SERIES_CARD_FIELDS = ("series_id", "name", "poster", "year", "rating")
+
+
+# --- listings ---------------------------------------------------------------------------------
+
+
+def recent_movies(limit: int = 20) -> list[dict[str, Any]]:
+    """The most recently added movies (the discover page's first row)."""
+    movies = _movie_order(VodStream.objects.only(*_MOVIE_CARD_FIELDS), "latest")
+    return [movie_card(m) for m in movies[: _clamp(limit, MAX_PER_PAGE)]]
+
+
+def recent_series(limit: int = 20) -> list[dict[str, Any]]:
+    """The most recently updated series."""
+    shows = _series_order(Series.objects.only(*_SERIES_CARD_FIELDS), "latest")
+    return [series_card(s) for s in shows[: _clamp(limit, MAX_PER_PAGE)]]
+
+
+def browse_movies(
+    category_id: int | None = None, sort: str = DEFAULT_SORT, page: int = 1, per_page: int = 20
+) -> BrowsePage:
+    """One page of movies, optionally in one category (``Category.pk``).
+
+    ``sort`` is "latest", "rating" or "name"; an unknown sort falls back to "latest" and a
+    page past the end is empty (with the right total), so a stale link never errors.
+    """
+    movies = VodStream.objects.only(*_MOVIE_CARD_FIELDS)
+    if category_id is not None:
+        movies = movies.filter(category_id=category_id)
+    return _page(_movie_order(movies, sort), movie_card, page, per_page)
+
+
+def browse_series(
+    category_id: int | None = None, sort: str = DEFAULT_SORT, page: int = 1, per_page: int = 20
+) -> BrowsePage:
+    """One page of series; same rules as ``browse_movies`` ("latest" is last modified)."""
+    shows = Series.objects.only(*_SERIES_CARD_FIELDS)
+    if category_id is not None:
+        shows = shows.filter(category_id=category_id)
+    return _page(_series_order(shows, sort), series_card, page, per_page)
+
+
+def movie_categories() -> list[dict[str, Any]]:
+    """Movie categories for a filter menu: ``{id, name}`` with ``id`` the ``Category.pk``."""
+    return _categories(Kind.MOVIE)
+
+
+def series_categories() -> list[dict[str, Any]]:
+    return _categories(Kind.SERIES)
+
+
+def search_titles(q: str, limit: int = 20) -> list[dict[str, Any]]:
+    """Movies and series whose name holds every word of ``q`` (case and accents ignored).
+
+    Names that start with the query come first, then the rest alphabetically.
+    """
+    words = fold(q).split()
+    if not words:
+        return []
+    limit = _clamp(limit, MAX_SEARCH_RESULTS)
+    prefix = " ".join(words)
+    movies = _search(VodStream.objects.only(*_MOVIE_CARD_FIELDS), words, prefix, limit)
+    shows = _search(Series.objects.only(*_SERIES_CARD_FIELDS), words, prefix, limit)
+    ranked = [(m.rank, m.search_name, 0, m.pk, movie_card(m)) for m in movies]
+    ranked += [(s.rank, s.search_name, 1, s.pk, series_card(s)) for s in shows]
+    ranked.sort(key=lambda row: row[:4])
+    return [row[4] for row in ranked[:limit]]
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+
+def _movie_order(movies: QuerySet[VodStream], sort: str) -> QuerySet[VodStream]:
+    if sort == "rating":
+        return movies.order_by(F("rating").desc(nulls_last=True), "-stream_id")
+    if sort == "name":
+        return movies.order_by("search_name", "stream_id")
+    return movies.order_by(F("added").desc(nulls_last=True), "-stream_id")
+
+
+def _series_order(shows: QuerySet[Series], sort: str) -> QuerySet[Series]:
+    if sort == "rating":
+        return shows.order_by(F("rating").desc(nulls_last=True), "-series_id")
+    if sort == "name":
+        return shows.order_by("search_name", "series_id")
+    return shows.order_by(F("last_modified").desc(nulls_last=True), "-series_id")
+
+
+def _page(queryset: QuerySet[Any], card: Any, page: int, per_page: int) -> BrowsePage:
+    per_page = _clamp(per_page, MAX_PER_PAGE)
+    page = max(1, _as_int(page, 1))
+    total = queryset.count()
+    start = (page - 1) * per_page
+    rows = list(queryset[start : start + per_page]) if start < total else []
+    return BrowsePage([card(row) for row in rows], page, per_page, total)
+
+
+def _search(queryset: QuerySet[Any], words: list[str], prefix: str, limit: int) -> list[Any]:
+    condition = Q()
+    for word in words:
+        condition &= Q(search_name__contains=word)
+    return list(
+        queryset.filter(condition)
+        .annotate(
+            rank=Case(
+                When(search_name__startswith=prefix, then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("rank", "search_name", "pk")[:limit]
+    )
+
+
+def _categories(kind: str) -> list[dict[str, Any]]:
+    rows = Category.objects.filter(kind=kind).order_by("name", "pk").values("pk", "name")
+    return [{"id": row["pk"], "name": row["name"]} for row in rows]
+
+
+def _clamp(value: int, upper: int) -> int:
+    return min(max(1, _as_int(value, 1)), upper)
+
+
+def _as_int(value: Any, default: int) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default

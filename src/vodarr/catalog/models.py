@@ -1,0 +1,190 @@
+"""The local copy of the provider's catalogue, and the provider settings singleton.
+
+Titles keep the provider's own ids as primary keys (``stream_id``, ``series_id``): media
+URLs, downloads and detail pages all speak in those ids, and a sync can upsert by them.
+``search_name`` is a folded copy of the name (lower case, accents removed) so searching is a
+plain ``LIKE`` on one column.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any, ClassVar
+
+from django.conf import settings
+from django.db import models
+
+from vodarr.catalog.crypto import decrypt_secret, encrypt_secret
+
+NAME_MAX = 300
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, for search: "Amélie" and "amelie" match each other."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+class Kind(models.TextChoices):
+    MOVIE = "movie", "Movie"
+    SERIES = "series", "Series"
+
+
+class Category(models.Model):
+    """A movie or series category; providers number the two kinds independently."""
+
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    provider_id = models.CharField(max_length=64)
+    name = models.CharField(max_length=NAME_MAX)
+    synced_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering: ClassVar[list[str]] = ["kind", "name", "id"]
+        constraints: ClassVar[list[Any]] = [
+            models.UniqueConstraint(
+                fields=["kind", "provider_id"], name="category_kind_provider_id"
+            )
+        ]
+        verbose_name_plural = "categories"
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.kind})"
+
+
+class VodStream(models.Model):
+    """One movie. ``backdrop`` and ``duration_secs`` come from ``get_vod_info`` only, so a
+    sync never overwrites them; the detail page fills them in."""
+
+    stream_id = models.BigIntegerField(primary_key=True)
+    name = models.CharField(max_length=NAME_MAX)
+    search_name = models.CharField(max_length=NAME_MAX, db_index=True)
+    poster = models.TextField(blank=True)
+    backdrop = models.TextField(blank=True)
+    rating = models.FloatField(null=True, blank=True)
+    added = models.DateTimeField(null=True, blank=True)
+    category = models.ForeignKey(
+        Category, null=True, blank=True, on_delete=models.SET_NULL, related_name="movies"
+    )
+    container_extension = models.CharField(max_length=16, blank=True)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    plot = models.TextField(blank=True)
+    genre = models.CharField(max_length=NAME_MAX, blank=True)
+    duration_secs = models.PositiveIntegerField(null=True, blank=True)
+    tmdb_id = models.CharField(max_length=32, blank=True)
+    synced_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering: ClassVar[list[str]] = ["search_name", "stream_id"]
+        # Each browse sort reads an index in order and stops after one page.
+        indexes: ClassVar[list[models.Index]] = [
+            models.Index(fields=["-added", "-stream_id"], name="vod_added_idx"),
+            models.Index(fields=["-rating", "-stream_id"], name="vod_rating_idx"),
+            models.Index(fields=["search_name", "stream_id"], name="vod_name_idx"),
+            models.Index(
+                fields=["category", "-added", "-stream_id"], name="vod_category_added_idx"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Series(models.Model):
+    """One show. Seasons and episodes are not stored: ``get_series_info`` is asked live."""
+
+    series_id = models.BigIntegerField(primary_key=True)
+    name = models.CharField(max_length=NAME_MAX)
+    search_name = models.CharField(max_length=NAME_MAX, db_index=True)
+    poster = models.TextField(blank=True)
+    backdrop = models.TextField(blank=True)
+    rating = models.FloatField(null=True, blank=True)
+    plot = models.TextField(blank=True)
+    genre = models.CharField(max_length=NAME_MAX, blank=True)
+    cast = models.TextField(blank=True)
+    director = models.CharField(max_length=NAME_MAX, blank=True)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    last_modified = models.DateTimeField(null=True, blank=True)
+    category = models.ForeignKey(
+        Category, null=True, blank=True, on_delete=models.SET_NULL, related_name="series"
+    )
+    synced_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering: ClassVar[list[str]] = ["search_name", "series_id"]
+        verbose_name_plural = "series"
+        indexes: ClassVar[list[models.Index]] = [
+            models.Index(fields=["-last_modified", "-series_id"], name="series_modified_idx"),
+            models.Index(fields=["-rating", "-series_id"], name="series_rating_idx"),
+            models.Index(fields=["search_name", "series_id"], name="series_name_idx"),
+            models.Index(
+                fields=["category", "-last_modified", "-series_id"],
+                name="series_category_mod_idx",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ProviderSettings(models.Model):
+    """The one row of provider settings and last-sync bookkeeping (primary key 1).
+
+    Empty ``base_url`` means "not set here": the environment (or the demo) decides.
+    """
+
+    SINGLETON_PK = 1
+
+    base_url = models.CharField(max_length=2000, blank=True)
+    username = models.CharField(max_length=255, blank=True)
+    password_encrypted = models.TextField(blank=True)
+    user_agent = models.CharField(max_length=200, blank=True)
+    # True while the values are the copy of XTREAM_* made when the row was created.
+    seeded_from_environment = models.BooleanField(default=False)
+    updated_at = models.DateTimeField(auto_now=True)
+    last_sync_started_at = models.DateTimeField(null=True, blank=True)
+    last_sync_finished_at = models.DateTimeField(null=True, blank=True)
+    last_sync_at = models.DateTimeField(null=True, blank=True)
+    last_sync_counts = models.JSONField(default=dict, blank=True)
+    last_sync_error = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name_plural = "provider settings"
+
+    def __str__(self) -> str:
+        return f"Provider settings ({self.base_url or 'not set'})"
+
+    def __repr__(self) -> str:
+        return f"<ProviderSettings base_url={self.base_url!r} username={self.username!r}>"
+
+    @classmethod
+    def load(cls) -> ProviderSettings:
+        """The row, created on first use with the XTREAM_* environment values as seed.
+
+        The demo provider is never seeded: its port changes on every start.
+        """
+        row = cls.objects.filter(pk=cls.SINGLETON_PK).first()
+        if row is not None:
+            return row
+        defaults: dict[str, Any] = {}
+        if settings.XTREAM_BASE_URL and not settings.VODARR_DEMO_MODE:
+            defaults = {
+                "base_url": settings.XTREAM_BASE_URL,
+                "username": settings.XTREAM_USERNAME,
+                "password_encrypted": encrypt_secret(settings.XTREAM_PASSWORD),
+                "seeded_from_environment": True,
+            }
+        row, _ = cls.objects.get_or_create(pk=cls.SINGLETON_PK, defaults=defaults)
+        return row
+
+    @property
+    def password(self) -> str:
+        """The decrypted password; raises ``UndecryptablePassword`` after a key change."""
+        return decrypt_secret(self.password_encrypted)
+
+    @password.setter
+    def password(self, value: str) -> None:
+        self.password_encrypted = encrypt_secret(value)
+
+    @property
+    def has_password(self) -> bool:
+        return bool(self.password_encrypted)

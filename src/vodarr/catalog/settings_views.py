@@ -1,0 +1,210 @@
+"""The admin Settings page: provider credentials, connection tests and the sync button.
+
+Props are built field by field: the provider password and the aria2 secret never leave the
+server, only whether one is set.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from inertia import render
+
+from vodarr.catalog.models import ProviderSettings
+from vodarr.catalog.provider import (
+    SOURCE_DATABASE,
+    SOURCE_ENVIRONMENT,
+    configured_provider,
+    password_in_force,
+    provider_client,
+    provider_source,
+    save_provider_settings,
+)
+from vodarr.catalog.sync import SyncAlreadyRunning, sync_now
+from vodarr.integrations.redact import redact_url
+from vodarr.integrations.xtream import (
+    AccountInfo,
+    XtreamError,
+    XtreamInvalidURL,
+    normalize_base_url,
+)
+from vodarr.web.access import admin_required
+from vodarr.web.http import (
+    BadRequestBody,
+    bad_body_response,
+    flash,
+    read_body,
+    redirect_back,
+    string_field,
+    validation_failed,
+)
+
+SETTINGS_URL = "/settings"
+USER_AGENT_MAX = 200
+
+
+@admin_required
+@require_GET
+def settings_page(request: HttpRequest) -> HttpResponse:
+    return render(request, "settings", settings_props())
+
+
+@admin_required
+@require_http_methods(["PATCH", "PUT", "POST"])
+def update_provider(request: HttpRequest) -> HttpResponse:
+    try:
+        data = read_body(request)
+    except BadRequestBody as error:
+        return bad_body_response(request, error)
+    errors: dict[str, str] = {}
+    base_url = string_field(data, "base_url", errors, "server URL")
+    username = string_field(data, "username", errors, "username")
+    password = string_field(data, "password", errors, "password")
+    user_agent = (
+        string_field(data, "user_agent", errors, "user agent") if "user_agent" in data else None
+    )
+    if "base_url" not in errors:
+        try:
+            base_url = normalize_base_url(base_url)
+        except XtreamInvalidURL as invalid:
+            errors["base_url"] = invalid.message
+    if not username and "username" not in errors:
+        errors["username"] = "Enter the username the provider gave you."
+    if user_agent is not None and (
+        len(user_agent) > USER_AGENT_MAX or not user_agent.isprintable()
+    ):
+        errors["user_agent"] = (
+            f"The user agent must be one line of at most {USER_AGENT_MAX} characters."
+        )
+    if not password and not errors and not _password_can_be_kept():
+        errors["password"] = "Enter the password the provider gave you."
+    if errors:
+        return validation_failed(request, errors, SETTINGS_URL)
+    save_provider_settings(base_url, username, password or None, user_agent)
+    flash(request, "success", "Provider settings saved.")
+    return redirect_back(request, SETTINGS_URL)
+
+
+@admin_required
+@require_POST
+def test_provider(request: HttpRequest) -> HttpResponse:
+    try:
+        read_body(request)
+        account = provider_client().account()
+    except BadRequestBody as error:
+        return bad_body_response(request, error)
+    except XtreamError as error:
+        return validation_failed(request, {"provider": error.message}, SETTINGS_URL)
+    problem = _account_problem(account)
+    if problem:
+        return validation_failed(request, {"provider": problem}, SETTINGS_URL)
+    flash(request, "success", connection_summary(account))
+    return redirect_back(request, SETTINGS_URL)
+
+
+@admin_required
+@require_POST
+def sync_catalogue_view(request: HttpRequest) -> HttpResponse:
+    try:
+        read_body(request)
+        result = sync_now()
+    except BadRequestBody as error:
+        return bad_body_response(request, error)
+    except (XtreamError, SyncAlreadyRunning) as error:
+        flash(request, "error", f"The catalogue sync failed: {error}")
+        return redirect_back(request, SETTINGS_URL)
+    flash(request, "success", f"Catalogue synced: {result.movies} movies, {result.series} series.")
+    return redirect_back(request, SETTINGS_URL)
+
+
+@admin_required
+@require_POST
+def test_aria2(request: HttpRequest) -> HttpResponse:
+    from vodarr.integrations.aria2.client import Aria2Client
+    from vodarr.integrations.aria2.errors import Aria2Error
+
+    try:
+        read_body(request)
+    except BadRequestBody as error:
+        return bad_body_response(request, error)
+    rpc_url = getattr(settings, "ARIA2_RPC_URL", "")
+    if not rpc_url:
+        message = "aria2 is not configured: ARIA2_RPC_URL is not set and no embedded aria2 runs."
+        return validation_failed(request, {"aria2": message}, SETTINGS_URL)
+    try:
+        with Aria2Client(rpc_url, getattr(settings, "ARIA2_RPC_SECRET", "")) as client:
+            version = client.get_version()
+            stat = client.get_global_stat()
+    except Aria2Error as error:
+        return validation_failed(request, {"aria2": error.message}, SETTINGS_URL)
+    flash(
+        request,
+        "success",
+        f"aria2 {version.get('version', '(unknown version)')} is reachable: "
+        f"{stat.num_active} active, {format_speed(stat.download_speed)}.",
+    )
+    return redirect_back(request, SETTINGS_URL)
+
+
+# --- props and messages -----------------------------------------------------------------------
+
+
+def settings_props() -> dict[str, Any]:
+    row = ProviderSettings.load()
+    config = configured_provider()
+    return {
+        "provider": {
+            "baseUrl": redact_url(config.base_url) if config else "",
+            "username": config.username if config else "",
+            "hasPassword": password_in_force(),
+            "userAgent": row.user_agent or settings.XTREAM_USER_AGENT,
+            "source": provider_source(),
+        },
+        "demoMode": bool(settings.VODARR_DEMO_MODE),
+        "sync": {
+            "lastSyncAt": row.last_sync_at.isoformat() if row.last_sync_at else None,
+            "counts": row.last_sync_counts or None,
+            "error": row.last_sync_error or None,
+        },
+        "aria2": {
+            "rpcUrl": redact_url(settings.ARIA2_RPC_URL) if settings.ARIA2_RPC_URL else "",
+            "hasSecret": bool(settings.ARIA2_RPC_SECRET),
+        },
+    }
+
+
+def connection_summary(account: AccountInfo) -> str:
+    """ "Connected: account active, expires 2027-01-31, 2 of 4 connections in use." """
+    info = account.user_info
+    status = (info.status or "active").lower()
+    expiry = f"expires {info.exp_date.date().isoformat()}" if info.exp_date else "never expires"
+    if info.max_connections:
+        connections = f"{info.active_cons} of {info.max_connections} connections in use"
+    else:
+        connections = f"{info.active_cons} connections in use"
+    return f"Connected: account {status}, {expiry}, {connections}."
+
+
+def format_speed(bytes_per_sec: int) -> str:
+    value = float(max(0, bytes_per_sec))
+    for unit in ("B/s", "KiB/s", "MiB/s", "GiB/s"):
+        if value < 1024 or unit == "GiB/s":
+            return f"{value:.0f} {unit}" if unit == "B/s" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{value:.1f} GiB/s"  # pragma: no cover - the loop always returns
+
+
+def _account_problem(account: AccountInfo) -> str:
+    info = account.user_info
+    if info.is_active:
+        return ""
+    status = info.status or "not active"
+    return f"The provider accepted the login, but the account is {status.lower()}."
+
+
+def _password_can_be_kept() -> bool:
+    """An empty password keeps the one in force, unless that is the demo's (or none)."""
+    return provider_source() in (SOURCE_DATABASE, SOURCE_ENVIRONMENT) and password_in_force()
