@@ -1,3 +1,9 @@
 """Shared fixtures: users, real aria2c and the fake provider, for every test directory."""
 
-pytest_plugins = ["tests.fixtures.users", "tests.fixtures.aria2", "tests.fixtures.provider"]
+pytest_plugins = [
+    "tests.fixtures.users",
+    "tests.fixtures.aria2",
+    "tests.fixtures.provider",
+    "tests.fixtures.server",
+    "tests.fixtures.browser",
+]
