@@ -26,10 +26,42 @@ export interface MediaCard {
   kind: "movie" | "series";
 }
 
+/** A category in the browse pages' filter. */
+export interface Category {
+  id: number;
+  name: string;
+}
+
 /**
- * One row of the Discover page's "active downloads". The server sends an empty list for
- * now; the fields follow the Downloads spec (aria2 figures as integers).
+ * Django's page of results in the Laravel-style shape the pages share. The URLs keep the
+ * page's filters (and, on the browse pages, the `as_of` snapshot time).
  */
+export interface Paginator<T> {
+  data: T[];
+  current_page: number;
+  last_page: number;
+  per_page: number;
+  total: number;
+  from: number | null;
+  to: number | null;
+  next_page_url: string | null;
+  prev_page_url: string | null;
+}
+
+/** aria2's status names; "canceled" only ever comes from Vodarr's own bookkeeping. */
+export type Aria2Status = "active" | "waiting" | "paused" | "error" | "complete" | "removed";
+
+/** What a title's page says about the user's own download of it. */
+export interface DownloadState {
+  id: number;
+  status: Aria2Status | string;
+  totalLength: number;
+  completedLength: number;
+  downloadSpeed: number;
+  canceled: boolean;
+}
+
+/** One row of the Discover page's "active downloads". */
 export interface DownloadSummary {
   id: number;
   name: string;
@@ -37,6 +69,162 @@ export interface DownloadSummary {
   totalLength: number;
   completedLength: number;
   downloadSpeed: number;
+}
+
+export interface DownloadFile {
+  index: number;
+  path: string;
+  length: number;
+  completedLength: number;
+  selected: boolean;
+}
+
+/** aria2's view of a download: live, or the last state Vodarr recorded. */
+export interface DownloadStatusInfo {
+  gid: string;
+  status: Aria2Status | string | null;
+  totalLength: number;
+  completedLength: number;
+  downloadSpeed: number;
+  errorCode: string | number | null;
+  errorMessage: string | null;
+  dir: string;
+  files: DownloadFile[];
+  source: "live" | "last_known";
+  updatedAt?: string | null;
+}
+
+export interface DownloadMedia {
+  type: "VodStream" | "Series" | string;
+  id: number;
+  name: string;
+  poster: string | null;
+  year: number | null;
+  /** Series name for an episode, null for a movie. */
+  series: string | null;
+  season: number | null;
+  episode: number | null;
+  /** Episode title for an episode; the movie's name for a movie. */
+  title: string | null;
+}
+
+export interface Owner {
+  id: number;
+  name: string;
+  email: string;
+}
+
+/** One row of the Downloads page (and of a `downloads` Server-Sent Event). */
+export interface DownloadItem {
+  id: number;
+  gid: string;
+  user_id: number;
+  downloadable_type: "VodStream" | "Series" | string;
+  downloadable_id: number;
+  episode_id: number | null;
+  season: number | null;
+  episode: number | null;
+  canceled_at: string | null;
+  retry_next_at: string | null;
+  desired_paused: boolean;
+  retry_attempt: number;
+  last_error_code: string | number | null;
+  last_error_message: string | null;
+  output_path: string | null;
+  created_at: string | null;
+  finished_at: string | null;
+  media: DownloadMedia;
+  downloadStatus: DownloadStatusInfo;
+  /** What the server allows right now; the UI offers exactly these. */
+  actions: string[];
+  /** Admins only. */
+  owner?: Owner;
+}
+
+export type BrowseSort = "latest" | "rating" | "name";
+
+export interface BrowseFilters {
+  category: string | null;
+  sort: BrowseSort | string;
+}
+
+export interface MovieDetail {
+  id: number;
+  name: string;
+  poster: string | null;
+  backdrop: string | null;
+  plot: string | null;
+  year: number | null;
+  rating: number | null;
+  durationSecs: number | null;
+  genre: string | null;
+  cast: string | null;
+  director: string | null;
+  releaseDate: string | null;
+  containerExtension: string | null;
+  category: string | null;
+}
+
+export interface SeriesDetail {
+  id: number;
+  name: string;
+  poster: string | null;
+  backdrop: string | null;
+  plot: string | null;
+  year: number | null;
+  rating: number | null;
+  genre: string | null;
+  cast: string | null;
+  director: string | null;
+}
+
+export interface Episode {
+  id: number;
+  season: number;
+  episode: number;
+  title: string | null;
+  durationSecs: number | null;
+  plot: string | null;
+  image: string | null;
+  download: DownloadState | null;
+}
+
+export interface Season {
+  number: number;
+  name: string | null;
+  episodes: Episode[];
+}
+
+export type ProviderSource = "database" | "environment" | "demo" | "none";
+
+export interface ProviderSettingsProps {
+  baseUrl: string;
+  username: string;
+  hasPassword: boolean;
+  userAgent: string;
+  source: ProviderSource | string;
+}
+
+export interface SyncInfo {
+  lastSyncAt: string | null;
+  counts: Record<string, number> | null;
+  error: string | null;
+}
+
+export interface Aria2Info {
+  rpcUrl: string;
+  hasSecret: boolean;
+}
+
+export interface UserRow {
+  id: number;
+  name: string;
+  email: string;
+  role: Role;
+  verified: boolean;
+  joinedAt: string | null;
+  downloadCount: number;
+  isSelf: boolean;
 }
 
 declare module "@inertiajs/core" {

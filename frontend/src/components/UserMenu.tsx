@@ -1,15 +1,10 @@
 import { Link, router } from "@inertiajs/react";
 import { type FocusEvent, useId, useRef } from "react";
 import { useDisclosure } from "../hooks/useDisclosure";
+import { initials } from "../lib/initials";
 import type { User } from "../types";
 import Icon from "./Icon";
 import RoleBadge from "./RoleBadge";
-
-function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
-  const letters = parts.length > 1 ? [parts[0], parts[parts.length - 1]] : [parts[0]];
-  return letters.map((part) => part?.[0] ?? "").join("").toUpperCase() || "?";
-}
 
 const itemClasses =
   "flex w-full items-center gap-2 rounded-lg px-3 py-2 text-left text-sm text-zinc-800 hover:bg-zinc-100 dark:text-zinc-200 dark:hover:bg-zinc-800";
