@@ -20,6 +20,7 @@ from vodarr.web.http import (
     validation_failed,
     wants_json,
 )
+from vodarr.web.props import Plain
 from vodarr.web.views import render_error
 
 DOWNLOADS_URL = "/downloads"
@@ -44,8 +45,10 @@ def downloads_index(request: HttpRequest) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     owner_ids = listing.parse_owner_ids(request.GET.get("owners")) if user.is_admin else []
     props: dict[str, Any] = {
-        "downloads": lambda: listing.downloads_page(
-            user, page=listing.parse_page(request.GET.get("page")), owner_ids=owner_ids
+        "downloads": lambda: Plain(
+            listing.downloads_page(
+                user, page=listing.parse_page(request.GET.get("page")), owner_ids=owner_ids
+            )
         ),
         "filters": {"owners": owner_ids},
     }

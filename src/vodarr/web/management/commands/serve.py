@@ -5,13 +5,18 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import subprocess
 import sys
 from contextlib import ExitStack
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+if TYPE_CHECKING:
+    from vodarr.demo.provider import FakeProvider
 
 logger = logging.getLogger("vodarr.serve")
 
@@ -23,19 +28,30 @@ class Command(BaseCommand):
         parser.add_argument("--host", default=settings.HOST)
         parser.add_argument("--port", type=int, default=settings.PORT)
         parser.add_argument("--no-worker", action="store_true", help="do not start the worker")
+        parser.add_argument(
+            "--web-workers",
+            type=int,
+            default=int(os.environ.get("WEB_WORKERS", "1") or 1),
+            help="uvicorn processes (default WEB_WORKERS or 1; `make bench` shows the gain)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         import uvicorn
 
         with ExitStack() as stack:
+            # Web worker processes and the background worker inherit what was started here.
+            os.environ.update(self._start_aria2(stack))
+            os.environ.update(self._start_demo_provider(stack))
             child_env = os.environ.copy()
-            child_env.update(self._start_aria2(stack))
-            child_env.update(self._start_demo_provider(stack))
             if not options["no_worker"]:
                 worker = subprocess.Popen(
                     [sys.executable, "-m", "vodarr.cli", "worker"], env=child_env
                 )
                 stack.callback(_stop_process, worker)
+            # uvicorn re-raises SIGTERM/SIGINT once it has shut down; with these no-op handlers
+            # in place that re-raise returns here, so the ExitStack stops worker, demo and aria2.
+            for signum in (signal.SIGTERM, signal.SIGINT):
+                signal.signal(signum, lambda *_: None)
             self.stdout.write(f"Vodarr is listening on http://{options['host']}:{options['port']}/")
             uvicorn.run(
                 "vodarr.asgi:application",
@@ -43,6 +59,7 @@ class Command(BaseCommand):
                 port=options["port"],
                 log_level="info",
                 lifespan="off",
+                workers=max(1, options["web_workers"]),
             )
 
     def _start_aria2(self, stack: ExitStack) -> dict[str, str]:
@@ -60,7 +77,8 @@ class Command(BaseCommand):
         settings.ARIA2_RPC_URL = daemon.rpc_url
         settings.ARIA2_RPC_SECRET = daemon.secret
         self.stdout.write(
-            f"Started the embedded aria2 at {daemon.rpc_url}, saving into {settings.DOWNLOAD_ROOT}"
+            f"Started the embedded aria2 at {daemon.rpc_url} (aria2c pid {daemon.pid}), "
+            f"saving into {settings.DOWNLOAD_ROOT}"
         )
         return {"ARIA2_RPC_URL": daemon.rpc_url, "ARIA2_RPC_SECRET": daemon.secret}
 
@@ -69,10 +87,7 @@ class Command(BaseCommand):
 
         if configured_provider() is not None:
             return {}
-        from vodarr.demo.provider import FakeProvider
-
-        demo = FakeProvider()
-        demo.start()
+        demo = _start_demo_on_remembered_port(settings.DATA_DIR / "demo-port")
         stack.callback(demo.stop)
         settings.XTREAM_BASE_URL = demo.base_url
         settings.XTREAM_USERNAME = demo.username
@@ -88,6 +103,22 @@ class Command(BaseCommand):
             "XTREAM_PASSWORD": demo.password,
             "VODARR_DEMO_MODE": "1",
         }
+
+
+def _start_demo_on_remembered_port(port_file: Path) -> FakeProvider:
+    """The demo keeps its port across restarts: aria2's session file holds its URLs."""
+    from vodarr.demo.provider import FakeProvider
+
+    remembered = port_file.read_text().strip() if port_file.exists() else ""
+    for port in ([int(remembered)] if remembered.isdigit() else []) + [0]:
+        demo = FakeProvider(port=port)
+        try:
+            demo.start()
+        except OSError:
+            continue  # taken by something else since last time: any free port will do
+        port_file.write_text(str(demo.port))
+        return demo
+    raise CommandError("Could not start the demo provider on any port.")
 
 
 def _stop_process(process: subprocess.Popen[bytes]) -> None:

@@ -1,0 +1,1 @@
+"""`make bench`: scenarios that print figures. They measure; they never assert a timing."""

@@ -1,0 +1,246 @@
+"""Benchmark: the Downloads page under load, and starting a batch of 100 episodes.
+
+- `GET /downloads` as Inertia JSON for a member with 10,000 downloads in the database,
+  16 concurrent clients through uvicorn: requests/s and p50/p99 latency, beside the floor —
+  one aria2 request for the page's 10 GIDs plus the page's SQL, timed alone in the same run.
+- The time to start a batch of 100 episodes (one provider call, one aria2 request, one
+  transaction).
+
+    python benchmarks/bench_downloads.py
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import timedelta
+from pathlib import Path
+
+CLIENTS = 16
+REQUESTS_PER_CLIENT = 60
+HISTORY = 10_000
+
+
+def _percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * fraction))]
+
+
+def main() -> None:
+    scratch = Path(tempfile.mkdtemp(prefix="vodarr-bench-"))
+    os.environ["VODARR_DATA_DIR"] = str(scratch)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "vodarr.settings"
+    os.environ.setdefault("XTREAM_BASE_URL", "http://127.0.0.1:9")  # no demo provider
+    import django
+    from django.core.management import call_command
+
+    from vodarr.integrations.aria2 import EmbeddedAria2
+
+    daemon = EmbeddedAria2(scratch / "downloads", scratch / "aria2" / "session.txt")
+    daemon.start()
+    os.environ["ARIA2_RPC_URL"] = daemon.rpc_url
+    os.environ["ARIA2_RPC_SECRET"] = daemon.secret
+    os.environ["DOWNLOAD_ROOT"] = str(scratch / "downloads")
+    django.setup()
+    call_command("migrate", verbosity=0)
+    try:
+        _page_under_load(daemon)
+        _batch_start()
+    finally:
+        daemon.stop()
+
+
+def _seed(daemon) -> tuple[object, list[str]]:  # type: ignore[no-untyped-def]
+    from django.utils import timezone
+
+    from vodarr.accounts.models import User
+    from vodarr.downloads.models import MediaDownloadRef, MediaType
+
+    member = User.objects.create_user(
+        "bench@example.test", "bench passphrase", name="Bench", verified=True
+    )
+    client = daemon.client()
+    now = timezone.now()
+    refs = []
+    for i in range(HISTORY):
+        refs.append(
+            MediaDownloadRef(
+                gid=f"{i:016x}",
+                user=member,
+                downloadable_type=MediaType.VOD_STREAM,
+                downloadable_id=i,
+                title=f"Movie {i}",
+                output_path=f"Movies/M{i}/M{i}.mp4",
+                status="complete",
+                total_length=10**9,
+                completed_length=10**9,
+                created_at=now - timedelta(seconds=HISTORY - i),
+            )
+        )
+    MediaDownloadRef.objects.bulk_create(refs, batch_size=2000)
+    newest = [r.gid for r in refs[-10:]]
+    for gid in newest:  # the visible page is live in aria2 (paused, so nothing moves)
+        client.add_uri(
+            [f"http://127.0.0.1:9/movie/u/p/{gid}.mp4"],
+            {"gid": gid, "pause": "true", "out": f"{gid}.mp4"},
+        )
+    return member, newest
+
+
+def _floor(member, gids: list[str]) -> list[float]:  # type: ignore[no-untyped-def]
+    from vodarr.downloads.aria2 import aria2
+    from vodarr.downloads.listing import visible_downloads
+
+    timings = []
+    for _ in range(200):
+        started = time.perf_counter()
+        queryset = visible_downloads(member, [])
+        queryset.count()
+        list(queryset[:10])
+        aria2().tell_statuses(gids)
+        timings.append(time.perf_counter() - started)
+    return timings
+
+
+def _login(base: str) -> dict[str, str]:
+    import httpx
+
+    with httpx.Client(base_url=base) as http:
+        http.get("/login")
+        token = http.cookies["XSRF-TOKEN"]
+        response = http.post(
+            "/login",
+            json={"email": "bench@example.test", "password": "bench passphrase", "remember": True},
+            headers={"X-XSRF-TOKEN": token, "X-Inertia": "true"},
+        )
+        assert response.status_code in (302, 303), response.text
+        return dict(http.cookies)
+
+
+def _page_under_load(daemon) -> None:  # type: ignore[no-untyped-def]
+    member, gids = _seed(daemon)
+    floor_p50 = statistics.median(_floor(member, gids)) * 1000
+    print(
+        f"GET /downloads (Inertia JSON), {HISTORY:,} downloads in the DB, "
+        f"{CLIENTS} concurrent clients"
+    )
+    print(f"  floor (page SQL + one aria2 multicall for 10 GIDs, alone): p50 {floor_p50:6.2f} ms")
+    for workers in (1, 2):
+        rate, p50, p99 = _load(workers)
+        print(
+            f"  uvicorn --workers {workers}: {rate:7.1f} requests/s   p50 {p50:7.2f} ms   "
+            f"p99 {p99:7.2f} ms   p50/floor {p50 / floor_p50:5.1f}x"
+        )
+    print("  (p50 includes queueing: 16 requests in flight on 2 cores, clients included)")
+
+
+def _load(workers: int) -> tuple[float, float, float]:
+    import httpx
+    from tests.fixtures.server import free_port
+
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "vodarr.asgi:application",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+            "--lifespan",
+            "off",
+            "--workers",
+            str(workers),
+        ],
+        env=os.environ.copy(),
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                httpx.get(f"{base}/healthz", timeout=1)
+                break
+            except httpx.HTTPError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.1)
+        cookies = _login(base)
+        headers = {"X-Inertia": "true", "X-Inertia-Version": "1", "Accept": "application/json"}
+        latencies: list[float] = []
+        lock = threading.Lock()
+
+        def client() -> None:
+            mine = []
+            with httpx.Client(base_url=base, cookies=cookies, headers=headers, timeout=30) as http:
+                http.get("/downloads")  # warm the connection
+                for _ in range(REQUESTS_PER_CLIENT):
+                    started = time.perf_counter()
+                    response = http.get("/downloads")
+                    mine.append(time.perf_counter() - started)
+                    assert response.status_code == 200
+            with lock:
+                latencies.extend(mine)
+
+        threads = [threading.Thread(target=client) for _ in range(CLIENTS)]
+        started = time.perf_counter()
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        elapsed = time.perf_counter() - started
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    p50, p99 = _percentile(latencies, 0.5) * 1000, _percentile(latencies, 0.99) * 1000
+    return len(latencies) / elapsed, p50, p99
+
+
+def _batch_start() -> None:
+    from django.conf import settings
+
+    from vodarr.accounts.models import User
+    from vodarr.catalog.provider import forget_client
+    from vodarr.demo.catalogue import Catalogue
+    from vodarr.demo.provider import FakeProvider
+    from vodarr.downloads import starting
+    from vodarr.downloads.models import MediaDownloadRef
+
+    provider = FakeProvider(catalogue=Catalogue()).start()
+    try:
+        provider.add_series(
+            500, "Long Show", {1: [(n, f"Episode {n}") for n in range(1, 101)]}, year=2020
+        )
+        settings.XTREAM_BASE_URL = provider.base_url
+        settings.XTREAM_USERNAME = provider.username
+        settings.XTREAM_PASSWORD = provider.password
+        forget_client()
+        user = User.objects.create_user(
+            "batch@example.test", "bench passphrase", name="Batch", verified=True
+        )
+        wanted = [(1, n) for n in range(1, 101)]
+        started = time.perf_counter()
+        result = starting.start_episodes_download(user, 500, wanted)
+        elapsed = time.perf_counter() - started
+        assert len(result.started) == 100, result
+        print(
+            "Start a batch of 100 episodes (provider call + one aria2 request + one "
+            f"transaction): {elapsed * 1000:.1f} ms"
+        )
+        assert MediaDownloadRef.objects.filter(user=user).count() == 100
+    finally:
+        provider.stop()
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    main()
