@@ -54,9 +54,9 @@ def user_from_verification_token(token: str) -> User | None:
         data = signing.loads(token, salt=VERIFY_SALT, max_age=settings.EMAIL_VERIFICATION_MAX_AGE)
     except signing.BadSignature:
         return None
-    if not isinstance(data, dict):
+    if not isinstance(data, dict) or not isinstance(data.get("uid"), int):
         return None
-    user = User.objects.filter(pk=data.get("uid"), is_active=True).first()
+    user = User.objects.filter(pk=data["uid"], is_active=True).first()
     if user is None or user.email != data.get("email"):
         return None
     return user

@@ -8,6 +8,7 @@ aria2 task and one row exist. A ref whose addUri fails is deleted again.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 import secrets
 from dataclasses import dataclass, field
 
@@ -155,7 +156,9 @@ def _live_keys(keys: list[str]) -> set[str]:
     return live
 
 
-def _insert_and_add(pairs: list[tuple[MediaDownloadRef, str]], label) -> BatchResult:  # type: ignore[no-untyped-def]
+def _insert_and_add(
+    pairs: list[tuple[MediaDownloadRef, str]], label: Callable[[MediaDownloadRef], str]
+) -> BatchResult:
     result = BatchResult()
     inserted: list[tuple[MediaDownloadRef, str]] = []
     taken = _live_keys([ref.dedupe_key for ref, _ in pairs if ref.dedupe_key])
