@@ -57,6 +57,7 @@ def test_serve_starts_everything_and_stops_it_on_sigterm(tmp_path: Path) -> None
         text = log.read_text()
         assert "Started the embedded aria2" in text
         assert "DEMO catalogue" in text
+        assert "Demo catalogue loaded" in text
         aria2_pid = (
             int(re.search(r"aria2c pid (\d+)", text).group(1)) if "aria2c pid" in text else None
         )

@@ -97,12 +97,25 @@ class Command(BaseCommand):
             "No provider is configured: serving the built-in DEMO catalogue at "
             f"{demo.base_url}. Set XTREAM_BASE_URL/USERNAME/PASSWORD or use Settings."
         )
+        self._load_demo_catalogue()
         return {
             "XTREAM_BASE_URL": demo.base_url,
             "XTREAM_USERNAME": demo.username,
             "XTREAM_PASSWORD": demo.password,
             "VODARR_DEMO_MODE": "1",
         }
+
+    def _load_demo_catalogue(self) -> None:
+        """A newcomer should see titles at once, not after the first scheduled sync."""
+        from vodarr.catalog.sync import SyncAlreadyRunning, sync_now
+        from vodarr.integrations.xtream import XtreamError
+
+        try:
+            result = sync_now()
+        except (XtreamError, SyncAlreadyRunning) as error:
+            self.stdout.write(f"The demo catalogue was not loaded now: {error}")
+            return
+        self.stdout.write(f"Demo catalogue loaded: {result.summary()}")
 
 
 def _start_demo_on_remembered_port(port_file: Path) -> FakeProvider:
