@@ -1,4 +1,5 @@
 import { type FormEvent, type ReactNode, useEffect, useId, useRef } from "react";
+import type { ButtonVariant } from "../lib/ui";
 import Button from "./Button";
 
 type ConfirmDialogProps = {
@@ -6,6 +7,8 @@ type ConfirmDialogProps = {
   title: string;
   description: ReactNode;
   confirmLabel: string;
+  /** Red for what destroys something; another variant for a reversible confirmation. */
+  confirmVariant?: ButtonVariant;
   busy?: boolean;
   onConfirm: () => void;
   onClose: () => void;
@@ -23,6 +26,7 @@ export default function ConfirmDialog({
   title,
   description,
   confirmLabel,
+  confirmVariant = "danger",
   busy = false,
   onConfirm,
   onClose,
@@ -67,7 +71,7 @@ export default function ConfirmDialog({
           <Button variant="secondary" onClick={onClose} disabled={busy} autoFocus={!children}>
             Cancel
           </Button>
-          <Button type="submit" variant="danger" busy={busy}>
+          <Button type="submit" variant={confirmVariant} busy={busy}>
             {confirmLabel}
           </Button>
         </div>

@@ -21,6 +21,19 @@ const PATHS = {
   trash: "M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3",
   mail: "M3 6h18v12H3zM3 7l9 6 9-6",
   star: "M12 3l2.8 5.7 6.2.9-4.5 4.4 1.1 6.2L12 17.3l-5.6 2.9 1.1-6.2L3 9.6l6.2-.9z",
+  pause: "M9 5v14M15 5v14",
+  play: "M7 4.5v15l12-7.5z",
+  retry: "M4 12a8 8 0 1 0 2.3-5.7M4 4v4h4",
+  chevronLeft: "m15 6-6 6 6 6",
+  chevronRight: "m9 6 6 6-6 6",
+  check: "m5 12 5 5 9-10",
+  clock: "M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM12 7v5l3 2",
+  filter: "M4 5h16l-6 7.5V19l-4 1.5v-8z",
+  warning: "M12 3 2 20h20zM12 10v4M12 17h.01",
+  server: "M4 4h16v6H4zM4 14h16v6H4zM8 7h.01M8 17h.01",
+  refresh: "M20 12a8 8 0 0 1-14.3 4.9M4 12a8 8 0 0 1 14.3-4.9M18.5 3v4.2h-4.2M5.5 21v-4.2h4.2",
+  plug: "M9 3v5M15 3v5M6 8h12v3a6 6 0 0 1-12 0zM12 17v4",
+  info: "M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM12 11v5M12 8h.01",
 } as const;
 
 export type IconName = keyof typeof PATHS;
