@@ -1,6 +1,6 @@
 from django.urls import path
 
-from vodarr.accounts import profile_views, views
+from vodarr.accounts import admin_views, profile_views, views
 
 urlpatterns = [
     path("login", views.login_view, name="login"),
@@ -20,4 +20,6 @@ urlpatterns = [
     ),
     path("profile", profile_views.profile_view, name="profile"),
     path("profile/password", profile_views.password_view, name="profile.password"),
+    path("users", admin_views.users_index, name="users"),
+    path("users/<str:pk>", admin_views.user_detail, name="users.edit"),
 ]

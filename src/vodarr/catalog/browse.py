@@ -8,9 +8,10 @@ two pages (or on none) while people page through. Sorts map onto the indexes dec
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
-from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import F, Max, Q, QuerySet
 
 from vodarr.catalog.models import Category, Kind, Series, VodStream, fold
 
@@ -18,6 +19,7 @@ SORTS = ("latest", "rating", "name")
 DEFAULT_SORT = "latest"
 MAX_PER_PAGE = 100
 MAX_SEARCH_RESULTS = 100
+_MAX_CHAR = "\U0010ffff"  # sorts after any character: prefix <= name < prefix + _MAX_CHAR
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,9 @@ def series_card(show: Series) -> dict[str, Any]:
 
 _MOVIE_CARD_FIELDS = ("stream_id", "name", "poster", "year", "rating")
 _SERIES_CARD_FIELDS = ("series_id", "name", "poster", "year", "rating")
+# Search merges and ranks by name in Python: loading it up front avoids a query per row.
+_MOVIE_SEARCH_FIELDS = (*_MOVIE_CARD_FIELDS, "search_name")
+_SERIES_SEARCH_FIELDS = (*_SERIES_CARD_FIELDS, "search_name")
 
 
 # --- listings ---------------------------------------------------------------------------------
@@ -94,27 +99,54 @@ def recent_series(limit: int = 20) -> list[dict[str, Any]]:
 
 
 def browse_movies(
-    category_id: int | None = None, sort: str = DEFAULT_SORT, page: int = 1, per_page: int = 20
+    category_id: int | None = None,
+    sort: str = DEFAULT_SORT,
+    page: int = 1,
+    per_page: int = 20,
+    *,
+    as_of: datetime | None = None,
 ) -> BrowsePage:
     """One page of movies, optionally in one category (``Category.pk``).
 
     ``sort`` is "latest", "rating" or "name"; an unknown sort falls back to "latest" and a
     page past the end is empty (with the right total), so a stale link never errors.
+    ``as_of`` leaves out movies added after it (undated ones count as old), so the pages
+    of one listing stay put while a sync adds titles.
     """
     movies = VodStream.objects.only(*_MOVIE_CARD_FIELDS)
     if category_id is not None:
         movies = movies.filter(category_id=category_id)
+    if as_of is not None:
+        movies = movies.filter(Q(added__lte=as_of) | Q(added__isnull=True))
     return _page(_movie_order(movies, sort), movie_card, page, per_page)
 
 
 def browse_series(
-    category_id: int | None = None, sort: str = DEFAULT_SORT, page: int = 1, per_page: int = 20
+    category_id: int | None = None,
+    sort: str = DEFAULT_SORT,
+    page: int = 1,
+    per_page: int = 20,
+    *,
+    as_of: datetime | None = None,
 ) -> BrowsePage:
     """One page of series; same rules as ``browse_movies`` ("latest" is last modified)."""
     shows = Series.objects.only(*_SERIES_CARD_FIELDS)
     if category_id is not None:
         shows = shows.filter(category_id=category_id)
+    if as_of is not None:
+        shows = shows.filter(Q(last_modified__lte=as_of) | Q(last_modified__isnull=True))
     return _page(_series_order(shows, sort), series_card, page, per_page)
+
+
+def newest_movie_added() -> datetime | None:
+    """When the newest movie was added (None when no movie has a date): a listing's ``as_of``."""
+    newest: datetime | None = VodStream.objects.aggregate(newest=Max("added"))["newest"]
+    return newest
+
+
+def newest_series_modified() -> datetime | None:
+    newest: datetime | None = Series.objects.aggregate(newest=Max("last_modified"))["newest"]
+    return newest
 
 
 def movie_categories() -> list[dict[str, Any]]:
@@ -136,12 +168,32 @@ def search_titles(q: str, limit: int = 20) -> list[dict[str, Any]]:
         return []
     limit = _clamp(limit, MAX_SEARCH_RESULTS)
     prefix = " ".join(words)
-    movies = _search(VodStream.objects.only(*_MOVIE_CARD_FIELDS), words, prefix, limit)
-    shows = _search(Series.objects.only(*_SERIES_CARD_FIELDS), words, prefix, limit)
+    movies = _search(VodStream.objects.only(*_MOVIE_SEARCH_FIELDS), words, prefix, limit)
+    shows = _search(Series.objects.only(*_SERIES_SEARCH_FIELDS), words, prefix, limit)
     ranked = [(m.rank, m.search_name, 0, m.pk, movie_card(m)) for m in movies]
     ranked += [(s.rank, s.search_name, 1, s.pk, series_card(s)) for s in shows]
     ranked.sort(key=lambda row: row[:4])
     return [row[4] for row in ranked[:limit]]
+
+
+def search_movies(q: str, limit: int = 20) -> list[dict[str, Any]]:
+    """Movie cards only, ranked like ``search_titles`` (the search page lists the two apart)."""
+    words = fold(q).split()
+    if not words:
+        return []
+    queryset = VodStream.objects.only(*_MOVIE_SEARCH_FIELDS)
+    movies = _search(queryset, words, " ".join(words), _clamp(limit, MAX_SEARCH_RESULTS))
+    return [movie_card(m) for m in movies]
+
+
+def search_series(q: str, limit: int = 20) -> list[dict[str, Any]]:
+    """Series cards only, ranked like ``search_titles``."""
+    words = fold(q).split()
+    if not words:
+        return []
+    queryset = Series.objects.only(*_SERIES_SEARCH_FIELDS)
+    shows = _search(queryset, words, " ".join(words), _clamp(limit, MAX_SEARCH_RESULTS))
+    return [series_card(s) for s in shows]
 
 
 # --- helpers ----------------------------------------------------------------------------------
@@ -173,20 +225,28 @@ def _page(queryset: QuerySet[Any], card: Any, page: int, per_page: int) -> Brows
 
 
 def _search(queryset: QuerySet[Any], words: list[str], prefix: str, limit: int) -> list[Any]:
+    """Titles holding every word: those starting with ``prefix`` first, each group by name.
+
+    Two index-ordered queries instead of one ranked sort: the first reads only the range of
+    the name index that starts with the prefix; the second walks the name index in order
+    and stops once it has enough, so a common word costs a few index pages, not a sort of
+    every match. Only a rare or absent word reads the whole (name) index.
+    """
     condition = Q()
     for word in words:
         condition &= Q(search_name__contains=word)
-    return list(
-        queryset.filter(condition)
-        .annotate(
-            rank=Case(
-                When(search_name__startswith=prefix, then=Value(0)),
-                default=Value(1),
-                output_field=IntegerField(),
-            )
+    starts = Q(search_name__gte=prefix, search_name__lt=prefix + _MAX_CHAR)
+    by_name = ("search_name", "pk")
+    first = list(queryset.filter(starts & condition).order_by(*by_name)[:limit])
+    rest: list[Any] = []
+    if len(first) < limit:
+        rest = list(
+            queryset.filter(condition).exclude(starts).order_by(*by_name)[: limit - len(first)]
         )
-        .order_by("rank", "search_name", "pk")[:limit]
-    )
+    for rank, rows in ((0, first), (1, rest)):
+        for row in rows:
+            row.rank = rank
+    return first + rest
 
 
 def _categories(kind: str) -> list[dict[str, Any]]:

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from vodarr.catalog import settings_views
+from vodarr.catalog import settings_views, views
 
 urlpatterns = [
     path("settings", settings_views.settings_page, name="settings"),
@@ -10,4 +10,10 @@ urlpatterns = [
     path("settings/provider/test", settings_views.test_provider, name="settings.provider.test"),
     path("settings/sync", settings_views.sync_catalogue_view, name="settings.sync"),
     path("settings/aria2/test", settings_views.test_aria2, name="settings.aria2.test"),
+    path("movies", views.movies_index, name="movies"),
+    path("movies/<str:stream_id>", views.movie_detail, name="movies.show"),
+    path("series", views.series_index, name="series"),
+    path("series/<str:series_id>", views.series_detail, name="series.show"),
+    path("search", views.search, name="search"),
+    path("search/suggest", views.search_suggest, name="search.suggest"),
 ]

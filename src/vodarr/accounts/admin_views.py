@@ -1,0 +1,161 @@
+"""The admin's Users page: everyone with their download count, changing roles, deleting users.
+
+There is always at least one administrator: demoting or deleting the last one is refused
+by a conditional write (one statement), so two admins acting at once cannot both succeed.
+Deleting a user deletes their downloads; aria2 is then told, best effort, to drop the ones
+still in progress.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Count, Exists, Q
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.views.decorators.http import require_GET, require_http_methods
+from inertia import render
+
+from vodarr.accounts.models import Role, User
+from vodarr.downloads.aria2 import aria2
+from vodarr.downloads.models import UNFINISHED_STATUSES, MediaDownloadRef
+from vodarr.integrations.aria2.errors import Aria2Error
+from vodarr.web.access import admin_required
+from vodarr.web.http import (
+    BadRequestBody,
+    bad_body_response,
+    flash,
+    read_body,
+    redirect_back,
+    validation_failed,
+)
+from vodarr.web.middleware import HOME_URL
+
+logger = logging.getLogger("vodarr.accounts")
+
+USERS_URL = "/users"
+LAST_ADMIN = "You cannot remove the last administrator."
+DELETE_SELF = "Use your profile page to delete your own account."
+CHOOSE_ROLE = "Choose a role: admin or member."
+
+
+@admin_required
+@require_GET
+def users_index(request: HttpRequest) -> HttpResponse:
+    viewer: User = request.user  # type: ignore[assignment]
+    users = User.objects.annotate(download_count=Count("downloads")).order_by("name", "id")
+    return render(request, "users/index", {"users": [_user_props(u, viewer.pk) for u in users]})
+
+
+@admin_required
+@require_http_methods(["PATCH", "DELETE"])
+def user_detail(request: HttpRequest, pk: str) -> HttpResponse:
+    target = _get_user(pk)
+    if request.method == "DELETE":
+        return _delete(request, target)
+    try:
+        data = read_body(request)
+    except BadRequestBody as error:
+        return bad_body_response(request, error)
+    role = data.get("role")
+    if role not in Role.values:
+        return validation_failed(request, {"role": CHOOSE_ROLE}, USERS_URL)
+    if not change_role(target, role):
+        return validation_failed(request, {"user": LAST_ADMIN}, USERS_URL)
+    flash(request, "success", "Role updated.")
+    if target.pk == request.user.pk and role != Role.ADMIN:
+        return _see_other(HOME_URL)  # the Users page is no longer theirs to see
+    return redirect_back(request, USERS_URL)
+
+
+def _delete(request: HttpRequest, target: User) -> HttpResponse:
+    if target.pk == request.user.pk:
+        return validation_failed(request, {"user": DELETE_SELF}, USERS_URL)
+    if not delete_user(target):
+        return validation_failed(request, {"user": LAST_ADMIN}, USERS_URL)
+    flash(request, "success", "User deleted.")
+    return redirect_back(request, USERS_URL)
+
+
+def _get_user(pk: str) -> User:
+    if not pk.isascii() or not pk.isdigit() or len(pk) > 18:
+        raise Http404("User not found.")
+    user = User.objects.filter(pk=int(pk)).first()
+    if user is None:
+        raise Http404("User not found.")
+    return user
+
+
+def _user_props(user: Any, viewer_id: int) -> dict[str, Any]:
+    """One row of the list; ``user`` carries the ``download_count`` annotation."""
+    return {
+        "id": user.pk,
+        "name": user.name,
+        "email": user.email,
+        "role": user.role,
+        "verified": user.is_verified,
+        "joinedAt": user.date_joined.isoformat(),
+        "downloadCount": user.download_count,
+        "isSelf": user.pk == viewer_id,
+    }
+
+
+def _see_other(url: str) -> HttpResponse:
+    response = HttpResponseRedirect(url)
+    response.status_code = 303
+    return response
+
+
+# --- operations -------------------------------------------------------------------------------
+
+
+def _another_admin(pk: int) -> Exists:
+    return Exists(User.objects.filter(role=Role.ADMIN).exclude(pk=pk))
+
+
+def change_role(user: User, role: str) -> bool:
+    """Give ``user`` the role; False (and nothing changed) when it would leave no admin."""
+    if role == Role.ADMIN:
+        User.objects.filter(pk=user.pk).update(role=role)
+        return True
+    # One UPDATE with the check inside: two admins demoting each other cannot both win.
+    changed = (
+        User.objects.filter(pk=user.pk)
+        .filter(Q(role=Role.MEMBER) | _another_admin(user.pk))
+        .update(role=role)
+    )
+    return changed == 1
+
+
+def delete_user(user: User) -> bool:
+    """Delete ``user`` and their downloads; False (nothing deleted) for the last admin."""
+    with transaction.atomic():
+        gids = list(
+            MediaDownloadRef.objects.filter(
+                user=user, status__in=UNFINISHED_STATUSES, canceled_at=None
+            ).values_list("gid", flat=True)
+        )
+        doomed = User.objects.filter(pk=user.pk)
+        if user.is_admin:
+            doomed = doomed.filter(_another_admin(user.pk))
+        # The check and the delete share one transaction (IMMEDIATE on SQLite: serialized).
+        deleted, _ = doomed.delete()
+    if not deleted:
+        return False
+    _forget_in_aria2(gids)
+    return True
+
+
+def _forget_in_aria2(gids: list[str]) -> None:
+    """Stop the deleted user's transfers in one request; aria2 being down is not an error."""
+    if not gids:
+        return
+    try:
+        results = aria2().multicall([("aria2.forceRemove", [gid]) for gid in gids])
+    except Aria2Error as error:
+        logger.warning("Could not stop %s download(s) of a deleted user: %s", len(gids), error)
+        return
+    failures = [r for r in results if isinstance(r, Aria2Error)]
+    if failures:
+        logger.info("aria2 did not know %s of a deleted user's downloads.", len(failures))
