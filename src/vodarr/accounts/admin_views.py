@@ -11,16 +11,13 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from django.db import transaction
-from django.db.models import Count, Exists, Q
+from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.views.decorators.http import require_GET, require_http_methods
 from inertia import render
 
 from vodarr.accounts.models import Role, User
-from vodarr.downloads.aria2 import aria2
-from vodarr.downloads.models import UNFINISHED_STATUSES, MediaDownloadRef
-from vodarr.integrations.aria2.errors import Aria2Error
+from vodarr.accounts.services import change_role, delete_user
 from vodarr.web.access import admin_required
 from vodarr.web.http import (
     BadRequestBody,
@@ -105,57 +102,3 @@ def _see_other(url: str) -> HttpResponse:
     response = HttpResponseRedirect(url)
     response.status_code = 303
     return response
-
-
-# --- operations -------------------------------------------------------------------------------
-
-
-def _another_admin(pk: int) -> Exists:
-    return Exists(User.objects.filter(role=Role.ADMIN).exclude(pk=pk))
-
-
-def change_role(user: User, role: str) -> bool:
-    """Give ``user`` the role; False (and nothing changed) when it would leave no admin."""
-    if role == Role.ADMIN:
-        User.objects.filter(pk=user.pk).update(role=role)
-        return True
-    # One UPDATE with the check inside: two admins demoting each other cannot both win.
-    changed = (
-        User.objects.filter(pk=user.pk)
-        .filter(Q(role=Role.MEMBER) | _another_admin(user.pk))
-        .update(role=role)
-    )
-    return changed == 1
-
-
-def delete_user(user: User) -> bool:
-    """Delete ``user`` and their downloads; False (nothing deleted) for the last admin."""
-    with transaction.atomic():
-        gids = list(
-            MediaDownloadRef.objects.filter(
-                user=user, status__in=UNFINISHED_STATUSES, canceled_at=None
-            ).values_list("gid", flat=True)
-        )
-        doomed = User.objects.filter(pk=user.pk)
-        if user.is_admin:
-            doomed = doomed.filter(_another_admin(user.pk))
-        # The check and the delete share one transaction (IMMEDIATE on SQLite: serialized).
-        deleted, _ = doomed.delete()
-    if not deleted:
-        return False
-    _forget_in_aria2(gids)
-    return True
-
-
-def _forget_in_aria2(gids: list[str]) -> None:
-    """Stop the deleted user's transfers in one request; aria2 being down is not an error."""
-    if not gids:
-        return
-    try:
-        results = aria2().multicall([("aria2.forceRemove", [gid]) for gid in gids])
-    except Aria2Error as error:
-        logger.warning("Could not stop %s download(s) of a deleted user: %s", len(gids), error)
-        return
-    failures = [r for r in results if isinstance(r, Aria2Error)]
-    if failures:
-        logger.info("aria2 did not know %s of a deleted user's downloads.", len(failures))

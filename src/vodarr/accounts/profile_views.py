@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods
 from inertia import render
 
 from vodarr.accounts import services
-from vodarr.accounts.models import Role, User
+from vodarr.accounts.models import User
 from vodarr.accounts.validation import check_email, check_name, check_new_password
 from vodarr.web.access import unverified_allowed
 from vodarr.web.http import (
@@ -86,16 +86,15 @@ def _delete_account(request: HttpRequest, user: User, data: dict[str, object]) -
     password = string_field(data, "password", errors, "password")
     if not errors and not user.check_password(password):
         errors["password"] = "The password is not correct."
-    if (
-        not errors
-        and user.is_admin
-        and not User.objects.filter(role=Role.ADMIN).exclude(pk=user.pk).exists()
-    ):
-        errors["password"] = "You are the last administrator: make someone else admin first."
     if errors:
         return validation_failed(request, errors, "/profile")
+    if not services.delete_user(user):
+        return validation_failed(
+            request,
+            {"password": "You are the last administrator: make someone else admin first."},
+            "/profile",
+        )
     logout(request)
-    user.delete()
     response = HttpResponseRedirect(settings.LOGIN_URL)
     response.status_code = 303
     return response
