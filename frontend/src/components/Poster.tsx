@@ -48,6 +48,10 @@ export default function Poster({ src, title, className, loading = "lazy", size =
           loading={loading}
           decoding="async"
           referrerPolicy="no-referrer"
+          ref={(img) => {
+            // A cached image can finish before React sees its load event.
+            if (img?.complete && img.naturalWidth > 0 && loadedSrc !== src) setLoadedSrc(src ?? null);
+          }}
           onLoad={() => setLoadedSrc(src ?? null)}
           onError={() => setFailedSrc(src ?? null)}
           className={cx(

@@ -11,22 +11,18 @@ type DiscoverProps = {
   recentMovies?: MediaCard[];
   recentSeries?: MediaCard[];
   activeDownloads?: DownloadSummary[];
+  catalogueEmpty?: boolean;
 };
-
-const CATALOGUE_EMPTY = "an admin can sync the catalogue from Settings.";
 
 export default function Discover({
   recentMovies = [],
   recentSeries = [],
   activeDownloads = [],
+  catalogueEmpty = false,
 }: DiscoverProps) {
   const user = usePage().props.auth.user;
   const isAdmin = user?.role === "admin";
-  const syncAction = isAdmin ? (
-    <Link href="/settings" className={buttonClasses("secondary", "py-1.5")}>
-      Open Settings
-    </Link>
-  ) : undefined;
+  const empty = catalogueEmpty || (recentMovies.length === 0 && recentSeries.length === 0);
 
   return (
     <>
@@ -39,44 +35,83 @@ export default function Discover({
       </p>
 
       <div className="mt-8">
-        <PageSection
-          title="Recently added movies"
-          action={recentMovies.length > 0 && <TextLink href="/movies" className="text-sm">All movies</TextLink>}
-        >
-          {recentMovies.length > 0 ? (
-            <PosterRow items={recentMovies} label="Recently added movies" />
-          ) : (
-            <EmptyState icon="film" message={`No movies yet — ${CATALOGUE_EMPTY}`} action={syncAction} />
-          )}
-        </PageSection>
-
-        <PageSection
-          title="Recently added series"
-          action={recentSeries.length > 0 && <TextLink href="/series" className="text-sm">All series</TextLink>}
-        >
-          {recentSeries.length > 0 ? (
-            <PosterRow items={recentSeries} label="Recently added series" />
-          ) : (
-            <EmptyState icon="tv" message={`No series yet — ${CATALOGUE_EMPTY}`} action={syncAction} />
-          )}
-        </PageSection>
-
-        <PageSection
-          title="Active downloads"
-          action={activeDownloads.length > 0 && <TextLink href="/downloads" className="text-sm">All downloads</TextLink>}
-        >
-          {activeDownloads.length > 0 ? (
-            <ul className="grid gap-3 md:grid-cols-2">
+        {activeDownloads.length > 0 && (
+          <PageSection
+            title="Downloading now"
+            action={
+              <TextLink href="/downloads" className="text-sm">
+                All downloads
+              </TextLink>
+            }
+          >
+            <ul className="grid gap-3 md:grid-cols-2 xl:grid-cols-3">
               {activeDownloads.map((download) => (
                 <li key={download.id}>
-                  <DownloadRow download={download} />
+                  <DownloadRow download={download} href="/downloads" />
                 </li>
               ))}
             </ul>
-          ) : (
-            <EmptyState icon="download" message="No active downloads. Start one from a movie or an episode." />
-          )}
-        </PageSection>
+          </PageSection>
+        )}
+
+        {empty ? (
+          <EmptyState
+            icon="film"
+            message={
+              isAdmin
+                ? "The catalogue is empty. Check the provider in Settings, then press “Sync now” to fetch its movies and series."
+                : "The catalogue is empty. Ask your admin to sync it from the provider; movies and series will show up here."
+            }
+            action={
+              isAdmin ? (
+                <Link href="/settings" className={buttonClasses("primary", "py-1.5")}>
+                  Open Settings
+                </Link>
+              ) : undefined
+            }
+          />
+        ) : (
+          <>
+            <PageSection
+              title="Recently added movies"
+              action={
+                <TextLink href="/movies" className="text-sm">
+                  All movies
+                </TextLink>
+              }
+            >
+              {recentMovies.length > 0 ? (
+                <PosterRow items={recentMovies} label="Recently added movies" />
+              ) : (
+                <EmptyState icon="film" message="No movies in the catalogue yet." />
+              )}
+            </PageSection>
+
+            <PageSection
+              title="Recently added series"
+              action={
+                <TextLink href="/series" className="text-sm">
+                  All series
+                </TextLink>
+              }
+            >
+              {recentSeries.length > 0 ? (
+                <PosterRow items={recentSeries} label="Recently added series" />
+              ) : (
+                <EmptyState icon="tv" message="No series in the catalogue yet." />
+              )}
+            </PageSection>
+          </>
+        )}
+
+        {activeDownloads.length === 0 && !empty && (
+          <PageSection title="Downloading now">
+            <EmptyState
+              icon="download"
+              message="Nothing is downloading. Open a movie or a series and press Download to save it on the server."
+            />
+          </PageSection>
+        )}
       </div>
     </>
   );

@@ -1,0 +1,63 @@
+import { Head, router } from "@inertiajs/react";
+import { useState } from "react";
+import Button from "../../components/Button";
+import DownloadStateNote from "../../components/DownloadStateNote";
+import Icon from "../../components/Icon";
+import MediaHero from "../../components/MediaHero";
+import { canStartDownload } from "../../lib/downloadState";
+import { formatDuration } from "../../lib/format";
+import type { DownloadState, MovieDetail } from "../../types";
+
+type MovieShowProps = { movie: MovieDetail; download: DownloadState | null };
+
+export default function MovieShow({ movie, download }: MovieShowProps) {
+  const [starting, setStarting] = useState(false);
+  const startable = canStartDownload(download);
+
+  function start() {
+    router.post(`/movies/${movie.id}/download`, {}, {
+      onStart: () => setStarting(true),
+      onFinish: () => setStarting(false),
+    });
+  }
+
+  return (
+    <>
+      <Head title={movie.name} />
+      <MediaHero
+        name={movie.name}
+        poster={movie.poster}
+        backdrop={movie.backdrop}
+        rating={movie.rating}
+        tagline={[
+          movie.year,
+          movie.durationSecs ? formatDuration(movie.durationSecs) : null,
+          movie.category,
+          movie.containerExtension ? movie.containerExtension.toUpperCase() : null,
+        ]}
+        plot={movie.plot}
+        facts={[
+          { label: "Genre", value: movie.genre },
+          { label: "Director", value: movie.director },
+          { label: "Cast", value: movie.cast },
+          { label: "Released", value: movie.releaseDate },
+        ]}
+      >
+        <div className="flex flex-wrap items-center gap-4">
+          {startable && (
+            <Button onClick={start} busy={starting} className="px-5 py-2.5">
+              {!starting && <Icon name="download" className="size-5" />}
+              Download
+            </Button>
+          )}
+          {download && <DownloadStateNote state={download} subject={movie.name} />}
+        </div>
+        {startable && (
+          <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
+            Saved on the server, named for Jellyfin, Plex and Kodi.
+          </p>
+        )}
+      </MediaHero>
+    </>
+  );
+}
