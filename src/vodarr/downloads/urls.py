@@ -1,9 +1,12 @@
 from django.urls import path
 
 from vodarr.downloads import views
+from vodarr.downloads.stream import download_stream
 
 urlpatterns = [
     path("downloads", views.downloads_index, name="downloads"),
+    # Before downloads/<str:pk>, which would otherwise take "stream" for an id.
+    path("downloads/stream", download_stream, name="downloads.stream"),
     path("downloads/<str:pk>", views.download_detail, name="downloads.edit"),
     path("movies/<str:stream_id>/download", views.start_movie, name="movies.download"),
     path("series/<str:series_id>/download", views.start_batch, name="series.download.batch"),

@@ -1,55 +1,40 @@
 """`vodarr worker`: the one long-running background process.
 
-For now it watches aria2's health and says so in the log; reconciliation, automatic
-retries and sticky pause build on this loop.
+It reconciles aria2's state into the database every tick (and at once on aria2's
+"finished" notifications), runs due automatic retries, keeps paused downloads paused across
+aria2 restarts, re-adds downloads aria2 forgot, and runs the scheduled catalogue sync. It
+tolerates aria2 and the provider being down: it says so once in the log and keeps looping.
+SIGTERM or SIGINT finishes the current tick and exits.
 """
 
 from __future__ import annotations
 
 import logging
 import signal
-import threading
 from typing import Any
 
-from django.conf import settings
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from vodarr.downloads.worker.loop import WorkerLoop
 
 logger = logging.getLogger("vodarr.worker")
 
 
 class Command(BaseCommand):
-    help = "Run the background worker (aria2 health, and later reconciliation and retries)."
+    help = "Run the background worker: reconcile aria2, retry, keep pauses, sync the catalogue."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--interval", type=float, default=10.0, help="seconds between checks")
-        parser.add_argument("--once", action="store_true", help="check once and exit")
+        parser.add_argument(
+            "--tick", type=float, default=1.0, help="seconds between reconcile ticks (1.0)"
+        )
+        parser.add_argument("--once", action="store_true", help="run one tick and exit")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        stop = threading.Event()
+        if options["tick"] <= 0:
+            raise CommandError("--tick must be a positive number of seconds.")
+        loop = WorkerLoop(tick_seconds=options["tick"])
         for signum in (signal.SIGTERM, signal.SIGINT):
-            signal.signal(signum, lambda *_: stop.set())
-        healthy: bool | None = None
-        while True:
-            healthy = self._check_aria2(healthy)
-            if options["once"] or stop.wait(options["interval"]):
-                break
+            signal.signal(signum, lambda *_: loop.stop())
+        logger.info("Worker started (tick %.1f s).", options["tick"])
+        loop.run(once=options["once"])
         logger.info("Worker stopped.")
-
-    def _check_aria2(self, was_healthy: bool | None) -> bool:
-        from vodarr.integrations.aria2.client import Aria2Client
-        from vodarr.integrations.aria2.errors import Aria2Error
-
-        if not settings.ARIA2_RPC_URL:
-            if was_healthy is not False:
-                logger.warning("ARIA2_RPC_URL is not set: nothing to watch.")
-            return False
-        try:
-            with Aria2Client(settings.ARIA2_RPC_URL, settings.ARIA2_RPC_SECRET) as client:
-                version = client.get_version()
-        except Aria2Error as error:
-            if was_healthy is not False:
-                logger.warning("aria2 is unhealthy: %s", error.message)
-            return False
-        if was_healthy is not True:
-            logger.info("aria2 %s is healthy at %s", version.get("version"), settings.ARIA2_RPC_URL)
-        return True

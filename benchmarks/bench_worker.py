@@ -1,0 +1,142 @@
+"""Benchmark: one worker reconcile tick with 20 downloads in aria2, small vs huge history.
+
+The tick's cost must follow what aria2 is working on, not how many downloads finished
+before: 20 paused downloads with 100 finished refs in the database should cost about the
+same as with 10,000. Prints the median of 30 ticks for each, plus the aria2 requests and
+SQL queries per tick. Asserts nothing.
+
+    python benchmarks/bench_worker.py
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from vodarr.accounts.models import User
+
+DOWNLOADS = 20
+ROUNDS = 30
+HISTORIES = (100, 10_000)
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as scratch:
+        root = Path(scratch)
+        # Before django.setup(): settings read these once, and the database goes here.
+        os.environ["VODARR_DATA_DIR"] = str(root / "data")
+        os.environ["DOWNLOAD_ROOT"] = str(root / "downloads")
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vodarr.settings")
+        import django
+
+        django.setup()
+        _run(root)
+
+
+def _run(root: Path) -> None:
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from vodarr.downloads.aria2 import aria2, reset_for_tests
+    from vodarr.downloads.worker import Reconciler
+    from vodarr.integrations.aria2 import EmbeddedAria2
+
+    call_command("migrate", verbosity=0)
+    daemon = EmbeddedAria2(root / "downloads", root / "aria2" / "session.txt")
+    with daemon:
+        settings.ARIA2_RPC_URL = daemon.rpc_url
+        settings.ARIA2_RPC_SECRET = daemon.secret
+        reset_for_tests()
+        user = _setup_downloads(DOWNLOADS)
+        reconciler = Reconciler()
+        print(f"worker reconcile tick, {DOWNLOADS} paused downloads in aria2, {ROUNDS} ticks each")
+        history = 0
+        for wanted in HISTORIES:
+            _add_history(user, start=history, count=wanted - history)
+            history = wanted
+            reconciler.tick()  # records the downloads' state once; later ticks write nothing
+            requests_before = aria2().request_count
+            with CaptureQueriesContext(connection) as queries:
+                timings = _timings(reconciler.tick, ROUNDS)
+            per_tick_requests = (aria2().request_count - requests_before) / ROUNDS
+            per_tick_queries = len(queries.captured_queries) / ROUNDS
+            median = statistics.median(timings) * 1000
+            p90 = sorted(timings)[int(ROUNDS * 0.9) - 1] * 1000
+            print(
+                f"  {history:>6} finished in history: median {median:6.2f} ms   p90 {p90:6.2f} ms"
+                f"   {per_tick_requests:.0f} aria2 request, {per_tick_queries:.0f} SQL queries"
+            )
+        reset_for_tests()
+
+
+def _setup_downloads(count: int) -> User:
+    from vodarr.accounts.models import User
+    from vodarr.downloads.aria2 import aria2
+    from vodarr.downloads.models import MediaDownloadRef, MediaType
+    from vodarr.downloads.starting import new_gid
+
+    user = User.objects.create_user("bench@example.test", "bench-password", name="Bench")
+    for n in range(count):
+        gid = new_gid()
+        # Paused, on a closed port: aria2 keeps them without any network traffic.
+        aria2().add_uri(
+            [f"http://127.0.0.1:9/movie/u/p/{n}.mp4"],
+            {"gid": gid, "pause": "true", "out": f"active-{n}.mp4"},
+        )
+        MediaDownloadRef.objects.create(
+            gid=gid,
+            user=user,
+            downloadable_type=MediaType.VOD_STREAM,
+            downloadable_id=n,
+            title=f"Active {n}",
+            output_path=f"Movies/Active {n}/active-{n}.mp4",
+        )
+    return user
+
+
+def _add_history(user: User, *, start: int, count: int) -> None:
+    from django.utils import timezone
+
+    from vodarr.downloads.models import MediaDownloadRef, MediaType, Status
+    from vodarr.downloads.starting import new_gid
+
+    now = timezone.now()
+    MediaDownloadRef.objects.bulk_create(
+        (
+            MediaDownloadRef(
+                gid=new_gid(),
+                user=user,
+                downloadable_type=MediaType.VOD_STREAM,
+                downloadable_id=100_000 + n,
+                title=f"Finished {n}",
+                output_path=f"Movies/Finished {n}/Finished {n}.mp4",
+                status=Status.COMPLETE,
+                total_length=1 << 30,
+                completed_length=1 << 30,
+                finished_at=now,
+            )
+            for n in range(start, start + count)
+        ),
+        batch_size=500,
+    )
+
+
+def _timings(action: Callable[[], object], rounds: int) -> list[float]:
+    timings = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        action()
+        timings.append(time.perf_counter() - started)
+    return timings
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,161 @@
+"""The worker loop: reconcile on a tick, wake early on aria2's notifications, sync the catalogue.
+
+Everything touching the database runs in the loop's thread (or, for the catalogue sync,
+its own short-lived thread): the WebSocket listener only sets an event, so notifications
+cost nothing more than an earlier tick. Notifications are hints; the tick is the ledger.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from django.conf import settings
+from django.db import DatabaseError, close_old_connections, connection, connections
+
+from vodarr.downloads.worker.reconcile import Reconciler
+from vodarr.integrations.aria2.listener import Aria2Listener
+from vodarr.integrations.aria2.types import Aria2Event
+from vodarr.integrations.redact import redact_text
+
+logger = logging.getLogger("vodarr.worker")
+
+DEFAULT_SYNC_INTERVAL_SECONDS = 6 * 60 * 60
+SYNC_CHECK_SECONDS = 60.0  # how often "is a sync due?" is asked (one small UPDATE)
+MIN_TICK_GAP_SECONDS = 0.2  # a burst of notifications (a batch finishing) is one tick
+WAKE_ON = frozenset({"complete", "error", "stop"})
+
+
+def sync_interval_seconds() -> float:
+    return float(getattr(settings, "VODARR_SYNC_INTERVAL_SECONDS", DEFAULT_SYNC_INTERVAL_SECONDS))
+
+
+def scheduled_sync() -> Callable[[Any], Any] | None:
+    """``catalog.sync.sync_catalogue_if_due`` if the catalogue app provides it."""
+    try:
+        from vodarr.catalog import sync as catalog_sync
+    except ImportError:
+        return None
+    function = getattr(catalog_sync, "sync_catalogue_if_due", None)
+    return function if callable(function) else None
+
+
+class WorkerLoop:
+    """Runs ``Reconciler.tick`` every ``tick_seconds`` until ``stop()``."""
+
+    def __init__(
+        self,
+        *,
+        tick_seconds: float = 1.0,
+        reconciler: Reconciler | None = None,
+        listen: bool = True,
+    ) -> None:
+        self.tick_seconds = tick_seconds
+        self.reconciler = reconciler or Reconciler()
+        self.listen = listen
+        self._wake = threading.Event()
+        self._stopping = threading.Event()
+        self._sync_thread: threading.Thread | None = None
+        self._sync_checked_at = float("-inf")
+        self.ticks = 0
+
+    def stop(self) -> None:
+        """Ask the loop to finish its current tick and return (signal-handler safe)."""
+        self._stopping.set()
+        self._wake.set()
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    def run(self, *, once: bool = False) -> None:
+        listener = self._start_listener() if self.listen and not once else None
+        try:
+            while not self._stopping.is_set():
+                started = time.monotonic()
+                self._wake.clear()
+                self._tick()
+                self._maybe_sync(inline=once)
+                if once:
+                    break
+                self._wake.wait(self.tick_seconds)
+                # Notifications may arrive in bursts: keep ticks at least this far apart.
+                gap = MIN_TICK_GAP_SECONDS - (time.monotonic() - started)
+                if gap > 0 and not self._stopping.is_set():
+                    self._stopping.wait(gap)
+        finally:
+            if listener is not None:
+                listener.stop()
+            if self._sync_thread is not None:
+                self._sync_thread.join(timeout=5)
+
+    # -- pieces ------------------------------------------------------------------------------
+
+    def _start_listener(self) -> Aria2Listener | None:
+        if not settings.ARIA2_RPC_URL:
+            return None
+        listener = Aria2Listener(
+            settings.ARIA2_RPC_URL,
+            settings.ARIA2_RPC_SECRET or None,
+            self._on_event,
+            on_restart=lambda _session: self.wake(),
+        )
+        return listener.start()
+
+    def _on_event(self, event: Aria2Event) -> None:
+        # A finished download is recorded now, not up to a tick later (and long before
+        # aria2 could drop its result).
+        if event.kind in WAKE_ON:
+            self.wake()
+
+    def _tick(self) -> None:
+        # Outside a transaction, drop a connection the database closed or that is too old:
+        # this process runs for weeks, without Django's per-request cleanup.
+        if not connection.in_atomic_block:
+            close_old_connections()
+        try:
+            self.reconciler.tick()
+        except DatabaseError as error:
+            logger.warning("Worker tick skipped, the database failed: %s", error)
+        except Exception as error:
+            # The loop outlives a bug in one tick; the trace is redacted (media URLs).
+            trace = "".join(traceback.format_exception(error))
+            logger.error("Worker tick failed:\n%s", redact_text(trace))
+        self.ticks += 1
+
+    def _maybe_sync(self, *, inline: bool) -> None:
+        interval = sync_interval_seconds()
+        if interval <= 0:
+            return
+        now = time.monotonic()
+        if now - self._sync_checked_at < SYNC_CHECK_SECONDS:
+            return
+        if self._sync_thread is not None and self._sync_thread.is_alive():
+            return
+        sync = scheduled_sync()
+        if sync is None:
+            return
+        self._sync_checked_at = now
+        if inline:
+            self._run_sync(sync, interval, close=False)
+            return
+        # A sync of a big catalogue takes a while: it must not hold reconciliation up.
+        self._sync_thread = threading.Thread(
+            target=self._run_sync, args=(sync, interval), name="catalogue-sync", daemon=True
+        )
+        self._sync_thread.start()
+
+    def _run_sync(self, sync: Callable[[Any], Any], interval: float, *, close: bool = True) -> None:
+        try:
+            # In seconds: the catalogue app accepts seconds or a timedelta.
+            result = sync(interval)
+            if result is not None:
+                logger.info("Scheduled catalogue sync finished.")
+        except Exception as error:
+            logger.warning("Scheduled catalogue sync failed: %s", redact_text(str(error)))
+        finally:
+            if close:
+                connections.close_all()  # this thread's connections only

@@ -1,0 +1,58 @@
+"""The worker's test stack: the downloads stack (real aria2c, fake provider) plus helpers.
+
+Tests drive ``Reconciler.tick()`` themselves instead of running the loop in a thread, and
+use a tiny retry base so backoffs take fractions of a second.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.downloads.conftest import FAST_MOVIE, MISSING_MOVIE, SLOW_MOVIE, Stack, stack
+from tests.fixtures.waiting import wait_for
+from vodarr.downloads.models import MediaDownloadRef
+from vodarr.downloads.worker import Reconciler, TickReport
+
+__all__ = ["FAST_MOVIE", "MISSING_MOVIE", "SLOW_MOVIE", "Stack", "stack"]
+
+RETRY_BASE = 0.2
+
+
+@pytest.fixture(autouse=True)
+def _worker_settings(settings) -> None:
+    settings.VODARR_RETRY_BASE_SECONDS = RETRY_BASE
+    settings.VODARR_SYNC_INTERVAL_SECONDS = 0  # tests of the sync turn it on themselves
+
+
+@pytest.fixture
+def reconciler(stack: Stack) -> Reconciler:
+    return Reconciler()
+
+
+def tick_until(
+    reconciler: Reconciler,
+    condition: Callable[[], object],
+    *,
+    timeout: float = 20.0,
+    message: str = "the worker to reach the expected state",
+) -> list[TickReport]:
+    """Tick (about every 0.1 s) until ``condition()`` holds; return every tick's report."""
+    reports: list[TickReport] = []
+
+    def ticked() -> object:
+        reports.append(reconciler.tick())
+        return condition()
+
+    wait_for(ticked, timeout=timeout, interval=0.1, message=message)
+    return reports
+
+
+def fresh(ref: MediaDownloadRef) -> MediaDownloadRef:
+    return MediaDownloadRef.objects.get(pk=ref.pk)
+
+
+def file_bytes(stack: Stack, ref: MediaDownloadRef) -> bytes:
+    return Path(stack.root, ref.output_path).read_bytes()

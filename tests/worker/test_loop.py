@@ -1,0 +1,77 @@
+"""The loop and `vodarr worker`: notifications wake it, the command ticks and syncs."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+from tests.downloads.conftest import start
+from tests.fixtures.waiting import wait_for
+from tests.worker.conftest import FAST_MOVIE, MISSING_MOVIE, Stack, fresh
+from vodarr.catalog import sync as catalog_sync
+from vodarr.downloads.models import Status
+from vodarr.downloads.worker.loop import WorkerLoop
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_finished_download_is_recorded_at_once_not_a_tick_later(
+    stack: Stack, as_member: Client
+) -> None:
+    # One tick per minute: only aria2's notification can record the completion in time.
+    loop = WorkerLoop(tick_seconds=60)
+    thread = threading.Thread(target=loop.run, daemon=True)
+    thread.start()
+    try:
+        wait_for(lambda: loop.ticks >= 1, message="the first tick")
+        stack.provider.set_throttle("movie", FAST_MOVIE, 512 * 1024)  # done in about 0.6 s
+        ref = start(as_member, FAST_MOVIE)
+        assert fresh(ref).status != Status.COMPLETE  # so the page view did not record it
+        wait_for(lambda: fresh(ref).status == Status.COMPLETE, timeout=15)
+    finally:
+        loop.stop()
+        thread.join(10)
+    assert not thread.is_alive()
+
+
+@pytest.mark.django_db
+def test_the_command_runs_one_tick_and_the_due_sync(
+    stack: Stack, as_member: Client, settings, monkeypatch: pytest.MonkeyPatch, caplog: Any
+) -> None:
+    settings.VODARR_SYNC_INTERVAL_SECONDS = 3600
+    asked: list[Any] = []
+    monkeypatch.setattr(catalog_sync, "sync_catalogue_if_due", asked.append)
+    ref = start(as_member, MISSING_MOVIE)
+    stack.wait_status(ref, "error")
+    caplog.set_level(logging.INFO, logger="vodarr.worker")
+
+    call_command("worker", "--once")
+
+    assert fresh(ref).status == Status.ERROR
+    assert asked == [3600.0]
+    assert "aria2 is reachable" in caplog.text
+    assert "Worker stopped." in caplog.text
+
+
+@pytest.mark.django_db
+def test_the_sync_can_be_turned_off(
+    stack: Stack, settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings.VODARR_SYNC_INTERVAL_SECONDS = 0
+    asked: list[Any] = []
+    monkeypatch.setattr(catalog_sync, "sync_catalogue_if_due", asked.append)
+
+    call_command("worker", "--once")
+
+    assert asked == []
+
+
+@pytest.mark.django_db
+def test_the_command_survives_aria2_being_down(settings) -> None:
+    settings.ARIA2_RPC_URL = "http://127.0.0.1:9/jsonrpc"
+
+    call_command("worker", "--once", "--tick", "0.5")

@@ -1,0 +1,267 @@
+"""Reconciliation against real aria2c: what a tick records, asks, forgets and re-adds."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from tests.downloads.conftest import act, start
+from tests.fixtures.waiting import wait_for
+from tests.worker.conftest import FAST_MOVIE, SLOW_MOVIE, Stack, file_bytes, fresh, tick_until
+from vodarr.accounts.models import User
+from vodarr.downloads import aria2 as downloads_aria2
+from vodarr.downloads.models import MediaDownloadRef, MediaType, Status
+from vodarr.downloads.starting import new_gid
+from vodarr.downloads.worker import Reconciler, readding
+from vodarr.integrations.aria2 import Aria2Client, Aria2GidNotFound, Aria2Status
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_tick_records_a_finished_download_then_lets_aria2_forget_it(
+    stack: Stack, as_member: Client, reconciler: Reconciler
+) -> None:
+    ref = start(as_member, FAST_MOVIE)
+
+    reports = tick_until(reconciler, lambda: fresh(ref).status == Status.COMPLETE)
+
+    done = fresh(ref)
+    assert done.finished_at is not None
+    assert done.completed_length == done.total_length == stack.provider.media_size("movie", 102)
+    assert done.files and done.files[0]["path"].endswith(".mkv")
+    assert done.dedupe_key is not None  # a complete download still blocks a second start
+    assert ref.gid in {gid for r in reports for gid in r.forgotten_results}
+    with pytest.raises(Aria2GidNotFound):
+        stack.rpc.tell_status(ref.gid)
+
+
+def test_an_unchanged_download_is_not_written_again(
+    stack: Stack, member: User, reconciler: Reconciler
+) -> None:
+    _paused_in_aria2(stack, member, 1)
+    assert reconciler.tick().recorded  # first sight: the row learns it is paused
+
+    assert reconciler.tick().recorded == []
+
+
+def test_the_tick_never_asks_aria2_about_finished_history(
+    stack: Stack, member: User, reconciler: Reconciler, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _paused_in_aria2(stack, member, 20)
+    _history(member, 300)
+    # The web inserted this one a moment ago and has not called addUri yet.
+    pending = _ref(member, status=Status.WAITING)
+    calls = _record_rpc_calls(monkeypatch)
+
+    report = reconciler.tick()
+
+    status_calls = [params for method, params in calls if method == "aria2.tellStatus"]
+    assert [params[0] for params in status_calls] == [pending.gid]
+    assert report.asked_by_gid == [pending.gid]
+    assert len(report.recorded) == 20
+    assert report.readded == []  # too new to be "forgotten"
+    assert fresh(pending).status == Status.WAITING
+
+
+def test_a_download_aria2_forgot_while_unfinished_is_added_again_and_finishes(
+    stack: Stack, as_member: Client, reconciler: Reconciler
+) -> None:
+    ref = start(as_member, SLOW_MOVIE)
+    tick_until(reconciler, lambda: fresh(ref).completed_length > 0)
+    stack.finish(SLOW_MOVIE)
+    # Behind the worker's back: gone from aria2 while the row says active.
+    stack.rpc.force_remove(ref.gid)
+    stack.wait_status(ref, Aria2Status.REMOVED)
+    stack.rpc.remove_download_result(ref.gid)
+
+    reports = tick_until(reconciler, lambda: fresh(ref).status == Status.COMPLETE)
+
+    done = fresh(ref)
+    assert [r.readded for r in reports if r.readded] == [[ref.pk]]
+    assert done.gid == ref.gid  # aria2 accepted the same GID again
+    assert file_bytes(stack, done) == stack.provider.expected_bytes("movie", SLOW_MOVIE)
+
+
+@pytest.mark.parametrize("same_file", [False, True])
+def test_a_forgotten_download_whose_gid_gets_taken_meanwhile(
+    stack: Stack, member: User, monkeypatch: pytest.MonkeyPatch, same_file: bool
+) -> None:
+    ref = _ref(member, status=Status.ACTIVE)
+    original = readding.add_to_aria2
+
+    def racing(client: Aria2Client, racing_ref: MediaDownloadRef, url: str, gid: str) -> None:
+        # Between the tick's "not found" and its addUri, the GID is taken: by another
+        # download (a new GID is needed), or by another worker re-adding this very one.
+        if not stack.rpc.tell_active() + stack.rpc.tell_waiting(0, 10):
+            if same_file:
+                original(client, racing_ref, url, gid)
+            else:
+                stack.rpc.add_uri(["http://127.0.0.1:9/x.mp4"], {"gid": gid, "pause": "true"})
+        original(client, racing_ref, url, gid)
+
+    monkeypatch.setattr(readding, "add_to_aria2", racing)
+
+    report = Reconciler(grace_seconds=0).tick()
+
+    assert report.readded == [ref.pk]
+    assert (fresh(ref).gid == ref.gid) is same_file
+    assert stack.rpc.tell_status(fresh(ref).gid).files[0].path.endswith(ref.output_path)
+
+
+def test_a_canceled_download_is_never_added_again(
+    stack: Stack, as_member: Client, reconciler: Reconciler
+) -> None:
+    ref = start(as_member, SLOW_MOVIE)
+    reconciler.tick()
+    act(as_member, fresh(ref), "cancel")
+    stack.rpc.remove_download_result(ref.gid)
+
+    reports = [reconciler.tick() for _ in range(3)]
+
+    assert not any(r.readded for r in reports)
+    assert fresh(ref).status == Status.REMOVED
+
+
+def test_a_paused_download_stays_paused_across_an_aria2_restart(
+    stack: Stack, as_member: Client, reconciler: Reconciler
+) -> None:
+    ref = start(as_member, SLOW_MOVIE)
+    stack.wait_status(ref, Aria2Status.ACTIVE)
+    act(as_member, ref, "pause")
+    tick_until(reconciler, lambda: fresh(ref).status == Status.PAUSED)
+
+    stack.aria2.restart()
+    wait_for(lambda: reconciler.tick().restarted, message="the worker to see the restart")
+    assert stack.rpc.tell_status(ref.gid).status is Aria2Status.PAUSED
+    # Whatever brings it back to life (a session file without the pause, another tool),
+    # the worker pauses it again.
+    stack.rpc.unpause(ref.gid)
+    reports = tick_until(reconciler, lambda: stack.rpc.tell_status(ref.gid).status == "paused")
+
+    assert any(r.paused == [ref.pk] for r in reports)
+    assert fresh(ref).desired_paused
+
+
+def test_aria2_restarted_mid_download_finishes_with_the_right_row(
+    stack: Stack, as_member: Client, reconciler: Reconciler
+) -> None:
+    ref = start(as_member, SLOW_MOVIE)
+    tick_until(reconciler, lambda: fresh(ref).completed_length > 0)
+    stack.finish(SLOW_MOVIE)
+
+    stack.aria2.restart()
+    reports = tick_until(reconciler, lambda: fresh(ref).status == Status.COMPLETE)
+
+    done = fresh(ref)
+    assert any(r.restarted for r in reports)
+    assert done.gid == ref.gid
+    assert done.completed_length == done.total_length > 0
+    assert file_bytes(stack, done) == stack.provider.expected_bytes("movie", SLOW_MOVIE)
+
+
+def test_aria2_restarted_without_its_session_file_gets_the_download_back(
+    stack: Stack, as_member: Client, reconciler: Reconciler, tmp_path: Any
+) -> None:
+    ref = start(as_member, SLOW_MOVIE)
+    tick_until(reconciler, lambda: fresh(ref).completed_length > 0)
+    stack.finish(SLOW_MOVIE)
+    empty = tmp_path / "empty-session.txt"
+    empty.write_text("")
+    stack.aria2.extra_options["input-file"] = str(empty)
+
+    stack.aria2.restart()
+    reports = tick_until(reconciler, lambda: fresh(ref).status == Status.COMPLETE)
+
+    assert [r.readded for r in reports if r.readded] == [[ref.pk]]
+    assert file_bytes(stack, fresh(ref)) == stack.provider.expected_bytes("movie", SLOW_MOVIE)
+
+
+def test_a_tick_with_aria2_down_says_so_once_and_keeps_the_rows(
+    stack: Stack, member: User, settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    ref = _ref(member, status=Status.ACTIVE, age=timedelta(minutes=1))
+    settings.ARIA2_RPC_URL = "http://127.0.0.1:9/jsonrpc"
+    downloads_aria2.reset_for_tests()
+    reconciler = Reconciler()
+    caplog.set_level(logging.INFO, logger="vodarr.worker")
+
+    reports = [reconciler.tick() for _ in range(3)]
+
+    assert not any(r.reachable for r in reports)
+    assert caplog.text.count("aria2 is unreachable") == 1
+    assert fresh(ref).status == Status.ACTIVE
+
+
+# -- helpers ---------------------------------------------------------------------------------
+
+
+def _ref(
+    user: User, *, status: str, gid: str | None = None, age: timedelta = timedelta(0), **extra: Any
+) -> MediaDownloadRef:
+    n = MediaDownloadRef.objects.count() + 1
+    return MediaDownloadRef.objects.create(
+        gid=gid or new_gid(),
+        user=user,
+        downloadable_type=MediaType.VOD_STREAM,
+        downloadable_id=FAST_MOVIE,
+        title="Fast Movie",
+        container_extension="mkv",
+        output_path=f"Movies/Fast Movie {n}/Fast Movie {n}.mkv",
+        status=status,
+        created_at=timezone.now() - age,
+        **extra,
+    )
+
+
+def _paused_in_aria2(stack: Stack, user: User, count: int) -> list[MediaDownloadRef]:
+    refs = []
+    for n in range(count):
+        gid = new_gid()
+        stack.rpc.add_uri(
+            [f"http://127.0.0.1:9/paused/{n}.mp4"], {"gid": gid, "pause": "true", "out": f"{n}"}
+        )
+        refs.append(_ref(user, status=Status.WAITING, gid=gid))
+    return refs
+
+
+def _history(user: User, count: int) -> None:
+    now = timezone.now()
+    MediaDownloadRef.objects.bulk_create(
+        MediaDownloadRef(
+            gid=new_gid(),
+            user=user,
+            downloadable_type=MediaType.VOD_STREAM,
+            downloadable_id=10_000 + n,
+            title=f"Old {n}",
+            output_path=f"Movies/Old {n}/Old {n}.mp4",
+            status=Status.COMPLETE,
+            finished_at=now,
+        )
+        for n in range(count)
+    )
+
+
+def _record_rpc_calls(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, list[Any]]]:
+    """Every aria2 method called from now on (multicall entries unpacked), token dropped."""
+    calls: list[tuple[str, list[Any]]] = []
+    original = Aria2Client._post
+
+    def recording(self: Aria2Client, method: str, params: list[Any]) -> dict[str, Any]:
+        if method == "system.multicall":
+            for entry in params[0]:
+                calls.append((entry["methodName"], _without_token(entry["params"])))
+        else:
+            calls.append((method, _without_token(params)))
+        return original(self, method, params)
+
+    monkeypatch.setattr(Aria2Client, "_post", recording)
+    return calls
+
+
+def _without_token(params: list[Any]) -> list[Any]:
+    return params[1:] if params and str(params[0]).startswith("token:") else list(params)

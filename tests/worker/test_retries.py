@@ -1,0 +1,196 @@
+"""Automatic retries against real aria2c and the fake provider: backoff, limits, claims."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from datetime import timedelta
+from urllib.parse import quote
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from tests.downloads.conftest import act, start
+from tests.worker.conftest import (
+    FAST_MOVIE,
+    MISSING_MOVIE,
+    Stack,
+    file_bytes,
+    fresh,
+    tick_until,
+)
+from vodarr.accounts.models import User
+from vodarr.downloads.actions import COOLING_DOWN
+from vodarr.downloads.models import MediaDownloadRef, MediaType, Status
+from vodarr.downloads.paths import movie_output_path
+from vodarr.downloads.starting import new_gid
+from vodarr.downloads.worker import Reconciler
+from vodarr.downloads.worker.retries import MAX_RETRIES, RetryRunner, retry_delay
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_backoff_doubles_from_the_base_and_is_capped(settings) -> None:
+    settings.VODARR_RETRY_BASE_SECONDS = 5
+    assert [retry_delay(n).total_seconds() for n in range(6)] == [5, 10, 20, 40, 80, 160]
+    assert retry_delay(10).total_seconds() == 300
+
+
+def test_a_download_failing_with_503_twice_completes_by_itself(
+    stack: Stack, as_member: Client, reconciler: Reconciler, caplog: pytest.LogCaptureFixture
+) -> None:
+    stack.provider.fail_next("movie", FAST_MOVIE, count=2, status=503)
+    caplog.set_level(logging.INFO, logger="vodarr.worker")
+    ref = start(as_member, FAST_MOVIE)
+
+    reports = tick_until(reconciler, lambda: fresh(ref).status == Status.COMPLETE)
+
+    done = fresh(ref)
+    assert file_bytes(stack, done) == stack.provider.expected_bytes("movie", FAST_MOVIE)
+    assert done.retry_attempt == 2
+    assert done.retry_next_at is None
+    assert done.last_error_code == 29  # kept: what went wrong before it worked
+    assert sum(len(r.retried) for r in reports) == 2
+    assert "Automatic retry 1 of 5" in caplog.text
+    password = stack.provider.password
+    assert password not in caplog.text and quote(password, safe="") not in caplog.text
+
+
+def test_a_404_stays_in_error_and_is_never_retried(
+    stack: Stack, as_member: Client, reconciler: Reconciler
+) -> None:
+    ref = start(as_member, MISSING_MOVIE)
+    tick_until(reconciler, lambda: fresh(ref).status == Status.ERROR)
+    hits = stack.provider.hits("movie", MISSING_MOVIE)
+
+    reports = [reconciler.tick() for _ in range(5)]
+
+    failed = fresh(ref)
+    assert failed.retry_next_at is None
+    assert failed.retry_attempt == 0
+    assert failed.last_error_code == 3
+    assert stack.provider.hits("movie", MISSING_MOVIE) == hits
+    assert not any(r.retried or r.scheduled for r in reports)
+
+
+def test_a_connection_dropped_mid_file_resumes_with_the_right_bytes(
+    stack: Stack, as_member: Client, reconciler: Reconciler
+) -> None:
+    stack.provider.drop_after("movie", FAST_MOVIE, 100 * 1024)
+    ref = start(as_member, FAST_MOVIE)
+
+    tick_until(reconciler, lambda: fresh(ref).status == Status.COMPLETE)
+
+    done = fresh(ref)
+    assert done.retry_attempt == 1
+    assert file_bytes(stack, done) == stack.provider.expected_bytes("movie", FAST_MOVIE)
+
+
+def test_a_download_that_keeps_failing_stops_after_five_retries(
+    stack: Stack, as_member: Client, reconciler: Reconciler, settings
+) -> None:
+    settings.VODARR_RETRY_BASE_SECONDS = 0.01
+    stack.provider.fail_next("movie", FAST_MOVIE, count=100, status=503)
+    ref = start(as_member, FAST_MOVIE)
+
+    tick_until(
+        reconciler,
+        lambda: (
+            (r := fresh(ref)).status == Status.ERROR
+            and r.retry_attempt == MAX_RETRIES
+            and r.retry_next_at is None
+        ),
+    )
+    hits = stack.provider.hits("movie", FAST_MOVIE)
+    for _ in range(3):
+        reconciler.tick()
+
+    assert stack.provider.hits("movie", FAST_MOVIE) == hits
+    assert fresh(ref).dedupe_key is None  # the user may start it again
+
+
+def test_a_manual_retry_is_refused_while_the_download_cools_down(
+    stack: Stack, as_member: Client, reconciler: Reconciler, settings
+) -> None:
+    settings.VODARR_RETRY_BASE_SECONDS = 60
+    stack.provider.fail_next("movie", FAST_MOVIE, count=1, status=503)
+    ref = start(as_member, FAST_MOVIE)
+    tick_until(reconciler, lambda: fresh(ref).retry_next_at is not None)
+
+    response = act(as_member, fresh(ref), "retry")
+
+    assert response.status_code in (302, 303)
+    assert as_member.get("/downloads").json()["props"]["errors"]["action"] == COOLING_DOWN
+
+
+def test_a_full_disk_postpones_the_retry_and_says_why(
+    stack: Stack, member: User, reconciler: Reconciler, settings
+) -> None:
+    ref = _due_retry(member)
+    settings.VODARR_DISK_RESERVE_BYTES = 1 << 60
+
+    report = reconciler.tick()
+
+    postponed = fresh(ref)
+    assert report.postponed == [ref.pk] and not report.retried
+    assert postponed.retry_next_at is not None and postponed.retry_next_at > timezone.now()
+    assert postponed.last_error_message.startswith("Not enough free space in the download folder")
+    assert postponed.gid == ref.gid
+
+
+def test_a_retry_claimed_by_another_worker_is_not_run_again(
+    stack: Stack, member: User, reconciler: Reconciler
+) -> None:
+    ref = _due_retry(member)
+    stale = fresh(ref)  # what a second worker read before the first one claimed it
+
+    assert reconciler.tick().retried == [ref.pk]
+    assert RetryRunner()._retry_one(stack.rpc, stale, timezone.now()) is None
+    assert len(_aria2_gids(stack)) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_ticking_together_retry_a_due_download_once(stack: Stack, member: User) -> None:
+    ref = _due_retry(member)
+    workers = [Reconciler(), Reconciler()]
+    barrier = threading.Barrier(len(workers))
+    retried: list[int] = []
+
+    def run(worker: Reconciler) -> None:
+        barrier.wait()
+        retried.extend(worker.tick().retried)
+
+    threads = [threading.Thread(target=run, args=(w,)) for w in workers]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+
+    assert retried == [ref.pk]
+    assert _aria2_gids(stack) == {fresh(ref).gid}
+
+
+def _due_retry(user: User) -> MediaDownloadRef:
+    """A download that failed transiently and whose backoff has just run out."""
+    return MediaDownloadRef.objects.create(
+        gid=new_gid(),
+        user=user,
+        downloadable_type=MediaType.VOD_STREAM,
+        downloadable_id=FAST_MOVIE,
+        title="Fast Movie",
+        year=2001,
+        container_extension="mkv",
+        output_path=movie_output_path("Fast Movie", 2001, "mkv"),
+        status=Status.ERROR,
+        retry_attempt=1,
+        retry_next_at=timezone.now() - timedelta(seconds=1),
+        last_error_code=29,
+        last_error_message="The response status is not successful. status=503",
+    )
+
+
+def _aria2_gids(stack: Stack) -> set[str]:
+    rpc = stack.rpc
+    states = rpc.tell_active() + rpc.tell_waiting(0, 100) + rpc.tell_stopped(0, 100)
+    return {state.gid for state in states}
