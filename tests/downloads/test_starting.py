@@ -237,3 +237,14 @@ def test_twelve_simultaneous_identical_starts_make_one_task_and_one_row(
     assert outcomes.count(starting.ALREADY_IN_PROGRESS) == 11
     assert MediaDownloadRef.objects.count() == 1
     assert len(stack.rpc.tell_active()) + len(stack.rpc.tell_waiting(0, 100)) == 1
+
+
+def test_a_nearly_full_disk_stops_a_start_with_a_clear_message(
+    stack: Stack, member: User, settings
+) -> None:
+    settings.VODARR_DISK_RESERVE_BYTES = 1 << 60  # more than any disk has free
+    client = inertia_client(member)
+    client.post(f"/movies/{FAST_MOVIE}/download")
+    error = client.get("/downloads").json()["props"]["flash"]["error"]
+    assert error.startswith("Not enough free space in the download folder:")
+    assert not MediaDownloadRef.objects.exists()

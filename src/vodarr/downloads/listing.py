@@ -100,18 +100,19 @@ def live_statuses(refs: list[MediaDownloadRef]) -> dict[str, DownloadStatus]:
 def _remember_status_changes(refs: list[MediaDownloadRef], live: dict[str, DownloadStatus]) -> None:
     """Record a status change seen here, so the list stays truthful if aria2 later forgets.
 
-    Only status changes are written (progress is the worker's job, every tick): a page view
-    usually writes nothing.
+    Only status changes are written (progress is the worker's job, every tick), so a page view
+    usually writes nothing. Each write is conditional on the row still holding the GID and
+    status read here: the worker may have re-added or retried it in the meantime.
     """
-    changed: list[MediaDownloadRef] = []
-    fields: set[str] = set()
     for ref in refs:
         state = live.get(ref.gid)
-        if state is not None and state.status is not None and str(state.status) != ref.status:
-            fields.update(ref.record_state(state))
-            changed.append(ref)
-    if changed:
-        MediaDownloadRef.objects.bulk_update(changed, sorted(fields))
+        if state is None or state.status is None or str(state.status) == ref.status:
+            continue
+        seen_status = ref.status
+        fields = ref.record_state(state)
+        MediaDownloadRef.objects.filter(pk=ref.pk, gid=ref.gid, status=seen_status).update(
+            **{name: getattr(ref, name) for name in fields}
+        )
 
 
 def serialize_ref(

@@ -8,8 +8,8 @@ aria2 task and one row exist. A ref whose addUri fails is deleted again.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
@@ -159,6 +159,11 @@ def _live_keys(keys: list[str]) -> set[str]:
 def _insert_and_add(
     pairs: list[tuple[MediaDownloadRef, str]], label: Callable[[MediaDownloadRef], str]
 ) -> BatchResult:
+    # Providers do not say how big a file is before it is requested, so this checks the
+    # reserve only; the disk module also guards retries. Imported here: it builds on StartError.
+    from vodarr.downloads.worker.disk import check_free_space
+
+    check_free_space(0)
     result = BatchResult()
     inserted: list[tuple[MediaDownloadRef, str]] = []
     taken = _live_keys([ref.dedupe_key for ref, _ in pairs if ref.dedupe_key])
