@@ -75,3 +75,15 @@ def test_the_command_survives_aria2_being_down(settings) -> None:
     settings.ARIA2_RPC_URL = "http://127.0.0.1:9/jsonrpc"
 
     call_command("worker", "--once", "--tick", "0.5")
+
+
+@pytest.mark.django_db
+def test_the_accounts_connection_limit_is_put_back_after_aria2_restarts(stack: Stack) -> None:
+    stack.provider.set_account(max_connections=3)
+    loop = WorkerLoop(tick_seconds=60, listen=False)
+    loop._tick()
+    assert stack.rpc.get_global_option()["max-concurrent-downloads"] == "3"
+    stack.aria2.restart()
+    assert stack.rpc.get_global_option()["max-concurrent-downloads"] != "3"  # aria2's default
+    loop._tick()
+    assert stack.rpc.get_global_option()["max-concurrent-downloads"] == "3"

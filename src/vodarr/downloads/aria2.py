@@ -74,6 +74,22 @@ def sync_concurrency_with_account(max_connections: int | None) -> None:
         )
 
 
+def apply_account_concurrency() -> bool:
+    """Read the account's connection limit and apply it now; False when that was not possible."""
+    global _concurrency_checked_at
+    from vodarr.catalog.provider import provider_client
+    from vodarr.integrations.xtream import XtreamError
+
+    try:
+        limit = provider_client().account().user_info.max_connections
+    except XtreamError as error:
+        logger.info("The provider's connection limit is unknown for now: %s", error.message)
+        return False
+    _concurrency_checked_at = 0.0  # force: aria2 may have restarted with its default
+    sync_concurrency_with_account(limit)
+    return True
+
+
 def reset_for_tests() -> None:
     global _client, _concurrency_checked_at
     with _lock:

@@ -17,6 +17,7 @@ from typing import Any
 from django.conf import settings
 from django.db import DatabaseError, close_old_connections, connection, connections
 
+from vodarr.downloads.aria2 import apply_account_concurrency
 from vodarr.downloads.worker.reconcile import Reconciler
 from vodarr.integrations.aria2.listener import Aria2Listener
 from vodarr.integrations.aria2.types import Aria2Event
@@ -62,6 +63,7 @@ class WorkerLoop:
         self._sync_thread: threading.Thread | None = None
         self._sync_checked_at = float("-inf")
         self.ticks = 0
+        self._concurrency_applied = False
 
     def stop(self) -> None:
         """Ask the loop to finish its current tick and return (signal-handler safe)."""
@@ -117,7 +119,10 @@ class WorkerLoop:
         if not connection.in_atomic_block:
             close_old_connections()
         try:
-            self.reconciler.tick()
+            report = self.reconciler.tick()
+            # aria2 forgets runtime options when it restarts: put the account's limit back.
+            if report.reachable and (report.restarted or not self._concurrency_applied):
+                self._concurrency_applied = apply_account_concurrency()
         except DatabaseError as error:
             logger.warning("Worker tick skipped, the database failed: %s", error)
         except Exception as error:
