@@ -9,6 +9,8 @@ type ConfirmDialogProps = {
   confirmLabel: string;
   /** Red for what destroys something; another variant for a reversible confirmation. */
   confirmVariant?: ButtonVariant;
+  /** The button that backs out; "Cancel" unless that would be ambiguous (cancelling a download). */
+  cancelLabel?: string;
   busy?: boolean;
   onConfirm: () => void;
   onClose: () => void;
@@ -27,6 +29,7 @@ export default function ConfirmDialog({
   description,
   confirmLabel,
   confirmVariant = "danger",
+  cancelLabel = "Cancel",
   busy = false,
   onConfirm,
   onClose,
@@ -69,7 +72,7 @@ export default function ConfirmDialog({
         {children && <div className="mt-4">{children}</div>}
         <div className="mt-6 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
           <Button variant="secondary" onClick={onClose} disabled={busy} autoFocus={!children}>
-            Cancel
+            {cancelLabel}
           </Button>
           <Button type="submit" variant={confirmVariant} busy={busy}>
             {confirmLabel}

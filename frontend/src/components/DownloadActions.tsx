@@ -89,6 +89,7 @@ export default function DownloadActions({ id, title, actions }: DownloadActionsP
           title="Retry this download?"
           description={<>Vodarr will ask the provider for “{title}” again and carry on from what is already on disk.</>}
           confirmLabel="Retry"
+          cancelLabel="Not now"
           confirmVariant="primary"
           busy={pending === "retry"}
           onConfirm={() => send("retry", { restart_from_zero: restartFromZero })}
@@ -107,6 +108,7 @@ export default function DownloadActions({ id, title, actions }: DownloadActionsP
           title="Cancel this download?"
           description={<>“{title}” stops downloading. You can start it again later from its page.</>}
           confirmLabel="Cancel download"
+          cancelLabel="Keep downloading"
           busy={pending === "cancel"}
           onConfirm={() => send("cancel", { delete_partial: deletePartial })}
           onClose={() => setDialog(null)}
@@ -124,6 +126,7 @@ export default function DownloadActions({ id, title, actions }: DownloadActionsP
           title="Remove from the list?"
           description={<>“{title}” leaves the Downloads list. Files already on the server's disk are not deleted.</>}
           confirmLabel="Remove"
+          cancelLabel="Keep it"
           busy={pending === "remove"}
           onConfirm={() => send("remove")}
           onClose={() => setDialog(null)}

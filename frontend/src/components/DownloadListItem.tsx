@@ -102,7 +102,7 @@ export default function DownloadListItem({ item, showOwner }: DownloadListItemPr
           </div>
         )}
       </div>
-      <div className="col-start-2 flex justify-end lg:col-start-3 lg:w-56 lg:items-center">
+      <div className="col-start-2 flex justify-end lg:col-start-3 lg:w-60 lg:items-center">
         <DownloadActions id={item.id} title={title} actions={rowActions(item)} />
       </div>
     </article>
