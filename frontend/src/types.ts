@@ -162,7 +162,8 @@ export interface MovieDetail {
   director: string | null;
   releaseDate: string | null;
   containerExtension: string | null;
-  category: string | null;
+  /** The catalogue category (its id filters `/movies?category=`). */
+  category: { id: number; name: string } | null;
 }
 
 export interface SeriesDetail {

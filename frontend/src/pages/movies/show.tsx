@@ -2,15 +2,16 @@ import { Head, router } from "@inertiajs/react";
 import { useState } from "react";
 import Button from "../../components/Button";
 import DownloadStateNote from "../../components/DownloadStateNote";
+import ProviderErrorNotice from "../../components/ProviderErrorNotice";
 import Icon from "../../components/Icon";
 import MediaHero from "../../components/MediaHero";
 import { canStartDownload } from "../../lib/downloadState";
 import { formatDuration } from "../../lib/format";
 import type { DownloadState, MovieDetail } from "../../types";
 
-type MovieShowProps = { movie: MovieDetail; download: DownloadState | null };
+type MovieShowProps = { movie: MovieDetail; download: DownloadState | null; providerError?: string | null };
 
-export default function MovieShow({ movie, download }: MovieShowProps) {
+export default function MovieShow({ movie, download, providerError }: MovieShowProps) {
   const [starting, setStarting] = useState(false);
   const startable = canStartDownload(download);
 
@@ -24,6 +25,7 @@ export default function MovieShow({ movie, download }: MovieShowProps) {
   return (
     <>
       <Head title={movie.name} />
+      {providerError && <ProviderErrorNotice message={providerError} />}
       <MediaHero
         name={movie.name}
         poster={movie.poster}
@@ -32,7 +34,7 @@ export default function MovieShow({ movie, download }: MovieShowProps) {
         tagline={[
           movie.year,
           movie.durationSecs ? formatDuration(movie.durationSecs) : null,
-          movie.category,
+          movie.category?.name ?? null,
           movie.containerExtension ? movie.containerExtension.toUpperCase() : null,
         ]}
         plot={movie.plot}

@@ -1,6 +1,7 @@
 import { Head, router } from "@inertiajs/react";
 import { useMemo, useState } from "react";
 import Checkbox from "../../components/Checkbox";
+import ProviderErrorNotice from "../../components/ProviderErrorNotice";
 import EmptyState from "../../components/EmptyState";
 import EpisodeRow from "../../components/EpisodeRow";
 import MediaHero from "../../components/MediaHero";
@@ -18,14 +19,14 @@ import {
 } from "../../lib/episodes";
 import type { Season, SeriesDetail } from "../../types";
 
-type SeriesShowProps = { series: SeriesDetail; seasons: Season[] };
+type SeriesShowProps = { series: SeriesDetail; seasons: Season[]; providerError?: string | null };
 
 /** Specials (season 0) after the numbered seasons. */
 function orderSeasons(seasons: Season[]): Season[] {
   return [...seasons].sort((a, b) => (a.number === 0 ? 1 : 0) - (b.number === 0 ? 1 : 0) || a.number - b.number);
 }
 
-export default function SeriesShow({ series, seasons: rawSeasons }: SeriesShowProps) {
+export default function SeriesShow({ series, seasons: rawSeasons, providerError }: SeriesShowProps) {
   const seasons = useMemo(() => orderSeasons(rawSeasons), [rawSeasons]);
   const [active, setActive] = useState(0);
   const [selection, setSelection] = useState<ReadonlySet<string>>(new Set());
@@ -61,6 +62,7 @@ export default function SeriesShow({ series, seasons: rawSeasons }: SeriesShowPr
   return (
     <>
       <Head title={series.name} />
+      {providerError && <ProviderErrorNotice message={providerError} />}
       <MediaHero
         name={series.name}
         poster={series.poster}

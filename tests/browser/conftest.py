@@ -1,0 +1,76 @@
+"""The full stack for browser tests: uvicorn serving Vodarr, real aria2c, the fake provider."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pytest
+
+from tests.fixtures.server import LiveApp
+from tests.fixtures.users import PASSWORD
+from vodarr.accounts.models import Role, User
+from vodarr.catalog.provider import forget_client
+from vodarr.catalog.sync import sync_now
+from vodarr.demo.provider import FakeProvider
+from vodarr.downloads import aria2 as downloads_aria2
+from vodarr.integrations.aria2 import EmbeddedAria2
+
+KIB = 1024
+SHOW = 20  # four slow episodes, so pause, resume and cancel have time to happen
+
+
+@dataclass
+class LiveStack:
+    app: LiveApp
+    aria2: EmbeddedAria2
+    provider: FakeProvider
+    admin: User
+    member: User
+
+
+@pytest.fixture
+def live_stack(live_app: LiveApp, settings, aria2: EmbeddedAria2, fake_provider: FakeProvider):  # type: ignore[no-untyped-def]
+    settings.ARIA2_RPC_URL = aria2.rpc_url
+    settings.ARIA2_RPC_SECRET = aria2.secret
+    settings.DOWNLOAD_ROOT = aria2.download_root
+    settings.XTREAM_BASE_URL = fake_provider.base_url
+    settings.XTREAM_USERNAME = fake_provider.username
+    settings.XTREAM_PASSWORD = fake_provider.password
+    ids = fake_provider.add_series(
+        SHOW,
+        "Harbour Lights",
+        {1: [(1, "Arrival"), (2, "Low Tide"), (3, "The Storm"), (4, "Departure")]},
+        year=2019,
+        size=4096 * KIB,
+        plot="A fishing town keeps its lighthouse burning through one long winter.",
+    )
+    fake_provider.set_account(max_connections=4)  # room for all of them: none waits in a queue
+    for episode_id in ids.values():
+        fake_provider.set_throttle("episode", episode_id, 48 * KIB)
+    forget_client()
+    downloads_aria2.reset_for_tests()
+    sync_now()
+    admin = User.objects.create_user(
+        "ada@example.test", PASSWORD, name="Ada Admin", role=Role.ADMIN, verified=True
+    )
+    member = User.objects.create_user(
+        "mia@example.test", PASSWORD, name="Mia Member", verified=True
+    )
+    yield LiveStack(live_app, aria2, fake_provider, admin, member)
+    downloads_aria2.reset_for_tests()
+    forget_client()
+
+
+def sign_in(page, stack: LiveStack, user: User) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{stack.app.url}/login")
+    page.get_by_label("Email").fill(user.email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(re.compile(r"/discover$"))
+
+
+def sign_out(page, user: User) -> None:  # type: ignore[no-untyped-def]
+    page.get_by_role("button", name=re.compile(user.name)).first.click()
+    page.get_by_role("button", name="Log out").click()
+    page.wait_for_url(re.compile(r"/login$"))

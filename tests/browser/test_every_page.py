@@ -1,0 +1,58 @@
+"""Every page renders without a script error, in light and dark, on a desktop and a phone.
+
+The screenshots land in test-artifacts/screenshots/pages/ for a person to look through; a
+few are kept under docs/screenshots/ for the README.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import SHOW, LiveStack, sign_in
+from tests.fixtures.browser import screenshot
+
+pytestmark = pytest.mark.browser
+
+VIEWPORTS = {"desktop": {"width": 1280, "height": 860}, "phone": {"width": 390, "height": 844}}
+SIGNED_IN_PAGES = {
+    "discover": "/discover",
+    "movies": "/movies",
+    "series": "/series",
+    "movie": "/movies/1",
+    "show": f"/series/{SHOW}",
+    "search": "/search?q=the",
+    "downloads": "/downloads",
+    "settings": "/settings",
+    "users": "/users",
+    "profile": "/profile",
+    "not-found": "/no-such-page",
+}
+GUEST_PAGES = {"login": "/login", "register": "/register", "forgot-password": "/forgot-password"}
+
+
+def visit_all(page, stack: LiveStack, pages: dict[str, str], errors: list[str]) -> None:  # type: ignore[no-untyped-def]
+    for theme in ("light", "dark"):
+        page.evaluate(f"localStorage.setItem('vodarr.theme', '{theme}')")
+        for size, viewport in VIEWPORTS.items():
+            page.set_viewport_size(viewport)
+            for name, path in pages.items():
+                page.goto(f"{stack.app.url}{path}")
+                page.wait_for_load_state("networkidle")
+                page.locator("#app > *").first.wait_for()
+                assert page.evaluate("document.documentElement.classList.contains('dark')") == (
+                    theme == "dark"
+                )
+                screenshot(page, f"pages/{name}-{theme}-{size}")
+    assert errors == [], errors
+
+
+def test_every_page_renders_in_both_themes_and_both_sizes(page, live_stack: LiveStack) -> None:  # type: ignore[no-untyped-def]
+    stack = live_stack
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
+    page.goto(f"{stack.app.url}/login")
+    visit_all(page, stack, GUEST_PAGES, errors)
+    sign_in(page, stack, stack.admin)
+    for path in ("/movies/1/download", f"/series/{SHOW}/1/1/download"):
+        page.goto(f"{stack.app.url}{path}")  # something on the Downloads page
+    visit_all(page, stack, SIGNED_IN_PAGES, errors)
