@@ -4,6 +4,7 @@ pytest_plugins = [
     "tests.fixtures.users",
     "tests.fixtures.aria2",
     "tests.fixtures.provider",
+    "tests.fixtures.catalog",
     "tests.fixtures.server",
     "tests.fixtures.browser",
 ]

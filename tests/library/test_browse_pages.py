@@ -10,8 +10,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.test import Client
 
+from tests.fixtures.catalog import EPOCH
 from tests.fixtures.users import inertia_client
-from tests.library.conftest import EPOCH
 from vodarr.accounts.models import User
 from vodarr.catalog.models import Category, Kind, Series, VodStream
 
