@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "inertia.middleware.InertiaMiddleware",
     "vodarr.web.middleware.AccessMiddleware",
     "vodarr.web.middleware.SharedPropsMiddleware",
+    "vodarr.web.middleware.BadInputMiddleware",
 ]
 
 ROOT_URLCONF = "vodarr.urls"

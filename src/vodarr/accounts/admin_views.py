@@ -20,8 +20,6 @@ from vodarr.accounts.models import Role, User
 from vodarr.accounts.services import change_role, delete_user
 from vodarr.web.access import admin_required
 from vodarr.web.http import (
-    BadRequestBody,
-    bad_body_response,
     flash,
     read_body,
     redirect_back,
@@ -51,10 +49,7 @@ def user_detail(request: HttpRequest, pk: str) -> HttpResponse:
     target = _get_user(pk)
     if request.method == "DELETE":
         return _delete(request, target)
-    try:
-        data = read_body(request)
-    except BadRequestBody as error:
-        return bad_body_response(request, error)
+    data = read_body(request)  # bad bodies: BadInputMiddleware answers 4xx
     role = data.get("role")
     if role not in Role.values:
         return validation_failed(request, {"role": CHOOSE_ROLE}, USERS_URL)

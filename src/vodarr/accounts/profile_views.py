@@ -13,8 +13,6 @@ from vodarr.accounts.models import User
 from vodarr.accounts.validation import check_email, check_name, check_new_password
 from vodarr.web.access import unverified_allowed
 from vodarr.web.http import (
-    BadRequestBody,
-    bad_body_response,
     flash,
     read_body,
     redirect_back,
@@ -29,10 +27,7 @@ def profile_view(request: HttpRequest) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     if request.method == "GET":
         return render(request, "profile", {})
-    try:
-        data = read_body(request)
-    except BadRequestBody as error:
-        return bad_body_response(request, error)
+    data = read_body(request)  # bad bodies: BadInputMiddleware answers 4xx
     if request.method == "DELETE":
         return _delete_account(request, user, data)
     errors: dict[str, str] = {}
@@ -60,10 +55,7 @@ def profile_view(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["PUT"])
 def password_view(request: HttpRequest) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
-    try:
-        data = read_body(request)
-    except BadRequestBody as error:
-        return bad_body_response(request, error)
+    data = read_body(request)  # bad bodies: BadInputMiddleware answers 4xx
     errors: dict[str, str] = {}
     current = string_field(data, "current_password", errors, "current password")
     password = string_field(data, "password", errors, "password")

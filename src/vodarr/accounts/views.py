@@ -16,8 +16,6 @@ from vodarr.accounts.models import User
 from vodarr.accounts.validation import check_email, check_name, check_new_password
 from vodarr.web.access import guest_only, public, unverified_allowed
 from vodarr.web.http import (
-    BadRequestBody,
-    bad_body_response,
     bool_field,
     flash,
     read_body,
@@ -51,10 +49,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
                 "next": request.GET.get("next", ""),
             },
         )
-    try:
-        data = read_body(request)
-    except BadRequestBody as error:
-        return bad_body_response(request, error)
+    data = read_body(request)  # bad bodies: BadInputMiddleware answers 4xx
     errors: dict[str, str] = {}
     email = string_field(data, "email", errors, "email")
     password = string_field(data, "password", errors, "password")
@@ -107,10 +102,7 @@ def register_view(request: HttpRequest) -> HttpResponse:
         )
     if request.method == "GET":
         return render(request, "auth/register", {"firstUser": not User.objects.exists()})
-    try:
-        data = read_body(request)
-    except BadRequestBody as error:
-        return bad_body_response(request, error)
+    data = read_body(request)  # bad bodies: BadInputMiddleware answers 4xx
     errors: dict[str, str] = {}
     name = string_field(data, "name", errors, "name")
     email = string_field(data, "email", errors, "email")
@@ -178,10 +170,7 @@ def forgot_password_view(request: HttpRequest) -> HttpResponse:
         return render(
             request, "auth/forgot-password", {"status": request.session.pop("auth_status", None)}
         )
-    try:
-        data = read_body(request)
-    except BadRequestBody as error:
-        return bad_body_response(request, error)
+    data = read_body(request)  # bad bodies: BadInputMiddleware answers 4xx
     errors: dict[str, str] = {}
     email = string_field(data, "email", errors, "email")
     if not errors and not email:
@@ -222,10 +211,7 @@ def reset_password_form_view(request: HttpRequest, uid: str, token: str) -> Http
 @public
 @require_POST
 def reset_password_view(request: HttpRequest) -> HttpResponse:
-    try:
-        data = read_body(request)
-    except BadRequestBody as error:
-        return bad_body_response(request, error)
+    data = read_body(request)  # bad bodies: BadInputMiddleware answers 4xx
     errors: dict[str, str] = {}
     uid = string_field(data, "uid", errors, "link")
     token = string_field(data, "token", errors, "link")

@@ -33,8 +33,6 @@ from vodarr.integrations.xtream import (
 )
 from vodarr.web.access import admin_required
 from vodarr.web.http import (
-    BadRequestBody,
-    bad_body_response,
     flash,
     read_body,
     redirect_back,
@@ -55,10 +53,7 @@ def settings_page(request: HttpRequest) -> HttpResponse:
 @admin_required
 @require_http_methods(["PATCH", "PUT", "POST"])
 def update_provider(request: HttpRequest) -> HttpResponse:
-    try:
-        data = read_body(request)
-    except BadRequestBody as error:
-        return bad_body_response(request, error)
+    data = read_body(request)  # bad bodies: BadInputMiddleware answers 4xx
     errors: dict[str, str] = {}
     base_url = string_field(data, "base_url", errors, "server URL")
     username = string_field(data, "username", errors, "username")
@@ -91,11 +86,9 @@ def update_provider(request: HttpRequest) -> HttpResponse:
 @admin_required
 @require_POST
 def test_provider(request: HttpRequest) -> HttpResponse:
+    read_body(request)  # a malformed body is still refused (BadInputMiddleware)
     try:
-        read_body(request)
         account = provider_client().account()
-    except BadRequestBody as error:
-        return bad_body_response(request, error)
     except XtreamError as error:
         return validation_failed(request, {"provider": error.message}, SETTINGS_URL)
     problem = _account_problem(account)
@@ -108,11 +101,9 @@ def test_provider(request: HttpRequest) -> HttpResponse:
 @admin_required
 @require_POST
 def sync_catalogue_view(request: HttpRequest) -> HttpResponse:
+    read_body(request)
     try:
-        read_body(request)
         result = sync_now()
-    except BadRequestBody as error:
-        return bad_body_response(request, error)
     except (XtreamError, SyncAlreadyRunning) as error:
         flash(request, "error", f"The catalogue sync failed: {error}")
         return redirect_back(request, SETTINGS_URL)
@@ -126,10 +117,7 @@ def test_aria2(request: HttpRequest) -> HttpResponse:
     from vodarr.integrations.aria2.client import Aria2Client
     from vodarr.integrations.aria2.errors import Aria2Error
 
-    try:
-        read_body(request)
-    except BadRequestBody as error:
-        return bad_body_response(request, error)
+    read_body(request)
     rpc_url = getattr(settings, "ARIA2_RPC_URL", "")
     if not rpc_url:
         message = "aria2 is not configured: ARIA2_RPC_URL is not set and no embedded aria2 runs."

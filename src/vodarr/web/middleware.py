@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from inertia import share
 
 from vodarr.web import access
-from vodarr.web.http import pop_errors, pop_flash
+from vodarr.web.http import BadRequestBody, bad_body_response, pop_errors, pop_flash
 
 HOME_URL = "/discover"
 VERIFY_NOTICE_URL = "/email/verify"
@@ -42,6 +42,21 @@ class AccessMiddleware:
             return None
         if not getattr(user, "is_verified", False):
             return HttpResponseRedirect(VERIFY_NOTICE_URL)
+        return None
+
+
+class BadInputMiddleware:
+    """A body that cannot be read as fields is the client's mistake: 4xx with a sentence."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if isinstance(exception, BadRequestBody):
+            return bad_body_response(request, exception)
         return None
 
 
