@@ -1,4 +1,3 @@
-import { useId, useRef } from "react";
 import { useDisclosure } from "../hooks/useDisclosure";
 import type { NavItem } from "../lib/nav";
 import Icon from "./Icon";
@@ -9,10 +8,7 @@ type MobileMenuProps = { items: NavItem[]; currentUrl: string };
 
 /** Below 640 px the navigation and the search box fold into this disclosure panel. */
 export default function MobileMenu({ items, currentUrl }: MobileMenuProps) {
-  const containerRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const panelId = useId();
-  const { open, toggle } = useDisclosure(containerRef, buttonRef);
+  const { containerRef, buttonRef, panelId, open, toggle } = useDisclosure();
 
   return (
     <div ref={containerRef} className="sm:hidden">

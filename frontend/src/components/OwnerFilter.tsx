@@ -1,5 +1,5 @@
 import { router } from "@inertiajs/react";
-import { type FormEvent, useId, useRef, useState } from "react";
+import { type FormEvent, useId, useState } from "react";
 import { useDisclosure } from "../hooks/useDisclosure";
 import { ownerFilterLabel, ownersUrl, toggleOwner } from "../lib/ownerFilter";
 import { buttonClasses, cx } from "../lib/ui";
@@ -14,11 +14,8 @@ type OwnerFilterProps = { options: Owner[]; selected: number[] };
  * person with downloads). Apply navigates to `/downloads?owners=1,3`.
  */
 export default function OwnerFilter({ options, selected }: OwnerFilterProps) {
-  const containerRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const panelId = useId();
+  const { containerRef, buttonRef, panelId, open, setOpen, toggle } = useDisclosure();
   const legendId = useId();
-  const { open, setOpen, toggle } = useDisclosure(containerRef, buttonRef);
   const [draft, setDraft] = useState<number[]>(selected);
 
   function openPanel() {

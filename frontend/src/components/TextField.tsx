@@ -1,7 +1,7 @@
 import { type ComponentPropsWithRef, useId } from "react";
 import { cx, inputClasses } from "../lib/ui";
 
-type TextFieldProps = Omit<ComponentPropsWithRef<"input">, "id"> & {
+export type TextFieldProps = Omit<ComponentPropsWithRef<"input">, "id"> & {
   label: string;
   error?: string;
   hint?: string;

@@ -1,5 +1,5 @@
 import { Link, router } from "@inertiajs/react";
-import { type FocusEvent, useId, useRef } from "react";
+import type { FocusEvent } from "react";
 import { useDisclosure } from "../hooks/useDisclosure";
 import { initials } from "../lib/initials";
 import type { User } from "../types";
@@ -11,10 +11,7 @@ const itemClasses =
 
 /** Account disclosure: who is signed in, a link to the profile, and log out. */
 export default function UserMenu({ user }: { user: User }) {
-  const containerRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const panelId = useId();
-  const { open, setOpen, toggle } = useDisclosure(containerRef, buttonRef);
+  const { containerRef, buttonRef, panelId, open, setOpen, toggle } = useDisclosure();
 
   function closeWhenFocusLeaves(event: FocusEvent) {
     if (!containerRef.current?.contains(event.relatedTarget as Node | null)) setOpen(false);

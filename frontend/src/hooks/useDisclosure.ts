@@ -1,14 +1,15 @@
 import { router } from "@inertiajs/react";
-import { type RefObject, useEffect, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 
 /**
  * Open/closed state for a menu or panel that closes on Escape (focus returns to its button),
- * on a click outside `container`, and whenever Inertia navigates.
+ * on a click outside its container, and whenever Inertia navigates. Put `containerRef` on the
+ * element wrapping button and panel, `buttonRef` on the button, and `panelId` on the panel.
  */
-export function useDisclosure(
-  container: RefObject<HTMLElement | null>,
-  button: RefObject<HTMLElement | null>,
-) {
+export function useDisclosure() {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const panelId = useId();
   const [open, setOpen] = useState(false);
 
   useEffect(() => router.on("navigate", () => setOpen(false)), []);
@@ -18,10 +19,10 @@ export function useDisclosure(
     function onKeyDown(event: KeyboardEvent) {
       if (event.key !== "Escape") return;
       setOpen(false);
-      button.current?.focus();
+      buttonRef.current?.focus();
     }
     function onPointerDown(event: PointerEvent) {
-      if (!container.current?.contains(event.target as Node)) setOpen(false);
+      if (!containerRef.current?.contains(event.target as Node)) setOpen(false);
     }
     document.addEventListener("keydown", onKeyDown);
     document.addEventListener("pointerdown", onPointerDown);
@@ -29,7 +30,7 @@ export function useDisclosure(
       document.removeEventListener("keydown", onKeyDown);
       document.removeEventListener("pointerdown", onPointerDown);
     };
-  }, [open, container, button]);
+  }, [open, containerRef, buttonRef]);
 
-  return { open, setOpen, toggle: () => setOpen((value) => !value) };
+  return { containerRef, buttonRef, panelId, open, setOpen, toggle: () => setOpen((value) => !value) };
 }

@@ -3,8 +3,8 @@ import { useRef, useState } from "react";
 import Button from "../Button";
 import Card from "../Card";
 import ConfirmDialog from "../ConfirmDialog";
+import FormTextField from "../FormTextField";
 import HiddenUsername from "../HiddenUsername";
-import TextField from "../TextField";
 
 export default function DeleteAccountCard() {
   const [confirming, setConfirming] = useState(false);
@@ -45,7 +45,8 @@ export default function DeleteAccountCard() {
         onClose={close}
       >
         <HiddenUsername />
-        <TextField
+        <FormTextField
+          form={form}
           ref={passwordRef}
           label="Password"
           type="password"
@@ -53,9 +54,6 @@ export default function DeleteAccountCard() {
           autoComplete="current-password"
           required
           autoFocus
-          value={form.data.password}
-          onChange={(event) => form.setData("password", event.target.value)}
-          error={form.errors.password}
         />
       </ConfirmDialog>
     </Card>

@@ -2,9 +2,9 @@ import { useForm } from "@inertiajs/react";
 import { type FormEvent, useRef } from "react";
 import Button from "../Button";
 import Card from "../Card";
+import FormTextField from "../FormTextField";
 import HiddenUsername from "../HiddenUsername";
 import SavedNote from "../SavedNote";
-import TextField from "../TextField";
 
 export default function PasswordForm() {
   const currentRef = useRef<HTMLInputElement>(null);
@@ -32,37 +32,31 @@ export default function PasswordForm() {
     <Card title="Password" description="Use a long password that you do not use anywhere else.">
       <form onSubmit={submit} className="space-y-5" noValidate>
         <HiddenUsername />
-        <TextField
+        <FormTextField
+          form={form}
           ref={currentRef}
           label="Current password"
           type="password"
           name="current_password"
           autoComplete="current-password"
           required
-          value={form.data.current_password}
-          onChange={(event) => form.setData("current_password", event.target.value)}
-          error={form.errors.current_password}
         />
-        <TextField
+        <FormTextField
+          form={form}
           ref={newRef}
           label="New password"
           type="password"
           name="password"
           autoComplete="new-password"
           required
-          value={form.data.password}
-          onChange={(event) => form.setData("password", event.target.value)}
-          error={form.errors.password}
         />
-        <TextField
+        <FormTextField
+          form={form}
           label="Confirm new password"
           type="password"
           name="password_confirmation"
           autoComplete="new-password"
           required
-          value={form.data.password_confirmation}
-          onChange={(event) => form.setData("password_confirmation", event.target.value)}
-          error={form.errors.password_confirmation}
         />
         <div className="flex items-center gap-4">
           <Button type="submit" busy={form.processing}>

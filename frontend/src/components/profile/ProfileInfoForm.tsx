@@ -3,8 +3,8 @@ import type { FormEvent } from "react";
 import type { User } from "../../types";
 import Button from "../Button";
 import Card from "../Card";
+import FormTextField from "../FormTextField";
 import SavedNote from "../SavedNote";
-import TextField from "../TextField";
 
 export default function ProfileInfoForm({ user }: { user: User }) {
   const form = useForm({ name: user.name, email: user.email });
@@ -17,24 +17,20 @@ export default function ProfileInfoForm({ user }: { user: User }) {
   return (
     <Card title="Profile information" description="Your name and the email address you log in with.">
       <form onSubmit={submit} className="space-y-5" noValidate>
-        <TextField
+        <FormTextField
+          form={form}
           label="Name"
           name="name"
           autoComplete="name"
           required
-          value={form.data.name}
-          onChange={(event) => form.setData("name", event.target.value)}
-          error={form.errors.name}
         />
-        <TextField
+        <FormTextField
+          form={form}
           label="Email"
           type="email"
           name="email"
           autoComplete="email"
           required
-          value={form.data.email}
-          onChange={(event) => form.setData("email", event.target.value)}
-          error={form.errors.email}
         />
         <div className="flex items-center gap-4">
           <Button type="submit" busy={form.processing} disabled={!form.isDirty}>

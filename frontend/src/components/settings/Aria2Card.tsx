@@ -1,5 +1,5 @@
-import { router, usePage } from "@inertiajs/react";
-import { useState } from "react";
+import { usePage } from "@inertiajs/react";
+import { usePostAction } from "../../hooks/usePostAction";
 import type { Aria2Info } from "../../types";
 import Badge from "../Badge";
 import Button from "../Button";
@@ -10,15 +10,7 @@ import StatusMessage from "../StatusMessage";
 /** Where aria2 listens (set by the environment) and a way to check that it answers. */
 export default function Aria2Card({ aria2 }: { aria2: Aria2Info }) {
   const errors = usePage().props.errors;
-  const [testing, setTesting] = useState(false);
-
-  function test() {
-    router.post("/settings/aria2/test", {}, {
-      preserveScroll: true,
-      onStart: () => setTesting(true),
-      onFinish: () => setTesting(false),
-    });
-  }
+  const [testing, test] = usePostAction("/settings/aria2/test");
 
   return (
     <Card title="aria2" description="The download engine. Set with ARIA2_RPC_URL and ARIA2_RPC_SECRET; empty means Vodarr runs its own.">

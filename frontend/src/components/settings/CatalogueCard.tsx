@@ -1,5 +1,4 @@
-import { router } from "@inertiajs/react";
-import { useState } from "react";
+import { usePostAction } from "../../hooks/usePostAction";
 import { formatDuration, formatRelativeTime } from "../../lib/format";
 import type { SyncInfo } from "../../types";
 import Button from "../Button";
@@ -19,16 +18,8 @@ function changes(counts: Record<string, number>, kind: "movies" | "series"): str
 
 /** The local copy of the provider's catalogue: when it was last fetched, how much, and Sync now. */
 export default function CatalogueCard({ sync }: { sync: SyncInfo }) {
-  const [syncing, setSyncing] = useState(false);
+  const [syncing, syncNow] = usePostAction("/settings/sync");
   const counts = sync.counts ?? {};
-
-  function syncNow() {
-    router.post("/settings/sync", {}, {
-      preserveScroll: true,
-      onStart: () => setSyncing(true),
-      onFinish: () => setSyncing(false),
-    });
-  }
 
   const stats: Array<{ label: string; value: number | undefined; detail: string | null }> = [
     { label: "Movies", value: counts.movies, detail: changes(counts, "movies") },

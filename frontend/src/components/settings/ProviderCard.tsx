@@ -1,13 +1,14 @@
-import { router, useForm, usePage } from "@inertiajs/react";
-import { type FormEvent, useState } from "react";
+import { useForm, usePage } from "@inertiajs/react";
+import type { FormEvent } from "react";
+import { usePostAction } from "../../hooks/usePostAction";
 import type { ProviderSettingsProps } from "../../types";
 import Badge from "../Badge";
 import Button from "../Button";
 import Card from "../Card";
+import FormTextField from "../FormTextField";
 import Icon from "../Icon";
 import SavedNote from "../SavedNote";
 import StatusMessage from "../StatusMessage";
-import TextField from "../TextField";
 
 const SOURCES: Record<string, string> = {
   database: "Saved on this page",
@@ -19,7 +20,7 @@ const SOURCES: Record<string, string> = {
 /** The IPTV provider's address and account; the password never comes back from the server. */
 export default function ProviderCard({ provider }: { provider: ProviderSettingsProps }) {
   const errors = usePage().props.errors;
-  const [testing, setTesting] = useState(false);
+  const [testing, test] = usePostAction("/settings/provider/test");
   const form = useForm({
     base_url: provider.baseUrl,
     username: provider.username,
@@ -30,14 +31,6 @@ export default function ProviderCard({ provider }: { provider: ProviderSettingsP
   function save(event: FormEvent) {
     event.preventDefault();
     form.patch("/settings/provider", { preserveScroll: true, onSuccess: () => form.reset("password") });
-  }
-
-  function test() {
-    router.post("/settings/provider/test", {}, {
-      preserveScroll: true,
-      onStart: () => setTesting(true),
-      onFinish: () => setTesting(false),
-    });
   }
 
   return (
@@ -54,7 +47,8 @@ export default function ProviderCard({ provider }: { provider: ProviderSettingsP
     >
       {errors.provider && <StatusMessage tone="error" message={errors.provider} />}
       <form onSubmit={save} className="mt-4 space-y-5" noValidate>
-        <TextField
+        <FormTextField
+          form={form}
           label="Server URL"
           name="base_url"
           type="url"
@@ -62,40 +56,35 @@ export default function ProviderCard({ provider }: { provider: ProviderSettingsP
           autoComplete="off"
           placeholder="http://provider.example:8080"
           required
-          value={form.data.base_url}
-          onChange={(event) => form.setData("base_url", event.target.value)}
-          error={form.errors.base_url ?? errors.base_url}
+          fallbackError={errors.base_url}
         />
         <div className="grid gap-5 sm:grid-cols-2">
-          <TextField
+          <FormTextField
+            form={form}
             label="Username"
             name="username"
             autoComplete="off"
             required
-            value={form.data.username}
-            onChange={(event) => form.setData("username", event.target.value)}
-            error={form.errors.username ?? errors.username}
+            fallbackError={errors.username}
           />
-          <TextField
+          <FormTextField
+            form={form}
             label="Password"
             name="password"
             type="password"
             autoComplete="new-password"
             placeholder={provider.hasPassword ? "••••••••" : ""}
             hint={provider.hasPassword ? "A password is saved. Leave empty to keep it." : "The password the provider gave you."}
-            value={form.data.password}
-            onChange={(event) => form.setData("password", event.target.value)}
-            error={form.errors.password ?? errors.password}
+            fallbackError={errors.password}
           />
         </div>
-        <TextField
+        <FormTextField
+          form={form}
           label="User agent"
           name="user_agent"
           autoComplete="off"
           hint="Some providers only answer particular players. Leave as is unless yours asks for one."
-          value={form.data.user_agent}
-          onChange={(event) => form.setData("user_agent", event.target.value)}
-          error={form.errors.user_agent ?? errors.user_agent}
+          fallbackError={errors.user_agent}
         />
         <div className="flex flex-wrap items-center gap-3">
           <Button type="submit" busy={form.processing}>

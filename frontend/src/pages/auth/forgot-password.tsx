@@ -2,8 +2,8 @@ import { Head, useForm } from "@inertiajs/react";
 import type { FormEvent, ReactNode } from "react";
 import AuthHeading from "../../components/AuthHeading";
 import Button from "../../components/Button";
+import FormTextField from "../../components/FormTextField";
 import StatusMessage from "../../components/StatusMessage";
-import TextField from "../../components/TextField";
 import TextLink from "../../components/TextLink";
 import GuestLayout from "../../layouts/GuestLayout";
 
@@ -24,16 +24,14 @@ export default function ForgotPassword({ status }: { status?: string }) {
       <StatusMessage message={status} />
 
       <form onSubmit={submit} className="mt-4 space-y-5" noValidate>
-        <TextField
+        <FormTextField
+          form={form}
           label="Email"
           type="email"
           name="email"
           autoComplete="username"
           required
           autoFocus
-          value={form.data.email}
-          onChange={(event) => form.setData("email", event.target.value)}
-          error={form.errors.email}
         />
         <Button type="submit" busy={form.processing} className="w-full">
           Email me a reset link

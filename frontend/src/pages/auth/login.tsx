@@ -3,8 +3,8 @@ import type { FormEvent, ReactNode } from "react";
 import AuthHeading from "../../components/AuthHeading";
 import Button from "../../components/Button";
 import Checkbox from "../../components/Checkbox";
+import FormTextField from "../../components/FormTextField";
 import StatusMessage from "../../components/StatusMessage";
-import TextField from "../../components/TextField";
 import TextLink from "../../components/TextLink";
 import GuestLayout from "../../layouts/GuestLayout";
 
@@ -24,26 +24,22 @@ export default function Login({ status }: { status?: string }) {
       <StatusMessage message={status} />
 
       <form onSubmit={submit} className="mt-4 space-y-5" noValidate>
-        <TextField
+        <FormTextField
+          form={form}
           label="Email"
           type="email"
           name="email"
           autoComplete="username"
           required
           autoFocus
-          value={form.data.email}
-          onChange={(event) => form.setData("email", event.target.value)}
-          error={form.errors.email}
         />
-        <TextField
+        <FormTextField
+          form={form}
           label="Password"
           type="password"
           name="password"
           autoComplete="current-password"
           required
-          value={form.data.password}
-          onChange={(event) => form.setData("password", event.target.value)}
-          error={form.errors.password}
         />
         <div className="flex items-center justify-between gap-4">
           <Checkbox

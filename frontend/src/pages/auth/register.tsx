@@ -2,8 +2,8 @@ import { Head, useForm } from "@inertiajs/react";
 import type { FormEvent, ReactNode } from "react";
 import AuthHeading from "../../components/AuthHeading";
 import Button from "../../components/Button";
+import FormTextField from "../../components/FormTextField";
 import StatusMessage from "../../components/StatusMessage";
-import TextField from "../../components/TextField";
 import TextLink from "../../components/TextLink";
 import GuestLayout from "../../layouts/GuestLayout";
 
@@ -26,45 +26,37 @@ export default function Register({ firstUser = false }: { firstUser?: boolean })
       )}
 
       <form onSubmit={submit} className="space-y-5" noValidate>
-        <TextField
+        <FormTextField
+          form={form}
           label="Name"
           name="name"
           autoComplete="name"
           required
           autoFocus
-          value={form.data.name}
-          onChange={(event) => form.setData("name", event.target.value)}
-          error={form.errors.name}
         />
-        <TextField
+        <FormTextField
+          form={form}
           label="Email"
           type="email"
           name="email"
           autoComplete="username"
           required
-          value={form.data.email}
-          onChange={(event) => form.setData("email", event.target.value)}
-          error={form.errors.email}
         />
-        <TextField
+        <FormTextField
+          form={form}
           label="Password"
           type="password"
           name="password"
           autoComplete="new-password"
           required
-          value={form.data.password}
-          onChange={(event) => form.setData("password", event.target.value)}
-          error={form.errors.password}
         />
-        <TextField
+        <FormTextField
+          form={form}
           label="Confirm password"
           type="password"
           name="password_confirmation"
           autoComplete="new-password"
           required
-          value={form.data.password_confirmation}
-          onChange={(event) => form.setData("password_confirmation", event.target.value)}
-          error={form.errors.password_confirmation}
         />
         <Button type="submit" busy={form.processing} className="w-full">
           Create account

@@ -2,6 +2,7 @@ import { Head, useForm } from "@inertiajs/react";
 import type { FormEvent, ReactNode } from "react";
 import AuthHeading from "../../components/AuthHeading";
 import Button from "../../components/Button";
+import FormTextField from "../../components/FormTextField";
 import StatusMessage from "../../components/StatusMessage";
 import TextField from "../../components/TextField";
 import TextLink from "../../components/TextLink";
@@ -33,26 +34,22 @@ export default function ResetPassword({ token, uid, email }: ResetPasswordProps)
       <form onSubmit={submit} className="mt-4 space-y-5" noValidate>
         {/* Read-only, but present so password managers file the new password under it. */}
         <TextField label="Email" type="email" name="email" autoComplete="username" value={email} readOnly />
-        <TextField
+        <FormTextField
+          form={form}
           label="New password"
           type="password"
           name="password"
           autoComplete="new-password"
           required
           autoFocus
-          value={form.data.password}
-          onChange={(event) => form.setData("password", event.target.value)}
-          error={form.errors.password}
         />
-        <TextField
+        <FormTextField
+          form={form}
           label="Confirm new password"
           type="password"
           name="password_confirmation"
           autoComplete="new-password"
           required
-          value={form.data.password_confirmation}
-          onChange={(event) => form.setData("password_confirmation", event.target.value)}
-          error={form.errors.password_confirmation}
         />
         <Button type="submit" busy={form.processing} className="w-full">
           Reset password
