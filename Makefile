@@ -20,7 +20,7 @@ define apt_install
 	fi
 endef
 
-.PHONY: run test lint bench setup system-deps browser-deps migrate clean
+.PHONY: run test test-postgres lint bench setup system-deps browser-deps migrate clean
 
 run: setup migrate
 	$(BIN)/vodarr serve
@@ -28,6 +28,10 @@ run: setup migrate
 test: setup browser-deps
 	cd frontend && npm test --silent
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# The same suite (browser tests aside) on a throwaway PostgreSQL cluster.
+test-postgres: setup
+	bash scripts/test-postgres.sh $(PYTEST_ARGS)
 
 lint: $(PY_STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check src tests benchmarks
