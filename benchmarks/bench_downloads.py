@@ -134,7 +134,8 @@ def _page_under_load(daemon) -> None:  # type: ignore[no-untyped-def]
             f"p50 {p50:7.2f} ms   p99 {p99:7.2f} ms   p50/floor {p50 / floor_p50:5.1f}x"
         )
     print(
-        f"  (with {CLIENTS} requests in flight on 2 cores, p50 is mostly queueing; clients share the CPU)"
+        f"  (with {CLIENTS} requests in flight on 2 cores, p50 is mostly queueing; "
+        "the clients share the CPU)"
     )
 
 
