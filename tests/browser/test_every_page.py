@@ -1,10 +1,13 @@
-"""Every page renders without a script error, in light and dark, on a desktop and a phone.
+"""Every page renders without a script error, in light and dark, on a desktop and a phone,
+and passes the axe-core accessibility rules (contrast, labels, landmarks…) in both themes.
 
 The screenshots land in test-artifacts/screenshots/pages/ for a person to look through; a
 few are kept under docs/screenshots/ for the README.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
@@ -13,6 +16,9 @@ from tests.fixtures.browser import screenshot
 
 pytestmark = pytest.mark.browser
 
+AXE = Path(__file__).resolve().parents[2] / "frontend" / "node_modules" / "axe-core" / "axe.min.js"
+AXE_VIOLATIONS = """async () => (await axe.run(document, {resultTypes: ["violations"]})).violations
+  .map(v => `${v.impact} ${v.id}: ${v.nodes.map(n => n.target.join(" ")).slice(0, 3)}`)"""
 VIEWPORTS = {"desktop": {"width": 1280, "height": 860}, "phone": {"width": 390, "height": 844}}
 SIGNED_IN_PAGES = {
     "discover": "/discover",
@@ -30,6 +36,11 @@ SIGNED_IN_PAGES = {
 GUEST_PAGES = {"login": "/login", "register": "/register", "forgot-password": "/forgot-password"}
 
 
+def accessibility_violations(page) -> list[str]:  # type: ignore[no-untyped-def]
+    page.add_script_tag(path=str(AXE))
+    return [f"{page.url} {violation}" for violation in page.evaluate(AXE_VIOLATIONS)]
+
+
 def visit_all(page, stack: LiveStack, pages: dict[str, str], errors: list[str]) -> None:  # type: ignore[no-untyped-def]
     for theme in ("light", "dark"):
         page.evaluate(f"localStorage.setItem('vodarr.theme', '{theme}')")
@@ -43,6 +54,8 @@ def visit_all(page, stack: LiveStack, pages: dict[str, str], errors: list[str]) 
                     theme == "dark"
                 )
                 screenshot(page, f"pages/{name}-{theme}-{size}")
+                if size == "desktop":
+                    errors.extend(accessibility_violations(page))
     assert errors == [], errors
 
 

@@ -85,6 +85,8 @@ export default function SearchBox({ className, size = "md", autoFocus = false, d
     <form
       ref={formRef}
       role="search"
+      // Two search landmarks can share a page (header and results page): names tell them apart.
+      aria-label={large ? "Refine search" : "Site search"}
       action="/search"
       method="get"
       onSubmit={submit}
