@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import pytest
@@ -17,6 +18,8 @@ from vodarr.catalog.provider import (
     provider_source,
     save_provider_settings,
 )
+from vodarr.integrations.redact import redact_text
+from vodarr.web.logging import RedactingFilter
 
 pytestmark = pytest.mark.django_db
 SECRET = "hunter2-very-secret"
@@ -139,3 +142,13 @@ def test_the_client_sends_the_configured_user_agent(provider_in_env: FakeProvide
 
     assert client._http.headers["User-Agent"] == "MyPlayer/2.0"
     assert client.account().user_info.auth
+
+
+def test_a_password_saved_in_settings_is_redacted_from_every_log_line(caplog: Any) -> None:
+    save_provider_settings("http://panel.example.test", "someone", "saved-in-settings-only")
+    provider_client()
+    logging.getLogger("vodarr.test").warning("oops: password was saved-in-settings-only here")
+    record = caplog.records[-1]
+    RedactingFilter().filter(record)
+    assert "saved-in-settings-only" not in record.getMessage()
+    assert "saved-in-settings-only" not in redact_text("an error said saved-in-settings-only")

@@ -18,7 +18,7 @@ from django.db import OperationalError, ProgrammingError
 
 from vodarr.catalog.crypto import UndecryptablePassword
 from vodarr.catalog.models import ProviderSettings
-from vodarr.integrations.redact import redact_url
+from vodarr.integrations.redact import redact_url, remember_secret
 from vodarr.integrations.xtream import XtreamClient, XtreamError
 
 logger = logging.getLogger("vodarr.catalog")
@@ -114,6 +114,7 @@ def provider_client() -> XtreamClient:
         raise ProviderNotConfigured()
     if resolution.problem:
         raise ProviderNotConfigured(resolution.problem)
+    remember_secret(config.password)
     user_agent = config.user_agent or settings.XTREAM_USER_AGENT
     key = (config.base_url, config.username, config.password, user_agent)
     with _client_lock:

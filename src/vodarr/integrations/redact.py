@@ -38,10 +38,21 @@ def redact_url(url: str) -> str:
     return urlunsplit((parts.scheme, netloc, path, query, ""))
 
 
+_remembered: set[str] = set()
+
+
+def remember_secret(secret: str) -> None:
+    """Hide ``secret`` in every later ``redact_text`` too: a password saved in Settings is
+    known only once the provider configuration is read, not to the code that logs."""
+    if secret and len(secret) >= 3:
+        _remembered.add(secret)
+
+
 def redact_text(text: str, secrets: tuple[str, ...] | list[str] = ()) -> str:
     """Redact every URL inside ``text`` and any literal occurrence of the given secrets."""
     result = _URL_IN_TEXT.sub(lambda m: redact_url(m.group(0)), text)
-    for secret in secrets:
+    # tuple() copies the set in one step, so a secret remembered meanwhile cannot break this.
+    for secret in (*secrets, *tuple(_remembered)):
         if secret and len(secret) >= 3:
             result = result.replace(secret, REDACTED)
     return result
