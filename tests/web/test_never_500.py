@@ -6,6 +6,7 @@ aria2 and the provider point at closed ports here, so the "it is down" paths run
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 
@@ -33,7 +34,17 @@ BODIES = [
         '{"action": {"nested": true}, "episodes": "all", "role": 5, "email": [], "password": null}',
         "application/json",
     ),
+    (
+        json.dumps(
+            {
+                f: "nul\x00"
+                for f in ("email", "password", "name", "base_url", "username", "role", "action")
+            }
+        ),
+        "application/json",
+    ),
     ("action=explode&delete_partial=maybe&episodes=1", "application/x-www-form-urlencoded"),
+    ("email=nul%00%40example.test&password=%00&name=%00", "application/x-www-form-urlencoded"),
     ("\xff\xfe\x00", "text/plain"),
 ]
 METHODS = ["get", "post", "put", "patch", "delete"]

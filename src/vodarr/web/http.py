@@ -27,8 +27,32 @@ class BadRequestBody(Exception):
         self.status = status
 
 
+NUL_MESSAGE = "Text cannot contain NUL characters."
+
+
+def contains_nul(value: Any) -> bool:
+    """Whether any text in ``value`` (nested lists and dicts too) holds a NUL character.
+
+    No field has a use for one, and PostgreSQL refuses to store or even compare them.
+    """
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(contains_nul(k) or contains_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(contains_nul(item) for item in value)
+    return False
+
+
 def read_body(request: HttpRequest) -> dict[str, Any]:
     """The request's fields as a dict, from JSON or form encoding; raises BadRequestBody."""
+    data = _parse_body(request)
+    if contains_nul(data):
+        raise BadRequestBody(NUL_MESSAGE)
+    return data
+
+
+def _parse_body(request: HttpRequest) -> dict[str, Any]:
     content_type = request.content_type or ""
     if not request.body:
         return {}

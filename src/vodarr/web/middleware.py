@@ -11,7 +11,14 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from inertia import share
 
 from vodarr.web import access
-from vodarr.web.http import BadRequestBody, bad_body_response, pop_errors, pop_flash
+from vodarr.web.http import (
+    NUL_MESSAGE,
+    BadRequestBody,
+    bad_body_response,
+    contains_nul,
+    pop_errors,
+    pop_flash,
+)
 
 HOME_URL = "/discover"
 VERIFY_NOTICE_URL = "/email/verify"
@@ -46,12 +53,18 @@ class AccessMiddleware:
 
 
 class BadInputMiddleware:
-    """A body that cannot be read as fields is the client's mistake: 4xx with a sentence."""
+    """A body that cannot be read as fields is the client's mistake: 4xx with a sentence.
+
+    Query strings and paths with NUL characters are refused here too, before any view can
+    pass one to the database (PostgreSQL rejects them with an error, not a miss).
+    """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        if "\x00" in request.path or contains_nul(dict(request.GET.lists())):
+            return bad_body_response(request, BadRequestBody(NUL_MESSAGE))
         return self.get_response(request)
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:

@@ -369,3 +369,8 @@ def test_it_rejects_an_account_answer_without_user_info(response: object) -> Non
     with pytest.raises(XtreamError) as caught:
         parse_account(response)
     assert "user_info" in caught.value.message
+
+
+def test_it_drops_nul_characters_from_names_a_database_could_not_store() -> None:
+    streams = parse_vod_streams([{"stream_id": "7", "name": "Bad\x00 Name\x00"}])
+    assert streams[0].name == "Bad Name"

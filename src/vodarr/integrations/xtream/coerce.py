@@ -20,7 +20,8 @@ _CLOCK = re.compile(r"^(?:(\d+):)?(\d{1,2}):(\d{1,2})$")
 def as_text(value: object) -> str:
     """Stripped text; numbers become their decimal form, lists of text are joined."""
     if isinstance(value, str):
-        return value.strip()
+        # NUL never belongs in a title, and PostgreSQL refuses to store one.
+        return value.replace("\x00", "").strip()
     if isinstance(value, bool) or value is None:
         return ""
     if isinstance(value, int):
