@@ -15,7 +15,6 @@ from vodarr.web.http import (
     NUL_MESSAGE,
     BadRequestBody,
     bad_body_response,
-    contains_nul,
     pop_errors,
     pop_flash,
 )
@@ -55,15 +54,16 @@ class AccessMiddleware:
 class BadInputMiddleware:
     """A body that cannot be read as fields is the client's mistake: 4xx with a sentence.
 
-    Query strings and paths with NUL characters are refused here too, before any view can
-    pass one to the database (PostgreSQL rejects them with an error, not a miss).
+    Paths with NUL characters are refused here too, before any view can pass one to the
+    database (PostgreSQL rejects them with an error, not a miss). Query strings are left to
+    the views, which treat an unusable value as absent (a search just drops the NUL).
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if "\x00" in request.path or contains_nul(dict(request.GET.lists())):
+        if "\x00" in request.path:
             return bad_body_response(request, BadRequestBody(NUL_MESSAGE))
         return self.get_response(request)
 
