@@ -18,7 +18,6 @@ import sys
 import tempfile
 import threading
 import time
-from datetime import timedelta
 from pathlib import Path
 
 CLIENTS = 16
@@ -56,33 +55,15 @@ def main() -> None:
 
 
 def _seed(daemon) -> tuple[object, list[str]]:  # type: ignore[no-untyped-def]
-    from django.utils import timezone
+    from tests.fixtures.downloads import finished_downloads
 
     from vodarr.accounts.models import User
-    from vodarr.downloads.models import MediaDownloadRef, MediaType
 
     member = User.objects.create_user(
         "bench@example.test", "bench passphrase", name="Bench", verified=True
     )
     client = daemon.client()
-    now = timezone.now()
-    refs = []
-    for i in range(HISTORY):
-        refs.append(
-            MediaDownloadRef(
-                gid=f"{i:016x}",
-                user=member,
-                downloadable_type=MediaType.VOD_STREAM,
-                downloadable_id=i,
-                title=f"Movie {i}",
-                output_path=f"Movies/M{i}/M{i}.mp4",
-                status="complete",
-                total_length=10**9,
-                completed_length=10**9,
-                created_at=now - timedelta(seconds=HISTORY - i),
-            )
-        )
-    MediaDownloadRef.objects.bulk_create(refs, batch_size=2000)
+    refs = finished_downloads(member, HISTORY, first_id=0, size=10**9)
     newest = [r.gid for r in refs[-10:]]
     for gid in newest:  # the visible page is live in aria2 (paused, so nothing moves)
         client.add_uri(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import statistics
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -44,6 +45,7 @@ def _run(root: Path) -> None:
     from django.core.management import call_command
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
+    from tests.fixtures.downloads import finished_downloads
 
     from vodarr.downloads.aria2 import aria2, reset_for_tests
     from vodarr.downloads.worker import Reconciler
@@ -60,7 +62,7 @@ def _run(root: Path) -> None:
         print(f"worker reconcile tick, {DOWNLOADS} paused downloads in aria2, {ROUNDS} ticks each")
         history = 0
         for wanted in HISTORIES:
-            _add_history(user, start=history, count=wanted - history)
+            finished_downloads(user, wanted - history, first_id=100_000 + history, size=1 << 30)
             history = wanted
             reconciler.tick()  # records the downloads' state once; later ticks write nothing
             requests_before = aria2().request_count
@@ -102,33 +104,6 @@ def _setup_downloads(count: int) -> User:
     return user
 
 
-def _add_history(user: User, *, start: int, count: int) -> None:
-    from django.utils import timezone
-
-    from vodarr.downloads.models import MediaDownloadRef, MediaType, Status
-    from vodarr.downloads.starting import new_gid
-
-    now = timezone.now()
-    MediaDownloadRef.objects.bulk_create(
-        (
-            MediaDownloadRef(
-                gid=new_gid(),
-                user=user,
-                downloadable_type=MediaType.VOD_STREAM,
-                downloadable_id=100_000 + n,
-                title=f"Finished {n}",
-                output_path=f"Movies/Finished {n}/Finished {n}.mp4",
-                status=Status.COMPLETE,
-                total_length=1 << 30,
-                completed_length=1 << 30,
-                finished_at=now,
-            )
-            for n in range(start, start + count)
-        ),
-        batch_size=500,
-    )
-
-
 def _timings(action: Callable[[], object], rounds: int) -> list[float]:
     timings = []
     for _ in range(rounds):
@@ -139,4 +114,5 @@ def _timings(action: Callable[[], object], rounds: int) -> list[float]:
 
 
 if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # for tests.fixtures
     main()

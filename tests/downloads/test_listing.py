@@ -2,39 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import pytest
-from django.utils import timezone
 
 from tests.downloads.conftest import FAST_MOVIE, SLOW_MOVIE, Stack, start
+from tests.fixtures.downloads import finished_downloads
 from tests.fixtures.users import inertia_client
 from vodarr.accounts.models import User
-from vodarr.downloads.models import MediaDownloadRef, MediaType
 from vodarr.integrations.aria2 import Aria2Client, Aria2Status
 
 pytestmark = pytest.mark.django_db
-
-
-def make_refs(user: User, count: int, **fields: object) -> list[MediaDownloadRef]:
-    now = timezone.now()
-    refs = [
-        MediaDownloadRef(
-            gid=f"{user.pk:04x}{i:012x}",
-            user=user,
-            downloadable_type=MediaType.VOD_STREAM,
-            downloadable_id=10_000 + i,
-            title=f"Movie {i}",
-            output_path=f"Movies/Movie {i}/Movie {i}.mp4",
-            status="complete",
-            total_length=1000,
-            completed_length=1000,
-            created_at=now - timedelta(minutes=count - i),
-            **fields,
-        )
-        for i in range(count)
-    ]
-    return MediaDownloadRef.objects.bulk_create(refs)
 
 
 def downloads_props(client, query: str = "") -> dict:
@@ -46,7 +22,7 @@ def downloads_props(client, query: str = "") -> dict:
 
 
 def test_the_page_is_a_paginator_of_ten_newest_first(stack: Stack, member: User) -> None:
-    make_refs(member, 23)
+    finished_downloads(member, 23)
     props = downloads_props(inertia_client(member))
     downloads = props["downloads"]
     assert set(downloads) >= {
@@ -81,7 +57,7 @@ def test_the_page_is_a_paginator_of_ten_newest_first(stack: Stack, member: User)
 def test_a_page_out_of_range_or_garbage_gives_a_valid_page(
     stack: Stack, member: User, query: str, expected: int
 ) -> None:
-    make_refs(member, 23)
+    finished_downloads(member, 23)
     assert downloads_props(inertia_client(member), query)["downloads"]["current_page"] == expected
 
 
@@ -93,8 +69,8 @@ def test_an_empty_list_is_a_valid_page(stack: Stack, member: User) -> None:
 def test_members_see_only_their_own_and_no_owner_details(
     stack: Stack, member: User, outsider: User
 ) -> None:
-    make_refs(member, 2)
-    make_refs(outsider, 3)
+    finished_downloads(member, 2)
+    finished_downloads(outsider, 3)
     props = downloads_props(inertia_client(member), f"?owners={outsider.pk}")
     assert props["downloads"]["total"] == 2
     assert all(d["user_id"] == member.pk for d in props["downloads"]["data"])
@@ -105,8 +81,8 @@ def test_members_see_only_their_own_and_no_owner_details(
 def test_admins_see_everyone_with_owner_details(
     stack: Stack, admin: User, member: User, outsider: User
 ) -> None:
-    make_refs(member, 2)
-    make_refs(outsider, 3)
+    finished_downloads(member, 2)
+    finished_downloads(outsider, 3)
     props = downloads_props(inertia_client(admin))
     assert props["downloads"]["total"] == 5
     owners = {d["owner"]["id"]: d["owner"] for d in props["downloads"]["data"]}
@@ -120,8 +96,8 @@ def test_admins_see_everyone_with_owner_details(
 def test_admins_filter_by_owners_and_invalid_ids_are_dropped(
     stack: Stack, admin: User, member: User, outsider: User
 ) -> None:
-    make_refs(member, 2)
-    make_refs(outsider, 3)
+    finished_downloads(member, 2)
+    finished_downloads(outsider, 3)
     props = downloads_props(
         inertia_client(admin), f"?owners={outsider.pk},abc,,-1,99999999999999999999"
     )
@@ -134,7 +110,7 @@ def test_admins_filter_by_owners_and_invalid_ids_are_dropped(
 
 
 def test_the_owner_filter_survives_paging(stack: Stack, admin: User, member: User) -> None:
-    make_refs(member, 12)
+    finished_downloads(member, 12)
     props = downloads_props(inertia_client(admin), f"?owners={member.pk}")
     assert props["downloads"]["next_page_url"] == f"/downloads?page=2&owners={member.pk}"
 
@@ -146,7 +122,7 @@ def test_live_status_for_the_whole_page_comes_from_one_aria2_request(
     start(client, SLOW_MOVIE)
     ref = start(client, FAST_MOVIE)
     stack.wait_status(ref, Aria2Status.COMPLETE)
-    make_refs(member, 8)
+    finished_downloads(member, 8)
     calls: list[str] = []
     original = Aria2Client._post
 

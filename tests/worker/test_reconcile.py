@@ -11,6 +11,7 @@ from django.test import Client
 from django.utils import timezone
 
 from tests.downloads.conftest import act, start
+from tests.fixtures.downloads import finished_downloads
 from tests.fixtures.waiting import wait_for
 from tests.worker.conftest import FAST_MOVIE, SLOW_MOVIE, Stack, file_bytes, fresh, tick_until
 from vodarr.accounts.models import User
@@ -53,7 +54,7 @@ def test_the_tick_never_asks_aria2_about_finished_history(
     stack: Stack, member: User, reconciler: Reconciler, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _paused_in_aria2(stack, member, 20)
-    _history(member, 300)
+    finished_downloads(member, 300)
     # The web inserted this one a moment ago and has not called addUri yet.
     pending = _ref(member, status=Status.WAITING)
     calls = _record_rpc_calls(monkeypatch)
@@ -227,23 +228,6 @@ def _paused_in_aria2(stack: Stack, user: User, count: int) -> list[MediaDownload
         )
         refs.append(_ref(user, status=Status.WAITING, gid=gid))
     return refs
-
-
-def _history(user: User, count: int) -> None:
-    now = timezone.now()
-    MediaDownloadRef.objects.bulk_create(
-        MediaDownloadRef(
-            gid=new_gid(),
-            user=user,
-            downloadable_type=MediaType.VOD_STREAM,
-            downloadable_id=10_000 + n,
-            title=f"Old {n}",
-            output_path=f"Movies/Old {n}/Old {n}.mp4",
-            status=Status.COMPLETE,
-            finished_at=now,
-        )
-        for n in range(count)
-    )
 
 
 def _record_rpc_calls(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, list[Any]]]:
