@@ -64,7 +64,7 @@ def _seed(daemon) -> tuple[object, list[str]]:  # type: ignore[no-untyped-def]
     )
     client = daemon.client()
     refs = finished_downloads(member, HISTORY, first_id=0, size=10**9)
-    newest = [r.gid for r in refs[-10:]]
+    newest = [r.transfer.gid for r in refs[-10:]]
     for gid in newest:  # the visible page is live in aria2 (paused, so nothing moves)
         client.add_uri(
             [f"http://127.0.0.1:9/movie/u/p/{gid}.mp4"],
@@ -74,7 +74,7 @@ def _seed(daemon) -> tuple[object, list[str]]:  # type: ignore[no-untyped-def]
 
 
 def _floor(member, gids: list[str]) -> list[float]:  # type: ignore[no-untyped-def]
-    from vodarr.downloads.aria2 import aria2
+    from vodarr.downloads.gateway import gateway
     from vodarr.downloads.listing import visible_downloads
 
     timings = []
@@ -83,7 +83,7 @@ def _floor(member, gids: list[str]) -> list[float]:  # type: ignore[no-untyped-d
         queryset = visible_downloads(member, [])
         queryset.count()
         list(queryset[:10])
-        aria2().tell_statuses(gids)
+        gateway().client.tell_statuses(gids)
         timings.append(time.perf_counter() - started)
     return timings
 

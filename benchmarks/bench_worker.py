@@ -47,7 +47,7 @@ def _run(root: Path) -> None:
     from django.test.utils import CaptureQueriesContext
     from tests.fixtures.downloads import finished_downloads
 
-    from vodarr.downloads.aria2 import aria2, reset_for_tests
+    from vodarr.downloads.gateway import gateway
     from vodarr.downloads.worker import Reconciler
     from vodarr.integrations.aria2 import EmbeddedAria2
 
@@ -56,7 +56,6 @@ def _run(root: Path) -> None:
     with daemon:
         settings.ARIA2_RPC_URL = daemon.rpc_url
         settings.ARIA2_RPC_SECRET = daemon.secret
-        reset_for_tests()
         user = _setup_downloads(DOWNLOADS)
         reconciler = Reconciler()
         print(f"worker reconcile tick, {DOWNLOADS} paused downloads in aria2, {ROUNDS} ticks each")
@@ -65,10 +64,10 @@ def _run(root: Path) -> None:
             finished_downloads(user, wanted - history, first_id=100_000 + history, size=1 << 30)
             history = wanted
             reconciler.tick()  # records the downloads' state once; later ticks write nothing
-            requests_before = aria2().request_count
+            requests_before = gateway().client.request_count
             with CaptureQueriesContext(connection) as queries:
                 timings = _timings(reconciler.tick, ROUNDS)
-            per_tick_requests = (aria2().request_count - requests_before) / ROUNDS
+            per_tick_requests = (gateway().client.request_count - requests_before) / ROUNDS
             per_tick_queries = len(queries.captured_queries) / ROUNDS
             median = statistics.median(timings) * 1000
             p90 = sorted(timings)[int(ROUNDS * 0.9) - 1] * 1000
@@ -76,29 +75,29 @@ def _run(root: Path) -> None:
                 f"  {history:>6} finished in history: median {median:6.2f} ms   p90 {p90:6.2f} ms"
                 f"   {per_tick_requests:.0f} aria2 request, {per_tick_queries:.0f} SQL queries"
             )
-        reset_for_tests()
 
 
 def _setup_downloads(count: int) -> User:
+    from tests.fixtures.downloads import make_download
+
     from vodarr.accounts.models import User
-    from vodarr.downloads.aria2 import aria2
-    from vodarr.downloads.models import MediaDownloadRef, MediaType
-    from vodarr.downloads.starting import new_gid
+    from vodarr.downloads.gateway import gateway, new_gid
 
     user = User.objects.create_user("bench@example.test", "bench-password", name="Bench")
     for n in range(count):
         gid = new_gid()
         # Paused, on a closed port: aria2 keeps them without any network traffic.
-        aria2().add_uri(
+        gateway().client.add_uri(
             [f"http://127.0.0.1:9/movie/u/p/{n}.mp4"],
             {"gid": gid, "pause": "true", "out": f"active-{n}.mp4"},
         )
-        MediaDownloadRef.objects.create(
-            gid=gid,
-            user=user,
-            downloadable_type=MediaType.VOD_STREAM,
-            downloadable_id=n,
+        make_download(
+            user,
+            n,
             title=f"Active {n}",
+            gid=gid,
+            status="paused",
+            desired_paused=True,  # as its person asked, or the worker would resume it
             output_path=f"Movies/Active {n}/active-{n}.mp4",
         )
     return user

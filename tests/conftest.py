@@ -1,5 +1,15 @@
 """Shared fixtures: users, real aria2c and the fake provider, for every test directory."""
 
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+import pytest
+
+if TYPE_CHECKING:
+    from vodarr.downloads.gateway import Aria2Gateway
+
 pytest_plugins = [
     "tests.fixtures.users",
     "tests.fixtures.aria2",
@@ -8,3 +18,19 @@ pytest_plugins = [
     "tests.fixtures.server",
     "tests.fixtures.browser",
 ]
+
+
+@pytest.fixture(autouse=True)
+def aria2_gateway() -> Iterator[Aria2Gateway]:
+    """Each test gets a fresh gateway to aria2 (its client, its connection-limit state)."""
+    # Imported here: Django's apps are ready only once pytest-django has set them up.
+    from django.apps import apps
+
+    from vodarr.downloads.gateway import Aria2Gateway
+
+    config = apps.get_app_config("downloads")
+    previous = config.gateway  # type: ignore[attr-defined]
+    config.gateway = fresh = Aria2Gateway()  # type: ignore[attr-defined]
+    yield fresh
+    fresh.close()
+    config.gateway = previous  # type: ignore[attr-defined]

@@ -51,26 +51,6 @@ export interface Paginator<T> {
 /** aria2's status names; "canceled" only ever comes from Vodarr's own bookkeeping. */
 export type Aria2Status = "active" | "waiting" | "paused" | "error" | "complete" | "removed";
 
-/** What a title's page says about the user's own download of it. */
-export interface DownloadState {
-  id: number;
-  status: Aria2Status | string;
-  totalLength: number;
-  completedLength: number;
-  downloadSpeed: number;
-  canceled: boolean;
-}
-
-/** One row of the Discover page's "active downloads". */
-export interface DownloadSummary {
-  id: number;
-  name: string;
-  status: string;
-  totalLength: number;
-  completedLength: number;
-  downloadSpeed: number;
-}
-
 export interface DownloadFile {
   index: number;
   path: string;
@@ -114,7 +94,10 @@ export interface Owner {
   email: string;
 }
 
-/** One row of the Downloads page (and of a `downloads` Server-Sent Event). */
+/**
+ * A person's download as every page sends it: a row of the Downloads page (and of a
+ * `downloads` Server-Sent Event), a title page's download state, Discover's "downloading now".
+ */
 export interface DownloadItem {
   id: number;
   gid: string;
@@ -187,7 +170,7 @@ export interface Episode {
   durationSecs: number | null;
   plot: string | null;
   image: string | null;
-  download: DownloadState | null;
+  download: DownloadItem | null;
 }
 
 export interface Season {

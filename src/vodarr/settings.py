@@ -67,6 +67,12 @@ MIDDLEWARE = [
     "vodarr.web.middleware.BadInputMiddleware",
 ]
 
+# Props shared by every page, provided by the feature apps (web/middleware.py serves them).
+VODARR_SHARED_PROPS = {
+    "auth": "vodarr.accounts.props.auth_props",
+    "app": "vodarr.accounts.props.app_props",
+}
+
 ROOT_URLCONF = "vodarr.urls"
 ASGI_APPLICATION = "vodarr.asgi.application"
 

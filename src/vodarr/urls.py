@@ -8,7 +8,6 @@ urlpatterns = [
     path("", web_views.home, name="home"),
     path("healthz", web_views.healthz, name="healthz"),
     path("", include("vodarr.accounts.urls")),
-    path("", include("vodarr.web.urls")),
     path("", include("vodarr.catalog.urls")),
     path("", include("vodarr.downloads.urls")),
 ]

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import secrets
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -11,11 +10,12 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from tests.fixtures.downloads import make_download
 from tests.fixtures.users import inertia_client
 from vodarr.accounts.admin_views import delete_user
 from vodarr.accounts.models import Role, User
-from vodarr.downloads import aria2 as downloads_aria2
-from vodarr.downloads.models import MediaDownloadRef, MediaType, Status
+from vodarr.downloads.gateway import new_gid
+from vodarr.downloads.models import MediaDownloadRef, Status, Transfer
 from vodarr.integrations.aria2 import Aria2Client, EmbeddedAria2
 
 pytestmark = pytest.mark.django_db
@@ -23,23 +23,8 @@ JSON = "application/json"
 MakeUser = Callable[..., User]
 
 
-@pytest.fixture(autouse=True)
-def _fresh_aria2_client() -> Iterator[None]:
-    downloads_aria2.reset_for_tests()
-    yield
-    downloads_aria2.reset_for_tests()
-
-
 def _download(user: User, media_id: int, status: str = Status.COMPLETE, gid: str = "") -> Any:
-    return MediaDownloadRef.objects.create(
-        gid=gid or secrets.token_hex(8),
-        user=user,
-        downloadable_type=MediaType.VOD_STREAM,
-        downloadable_id=media_id,
-        title=f"Movie {media_id}",
-        output_path=f"Movies/Movie {media_id}/Movie {media_id}.mp4",
-        status=status,
-    )
+    return make_download(user, media_id, status=status, gid=gid or new_gid(), hold=True)
 
 
 def _shared(client: Client) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -218,6 +203,29 @@ def test_a_deleted_users_unfinished_downloads_are_stopped_in_aria2(
         queued = rpc.tell_active() + rpc.tell_waiting(0, 100)
         assert gid not in [state.gid for state in queued]
     assert not User.objects.filter(pk=member.pk).exists()
+    assert not Transfer.objects.exists()  # nobody else wanted it: gone with its last request
+
+
+def test_a_deleted_users_download_goes_on_for_the_others_who_asked(
+    settings: Any, aria2: EmbeddedAria2, as_admin: Client, member: User, outsider: User
+) -> None:
+    settings.ARIA2_RPC_URL = aria2.rpc_url
+    settings.ARIA2_RPC_SECRET = aria2.secret
+    with Aria2Client(aria2.rpc_url, aria2.secret) as rpc:
+        gid = rpc.add_uri(["http://127.0.0.1:9/never.mp4"], {"pause": "true"})
+        mine = _download(member, 1, status=Status.PAUSED, gid=gid)
+        MediaDownloadRef.objects.create(
+            user=outsider,
+            transfer=mine.transfer,
+            downloadable_type=mine.downloadable_type,
+            downloadable_id=1,
+            title="Shared",
+        )
+
+        as_admin.delete(f"/users/{member.pk}")
+
+        assert gid in [state.gid for state in rpc.tell_waiting(0, 100)]
+    assert Transfer.objects.get().requests.get().user == outsider
 
 
 def test_a_user_is_deleted_even_when_aria2_is_down(

@@ -13,7 +13,6 @@ from vodarr.accounts.models import Role, User
 from vodarr.catalog.provider import forget_client
 from vodarr.catalog.sync import sync_now
 from vodarr.demo.provider import FakeProvider
-from vodarr.downloads import aria2 as downloads_aria2
 from vodarr.integrations.aria2 import EmbeddedAria2
 
 KIB = 1024
@@ -49,7 +48,6 @@ def live_stack(live_app: LiveApp, settings, aria2: EmbeddedAria2, fake_provider:
     for episode_id in ids.values():
         fake_provider.set_throttle("episode", episode_id, 48 * KIB)
     forget_client()
-    downloads_aria2.reset_for_tests()
     sync_now()
     admin = User.objects.create_user(
         "ada@example.test", PASSWORD, name="Ada Admin", role=Role.ADMIN, verified=True
@@ -58,7 +56,6 @@ def live_stack(live_app: LiveApp, settings, aria2: EmbeddedAria2, fake_provider:
         "mia@example.test", PASSWORD, name="Mia Member", verified=True
     )
     yield LiveStack(live_app, aria2, fake_provider, admin, member)
-    downloads_aria2.reset_for_tests()
     forget_client()
 
 

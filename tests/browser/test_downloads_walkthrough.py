@@ -47,7 +47,7 @@ def test_a_member_batch_downloads_and_manages_episodes_and_the_admin_filters(
 
     # Cancel another and delete its partial file.
     storm = MediaDownloadRef.objects.get(user=stack.member, episode=3)
-    partial = stack.aria2.download_root / storm.output_path
+    partial = stack.aria2.download_root / storm.transfer.output_path
     wait_for(partial.exists, message="the partial file of The Storm")
     page.get_by_role("button", name=re.compile(r"^Cancel.*The Storm")).click()
     page.get_by_label("Also delete the partial file").check()

@@ -9,6 +9,7 @@ import httpx
 import pytest
 
 from tests.fakes import Catalogue, FakeProvider
+from tests.fixtures.waiting import wait_for
 from vodarr.integrations.xtream import XtreamClient
 
 SIZE = 256 * 1024
@@ -101,7 +102,9 @@ def test_it_paces_a_throttled_transfer_to_the_given_rate(
     provider.set_throttle("movie", 1, 10_000)
     response = httpx.get(provider.media_url("movie", 1))
     assert response.content == provider.expected_bytes("movie", 1)
-    # 100 kB at 10 kB/s is 10 s of pacing, in chunks of at most an eighth of a second.
+    # 100 kB at 10 kB/s is 10 s of pacing, in chunks of at most an eighth of a second. The
+    # server records the last pause after the client has every byte: wait for it.
+    wait_for(lambda: len(pauses) == 80, message=lambda: f"80 pauses, not {len(pauses)}")
     assert sum(pauses) == pytest.approx(10.0)
     assert max(pauses) <= 0.125 + 1e-9
 

@@ -11,8 +11,7 @@ from django.test import Client
 
 from tests.fixtures.waiting import wait_for
 from vodarr.demo.provider import FakeProvider
-from vodarr.downloads import aria2 as downloads_aria2
-from vodarr.downloads.models import MediaDownloadRef
+from vodarr.downloads.models import MediaDownloadRef, Transfer
 from vodarr.integrations.aria2 import Aria2Client, Aria2Status, DownloadStatus, EmbeddedAria2
 
 KIB = 1024
@@ -32,16 +31,18 @@ class Stack:
     root: Path
 
     def ref(self, **filters: object) -> MediaDownloadRef:
-        return MediaDownloadRef.objects.get(**filters)
+        return MediaDownloadRef.objects.select_related("transfer").get(**filters)
 
     def wait_status(
         self, ref: MediaDownloadRef, *wanted: str, timeout: float = 20.0
     ) -> DownloadStatus:
+        """Wait until aria2 reports the request's transfer (under its current GID) as wanted."""
+
         def reached() -> DownloadStatus | None:
-            state = self.rpc.tell_status(ref.gid)
+            state = self.rpc.tell_status(Transfer.objects.get(pk=ref.transfer_id).gid)
             return state if state.status in wanted else None
 
-        return wait_for(reached, timeout=timeout, message=f"download {ref.gid} to be {wanted}")
+        return wait_for(reached, timeout=timeout, message=f"download {ref.pk} to be {wanted}")
 
     def finish(self, stream_id: int) -> None:
         """Lift a throttle so the download can complete."""
@@ -68,17 +69,19 @@ def stack(settings, aria2: EmbeddedAria2, fake_provider: FakeProvider) -> Iterat
         year=2010,
         size=200 * KIB,
     )
-    downloads_aria2.reset_for_tests()
     with Aria2Client(aria2.rpc_url, aria2.secret) as rpc:
         yield Stack(aria2, rpc, fake_provider, aria2.download_root)
-    downloads_aria2.reset_for_tests()
 
 
 def start(client: Client, stream_id: int) -> MediaDownloadRef:
     response = client.post(f"/movies/{stream_id}/download")
     assert response.status_code == 303, response.content
     client.get("/downloads")  # shows (and so clears) the "Download started." flash
-    return MediaDownloadRef.objects.filter(downloadable_id=stream_id).latest("id")
+    return (
+        MediaDownloadRef.objects.select_related("transfer")
+        .filter(downloadable_id=stream_id)
+        .latest("id")
+    )
 
 
 def act(client: Client, ref: MediaDownloadRef, action: str, **flags: object):

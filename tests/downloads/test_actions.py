@@ -20,7 +20,7 @@ from tests.downloads.conftest import (
 from tests.fixtures.users import inertia_client
 from tests.fixtures.waiting import wait_for
 from vodarr.accounts.models import User
-from vodarr.downloads.models import MediaDownloadRef
+from vodarr.downloads.models import MediaDownloadRef, Transfer
 from vodarr.integrations.aria2 import Aria2Status
 
 pytestmark = pytest.mark.django_db
@@ -50,7 +50,7 @@ def in_status(stack: Stack, client: Client, status: str) -> MediaDownloadRef:
     elif status == "paused":
         ref = start(client, SLOW_MOVIE)
         stack.wait_status(ref, Aria2Status.ACTIVE)
-        stack.rpc.force_pause(ref.gid)
+        stack.rpc.force_pause(ref.transfer.gid)
         stack.wait_status(ref, Aria2Status.PAUSED)
     elif status == "waiting":
         stack.provider.set_account(max_connections=1)  # aria2 then runs one download at a time
@@ -116,13 +116,13 @@ def test_pause_and_resume_set_and_clear_the_users_wish(stack: Stack, member: Use
 def test_cancel_keeps_the_partial_file_by_default(stack: Stack, member: User) -> None:
     client = inertia_client(member)
     ref = in_status(stack, client, "active")
-    partial = stack.root / ref.output_path
+    partial = stack.root / ref.transfer.output_path
     wait_for(partial.exists, message="a partial file")
     act(client, ref, "cancel")
     ref.refresh_from_db()
     assert ref.canceled_at is not None
     assert partial.exists()
-    assert stack.rpc.tell_status(ref.gid).status == Aria2Status.REMOVED
+    assert stack.rpc.tell_status(ref.transfer.gid).status == Aria2Status.REMOVED
 
 
 def test_cancel_with_delete_partial_removes_the_file_and_its_control_file(
@@ -130,7 +130,7 @@ def test_cancel_with_delete_partial_removes_the_file_and_its_control_file(
 ) -> None:
     client = inertia_client(member)
     ref = in_status(stack, client, "active")
-    partial = stack.root / ref.output_path
+    partial = stack.root / ref.transfer.output_path
     wait_for(partial.exists, message="a partial file")
     act(client, ref, "cancel", delete_partial=True)
     assert flash_and_errors(client)[0]["success"] == "Download canceled successfully."
@@ -141,7 +141,7 @@ def test_cancel_with_delete_partial_removes_the_file_and_its_control_file(
 def test_delete_cancels_and_keeps_the_partial_file(stack: Stack, member: User) -> None:
     client = inertia_client(member)
     ref = in_status(stack, client, "active")
-    partial = stack.root / ref.output_path
+    partial = stack.root / ref.transfer.output_path
     wait_for(partial.exists, message="a partial file")
     response = client.delete(f"/downloads/{ref.pk}")
     assert response.status_code == 303
@@ -177,8 +177,8 @@ def test_remove_deletes_the_row_and_the_aria2_result_but_not_the_file(
     ref = in_status(stack, client, "complete")
     act(client, ref, "remove")
     assert not MediaDownloadRef.objects.filter(pk=ref.pk).exists()
-    assert (stack.root / ref.output_path).exists()
-    assert all(s.gid != ref.gid for s in stack.rpc.tell_stopped(0, 100))
+    assert (stack.root / ref.transfer.output_path).exists()
+    assert all(s.gid != ref.transfer.gid for s in stack.rpc.tell_stopped(0, 100))
 
 
 def test_retry_re_adds_the_download_with_a_new_gid_and_clears_the_error(
@@ -187,13 +187,13 @@ def test_retry_re_adds_the_download_with_a_new_gid_and_clears_the_error(
     client = inertia_client(member)
     ref = in_status(stack, client, "error")
     stack.provider.reset_faults()
-    old_gid = ref.gid
+    old_gid = ref.transfer.gid
     act(client, ref, "retry")
     ref.refresh_from_db()
-    assert ref.gid != old_gid
-    assert ref.last_error_code is None and ref.last_error_message == ""
+    assert ref.transfer.gid != old_gid
+    assert ref.transfer.last_error_code is None and ref.transfer.last_error_message == ""
     stack.wait_status(ref, Aria2Status.COMPLETE)
-    assert (stack.root / ref.output_path).read_bytes() == stack.provider.expected_bytes(
+    assert (stack.root / ref.transfer.output_path).read_bytes() == stack.provider.expected_bytes(
         "movie", MISSING_MOVIE
     )
 
@@ -201,7 +201,7 @@ def test_retry_re_adds_the_download_with_a_new_gid_and_clears_the_error(
 def test_retry_from_zero_deletes_the_partial_first(stack: Stack, member: User) -> None:
     client = inertia_client(member)
     ref = in_status(stack, client, "complete")
-    target = stack.root / ref.output_path
+    target = stack.root / ref.transfer.output_path
     target.write_bytes(b"corrupt" * 10)
     act(client, ref, "retry", restart_from_zero=True)
     ref.refresh_from_db()
@@ -212,7 +212,7 @@ def test_retry_from_zero_deletes_the_partial_first(stack: Stack, member: User) -
 def test_retry_is_refused_while_cooling_down(stack: Stack, member: User) -> None:
     client = inertia_client(member)
     ref = in_status(stack, client, "error")
-    MediaDownloadRef.objects.filter(pk=ref.pk).update(
+    Transfer.objects.filter(pk=ref.transfer_id).update(
         retry_next_at=timezone.now() + timedelta(minutes=5)
     )
     act(client, ref, "retry")

@@ -6,23 +6,18 @@ import pytest
 from django.test import Client
 
 from tests.downloads.conftest import SLOW_MOVIE, Stack, act, flash_and_errors, start
+from tests.fixtures.downloads import make_download
 from tests.fixtures.users import inertia_client
 from vodarr.accounts.models import User
-from vodarr.downloads.models import MediaDownloadRef, MediaType
+from vodarr.downloads.models import MediaDownloadRef
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def members_download(member: User) -> MediaDownloadRef:
-    return MediaDownloadRef.objects.create(
-        gid="00000000000000aa",
-        user=member,
-        downloadable_type=MediaType.VOD_STREAM,
-        downloadable_id=1,
-        title="Mine",
-        output_path="Movies/Mine/Mine.mp4",
-        status="complete",
+    return make_download(
+        member, 1, title="Mine", status="complete", gid="00000000000000aa", hold=True
     )
 
 

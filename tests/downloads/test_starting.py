@@ -11,7 +11,7 @@ from tests.downloads.conftest import FAST_MOVIE, MISSING_MOVIE, SERIES, SLOW_MOV
 from tests.fixtures.users import inertia_client
 from vodarr.accounts.models import User
 from vodarr.downloads import starting
-from vodarr.downloads.models import MediaDownloadRef
+from vodarr.downloads.models import MediaDownloadRef, Transfer
 from vodarr.integrations.aria2 import Aria2Client, Aria2Status
 
 pytestmark = pytest.mark.django_db
@@ -27,9 +27,9 @@ def test_starting_a_movie_downloads_it_to_its_media_server_path(stack: Stack, me
     assert ref.user == member
     assert ref.downloadable_type == "VodStream"
     assert ref.downloadable_id == FAST_MOVIE
-    assert ref.output_path == "Movies/Fast Movie (2001)/Fast Movie (2001).mkv"
+    assert ref.transfer.output_path == "Movies/Fast Movie (2001)/Fast Movie (2001).mkv"
     stack.wait_status(ref, Aria2Status.COMPLETE)
-    written = (stack.root / ref.output_path).read_bytes()
+    written = (stack.root / ref.transfer.output_path).read_bytes()
     assert written == stack.provider.expected_bytes("movie", FAST_MOVIE)
 
 
@@ -51,14 +51,22 @@ def test_another_member_may_download_the_same_movie(
     start(inertia_client(member), SLOW_MOVIE)
     start(inertia_client(outsider), SLOW_MOVIE)
     assert MediaDownloadRef.objects.count() == 2
+    assert Transfer.objects.count() == 1
 
 
-def test_a_failed_download_can_be_started_again(stack: Stack, member: User) -> None:
+def test_a_failed_download_started_again_is_tried_again(stack: Stack, member: User) -> None:
     client = inertia_client(member)
     ref = start(client, MISSING_MOVIE)
-    stack.wait_status(ref, Aria2Status.ERROR)
-    start(client, MISSING_MOVIE)
-    assert MediaDownloadRef.objects.count() == 2
+    failed = stack.wait_status(ref, Aria2Status.ERROR)
+    stack.provider.reset_faults()
+
+    again = start(client, MISSING_MOVIE)
+
+    assert again.pk == ref.pk  # the same row, not a second one
+    assert again.transfer.gid != failed.gid
+    stack.wait_status(ref, Aria2Status.COMPLETE)
+    written = (stack.root / again.transfer.output_path).read_bytes()
+    assert written == stack.provider.expected_bytes("movie", MISSING_MOVIE)
 
 
 def test_a_movie_the_provider_does_not_know_gives_a_clear_flash(stack: Stack, member: User) -> None:
@@ -81,10 +89,12 @@ def test_an_episode_is_found_by_season_and_episode_number(stack: Stack, member: 
         2,
     )
     assert ref.episode_id == str(SERIES * 1000 + 102)
-    assert ref.output_path == "Shows/The Show (2010)/Season 01/The Show - S01E02 - Second.mp4"
+    assert (
+        ref.transfer.output_path == "Shows/The Show (2010)/Season 01/The Show - S01E02 - Second.mp4"
+    )
     stack.wait_status(ref, Aria2Status.COMPLETE)
     expected = stack.provider.expected_bytes("series", SERIES * 1000 + 102)
-    assert (stack.root / ref.output_path).read_bytes() == expected
+    assert (stack.root / ref.transfer.output_path).read_bytes() == expected
 
 
 def test_an_unknown_episode_says_which(stack: Stack, member: User) -> None:
@@ -147,6 +157,7 @@ def test_a_batch_with_unknown_episodes_starts_nothing_and_names_each(
 
 
 def test_a_batch_skips_episodes_already_downloading_and_says_so(stack: Stack, member: User) -> None:
+    stack.provider.set_throttle("episode", SERIES * 1000 + 101, 16 * 1024)
     client = inertia_client(member)
     client.get(f"/series/{SERIES}/1/1/download")
     client.get("/downloads")

@@ -17,7 +17,6 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from tests.fixtures.server import free_port
 from vodarr.accounts.models import User
 from vodarr.catalog.provider import forget_client
-from vodarr.downloads import aria2 as downloads_aria2
 
 pytestmark = pytest.mark.django_db
 
@@ -80,10 +79,8 @@ def everything_down(settings) -> Iterator[None]:
     settings.XTREAM_USERNAME = "u"
     settings.XTREAM_PASSWORD = "p"
     forget_client()
-    downloads_aria2.reset_for_tests()
     yield
     forget_client()
-    downloads_aria2.reset_for_tests()
 
 
 def is_failure(response) -> bool:  # type: ignore[no-untyped-def]

@@ -13,7 +13,7 @@ import pytest
 
 from tests.downloads.conftest import FAST_MOVIE, MISSING_MOVIE, SLOW_MOVIE, Stack, stack
 from tests.fixtures.waiting import wait_for
-from vodarr.downloads.models import MediaDownloadRef
+from vodarr.downloads.models import MediaDownloadRef, Transfer
 from vodarr.downloads.worker import Reconciler, TickReport
 
 __all__ = ["FAST_MOVIE", "MISSING_MOVIE", "SLOW_MOVIE", "Stack", "stack"]
@@ -50,9 +50,17 @@ def tick_until(
     return reports
 
 
-def fresh(ref: MediaDownloadRef) -> MediaDownloadRef:
-    return MediaDownloadRef.objects.get(pk=ref.pk)
+def fresh(ref: MediaDownloadRef) -> Transfer:
+    """The request's transfer as the database holds it now."""
+    return Transfer.objects.get(pk=ref.transfer_id)
 
 
-def file_bytes(stack: Stack, ref: MediaDownloadRef) -> bytes:
-    return Path(stack.root, ref.output_path).read_bytes()
+def file_bytes(stack: Stack, transfer: Transfer) -> bytes:
+    return Path(stack.root, transfer.output_path).read_bytes()
+
+
+def aria2_gids(stack: Stack) -> set[str]:
+    """Every GID aria2 holds: running, queued and finished."""
+    rpc = stack.rpc
+    states = rpc.tell_active() + rpc.tell_waiting(0, 100) + rpc.tell_stopped(0, 100)
+    return {state.gid for state in states}

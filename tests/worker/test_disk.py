@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from vodarr.downloads import disk
+from vodarr.downloads.disk import NotEnoughDiskSpace, check_free_space, format_size
 from vodarr.downloads.starting import StartError
-from vodarr.downloads.worker import disk
-from vodarr.downloads.worker.disk import NotEnoughDiskSpace, check_free_space, format_size
 
 GIB = 1024**3
 

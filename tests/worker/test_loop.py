@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from typing import Any
 
 import pytest
@@ -14,6 +15,7 @@ from tests.downloads.conftest import start
 from tests.fixtures.waiting import wait_for
 from tests.worker.conftest import FAST_MOVIE, MISSING_MOVIE, Stack, fresh
 from vodarr.catalog import sync as catalog_sync
+from vodarr.downloads.gateway import Aria2Gateway
 from vodarr.downloads.models import Status
 from vodarr.downloads.worker.loop import WorkerLoop
 
@@ -81,9 +83,36 @@ def test_the_command_survives_aria2_being_down(settings) -> None:
 def test_the_accounts_connection_limit_is_put_back_after_aria2_restarts(stack: Stack) -> None:
     stack.provider.set_account(max_connections=3)
     loop = WorkerLoop(tick_seconds=60, listen=False)
-    loop._tick()
+    loop.run(once=True)
     assert stack.rpc.get_global_option()["max-concurrent-downloads"] == "3"
+    assert loop.limit_applied
     stack.aria2.restart()
     assert stack.rpc.get_global_option()["max-concurrent-downloads"] != "3"  # aria2's default
-    loop._tick()
+    loop.run(once=True)
     assert stack.rpc.get_global_option()["max-concurrent-downloads"] == "3"
+
+
+@pytest.mark.django_db
+def test_the_limit_counts_as_applied_only_once_aria2_took_it(stack: Stack) -> None:
+    stack.provider.set_account(max_connections=2)
+    stack.aria2.stop()
+    loop = WorkerLoop(tick_seconds=60, listen=False)
+    loop.run(once=True)
+    assert not loop.limit_applied  # aria2 was down: nothing was applied, so it is tried again
+    stack.aria2.start()
+    loop.run(once=True)
+    assert loop.limit_applied
+    assert stack.rpc.get_global_option()["max-concurrent-downloads"] == "2"
+
+
+@pytest.mark.django_db
+def test_right_after_boot_the_worker_applies_the_limit(
+    stack: Stack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A machine that booted 10 s ago: the monotonic clock reads 10.0 (it counts from boot)."""
+    monkeypatch.setattr(time, "monotonic", lambda: 10.0)
+    stack.provider.set_account(max_connections=2)
+    loop = WorkerLoop(tick_seconds=60, listen=False, aria2=Aria2Gateway())
+    loop.run(once=True)
+    assert loop.limit_applied
+    assert stack.rpc.get_global_option()["max-concurrent-downloads"] == "2"

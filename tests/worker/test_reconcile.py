@@ -3,22 +3,31 @@
 from __future__ import annotations
 
 import logging
+import threading
 from datetime import timedelta
 from typing import Any
 
 import pytest
+from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
 from tests.downloads.conftest import act, start
-from tests.fixtures.downloads import finished_downloads
+from tests.fixtures.downloads import finished_downloads, make_download
 from tests.fixtures.waiting import wait_for
-from tests.worker.conftest import FAST_MOVIE, SLOW_MOVIE, Stack, file_bytes, fresh, tick_until
+from tests.worker.conftest import (
+    FAST_MOVIE,
+    SLOW_MOVIE,
+    Stack,
+    aria2_gids,
+    file_bytes,
+    fresh,
+    tick_until,
+)
 from vodarr.accounts.models import User
-from vodarr.downloads import aria2 as downloads_aria2
-from vodarr.downloads.models import MediaDownloadRef, MediaType, Status
-from vodarr.downloads.starting import new_gid
-from vodarr.downloads.worker import Reconciler, readding
+from vodarr.downloads.gateway import new_gid
+from vodarr.downloads.models import MediaDownloadRef, Status, Transfer
+from vodarr.downloads.worker import Reconciler
 from vodarr.integrations.aria2 import Aria2Client, Aria2GidNotFound, Aria2Status
 
 pytestmark = pytest.mark.django_db
@@ -35,10 +44,10 @@ def test_a_tick_records_a_finished_download_then_lets_aria2_forget_it(
     assert done.finished_at is not None
     assert done.completed_length == done.total_length == stack.provider.media_size("movie", 102)
     assert done.files and done.files[0]["path"].endswith(".mkv")
-    assert done.dedupe_key is not None  # a complete download still blocks a second start
-    assert ref.gid in {gid for r in reports for gid in r.forgotten_results}
+    assert done.media_key is not None  # the file is held: a second start joins it
+    assert ref.transfer.gid in {gid for r in reports for gid in r.forgotten_results}
     with pytest.raises(Aria2GidNotFound):
-        stack.rpc.tell_status(ref.gid)
+        stack.rpc.tell_status(ref.transfer.gid)
 
 
 def test_an_unchanged_download_is_not_written_again(
@@ -62,8 +71,8 @@ def test_the_tick_never_asks_aria2_about_finished_history(
     report = reconciler.tick()
 
     status_calls = [params for method, params in calls if method == "aria2.tellStatus"]
-    assert [params[0] for params in status_calls] == [pending.gid]
-    assert report.asked_by_gid == [pending.gid]
+    assert [params[0] for params in status_calls] == [pending.transfer.gid]
+    assert report.asked_by_gid == [pending.transfer.gid]
     assert len(report.recorded) == 20
     assert report.readded == []  # too new to be "forgotten"
     assert fresh(pending).status == Status.WAITING
@@ -76,42 +85,41 @@ def test_a_download_aria2_forgot_while_unfinished_is_added_again_and_finishes(
     tick_until(reconciler, lambda: fresh(ref).completed_length > 0)
     stack.finish(SLOW_MOVIE)
     # Behind the worker's back: gone from aria2 while the row says active.
-    stack.rpc.force_remove(ref.gid)
+    stack.rpc.force_remove(ref.transfer.gid)
     stack.wait_status(ref, Aria2Status.REMOVED)
-    stack.rpc.remove_download_result(ref.gid)
+    stack.rpc.remove_download_result(ref.transfer.gid)
 
     reports = tick_until(reconciler, lambda: fresh(ref).status == Status.COMPLETE)
 
     done = fresh(ref)
-    assert [r.readded for r in reports if r.readded] == [[ref.pk]]
-    assert done.gid == ref.gid  # aria2 accepted the same GID again
+    assert [r.readded for r in reports if r.readded] == [[ref.transfer_id]]
+    assert done.gid != ref.transfer.gid  # re-added under a GID of its own
     assert file_bytes(stack, done) == stack.provider.expected_bytes("movie", SLOW_MOVIE)
 
 
-@pytest.mark.parametrize("same_file", [False, True])
-def test_a_forgotten_download_whose_gid_gets_taken_meanwhile(
-    stack: Stack, member: User, monkeypatch: pytest.MonkeyPatch, same_file: bool
-) -> None:
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_re_add_a_forgotten_download_once(stack: Stack, member: User) -> None:
     ref = _ref(member, status=Status.ACTIVE)
-    original = readding.add_to_aria2
+    first, second = Reconciler(grace_seconds=0), Reconciler(grace_seconds=0)
+    barrier = threading.Barrier(2)
+    reports: list[Any] = []
 
-    def racing(client: Aria2Client, racing_ref: MediaDownloadRef, url: str, gid: str) -> None:
-        # Between the tick's "not found" and its addUri, the GID is taken: by another
-        # download (a new GID is needed), or by another worker re-adding this very one.
-        if not stack.rpc.tell_active() + stack.rpc.tell_waiting(0, 10):
-            if same_file:
-                original(client, racing_ref, url, gid)
-            else:
-                stack.rpc.add_uri(["http://127.0.0.1:9/x.mp4"], {"gid": gid, "pause": "true"})
-        original(client, racing_ref, url, gid)
+    def tick(reconciler: Reconciler) -> None:
+        try:
+            barrier.wait()
+            reports.append(reconciler.tick())
+        finally:
+            connection.close()
 
-    monkeypatch.setattr(readding, "add_to_aria2", racing)
+    threads = [threading.Thread(target=tick, args=(r,)) for r in (first, second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
 
-    report = Reconciler(grace_seconds=0).tick()
-
-    assert report.readded == [ref.pk]
-    assert (fresh(ref).gid == ref.gid) is same_file
-    assert stack.rpc.tell_status(fresh(ref).gid).files[0].path.endswith(ref.output_path)
+    assert sorted(len(r.readded) for r in reports) == [0, 1]
+    assert aria2_gids(stack) == {fresh(ref).gid}
+    assert stack.rpc.tell_status(fresh(ref).gid).files[0].path.endswith(ref.transfer.output_path)
 
 
 def test_a_canceled_download_is_never_added_again(
@@ -119,8 +127,8 @@ def test_a_canceled_download_is_never_added_again(
 ) -> None:
     ref = start(as_member, SLOW_MOVIE)
     reconciler.tick()
-    act(as_member, fresh(ref), "cancel")
-    stack.rpc.remove_download_result(ref.gid)
+    act(as_member, ref, "cancel")
+    stack.rpc.remove_download_result(ref.transfer.gid)
 
     reports = [reconciler.tick() for _ in range(3)]
 
@@ -138,14 +146,15 @@ def test_a_paused_download_stays_paused_across_an_aria2_restart(
 
     stack.aria2.restart()
     wait_for(lambda: reconciler.tick().restarted, message="the worker to see the restart")
-    assert stack.rpc.tell_status(ref.gid).status is Aria2Status.PAUSED
+    assert stack.rpc.tell_status(ref.transfer.gid).status is Aria2Status.PAUSED
     # Whatever brings it back to life (a session file without the pause, another tool),
     # the worker pauses it again.
-    stack.rpc.unpause(ref.gid)
-    reports = tick_until(reconciler, lambda: stack.rpc.tell_status(ref.gid).status == "paused")
+    stack.rpc.unpause(ref.transfer.gid)
+    gid = ref.transfer.gid
+    reports = tick_until(reconciler, lambda: stack.rpc.tell_status(gid).status == "paused")
 
-    assert any(r.paused == [ref.pk] for r in reports)
-    assert fresh(ref).desired_paused
+    assert any(r.paused == [ref.transfer_id] for r in reports)
+    assert MediaDownloadRef.objects.get(pk=ref.pk).desired_paused
 
 
 def test_aria2_restarted_mid_download_finishes_with_the_right_row(
@@ -160,7 +169,7 @@ def test_aria2_restarted_mid_download_finishes_with_the_right_row(
 
     done = fresh(ref)
     assert any(r.restarted for r in reports)
-    assert done.gid == ref.gid
+    assert done.gid == ref.transfer.gid
     assert done.completed_length == done.total_length > 0
     assert file_bytes(stack, done) == stack.provider.expected_bytes("movie", SLOW_MOVIE)
 
@@ -178,7 +187,7 @@ def test_aria2_restarted_without_its_session_file_gets_the_download_back(
     stack.aria2.restart()
     reports = tick_until(reconciler, lambda: fresh(ref).status == Status.COMPLETE)
 
-    assert [r.readded for r in reports if r.readded] == [[ref.pk]]
+    assert [r.readded for r in reports if r.readded] == [[ref.transfer_id]]
     assert file_bytes(stack, fresh(ref)) == stack.provider.expected_bytes("movie", SLOW_MOVIE)
 
 
@@ -187,7 +196,6 @@ def test_a_tick_with_aria2_down_says_so_once_and_keeps_the_rows(
 ) -> None:
     ref = _ref(member, status=Status.ACTIVE, age=timedelta(minutes=1))
     settings.ARIA2_RPC_URL = "http://127.0.0.1:9/jsonrpc"
-    downloads_aria2.reset_for_tests()
     reconciler = Reconciler()
     caplog.set_level(logging.INFO, logger="vodarr.worker")
 
@@ -204,16 +212,15 @@ def test_a_tick_with_aria2_down_says_so_once_and_keeps_the_rows(
 def _ref(
     user: User, *, status: str, gid: str | None = None, age: timedelta = timedelta(0), **extra: Any
 ) -> MediaDownloadRef:
-    n = MediaDownloadRef.objects.count() + 1
-    return MediaDownloadRef.objects.create(
-        gid=gid or new_gid(),
-        user=user,
-        downloadable_type=MediaType.VOD_STREAM,
-        downloadable_id=FAST_MOVIE,
+    n = Transfer.objects.count() + 1
+    return make_download(
+        user,
+        FAST_MOVIE,
         title="Fast Movie",
+        status=status,
+        gid=gid or new_gid(),
         container_extension="mkv",
         output_path=f"Movies/Fast Movie {n}/Fast Movie {n}.mkv",
-        status=status,
         created_at=timezone.now() - age,
         **extra,
     )
@@ -226,7 +233,8 @@ def _paused_in_aria2(stack: Stack, user: User, count: int) -> list[MediaDownload
         stack.rpc.add_uri(
             [f"http://127.0.0.1:9/paused/{n}.mp4"], {"gid": gid, "pause": "true", "out": f"{n}"}
         )
-        refs.append(_ref(user, status=Status.WAITING, gid=gid))
+        # Paused as its person asked, or the worker would resume it.
+        refs.append(_ref(user, status=Status.WAITING, gid=gid, desired_paused=True))
     return refs
 
 

@@ -12,19 +12,21 @@ from django.test import Client
 from django.utils import timezone
 
 from tests.downloads.conftest import act, start
+from tests.fixtures.downloads import make_download
 from tests.worker.conftest import (
     FAST_MOVIE,
     MISSING_MOVIE,
     Stack,
+    aria2_gids,
     file_bytes,
     fresh,
     tick_until,
 )
 from vodarr.accounts.models import User
-from vodarr.downloads.actions import COOLING_DOWN
-from vodarr.downloads.models import MediaDownloadRef, MediaType, Status
+from vodarr.downloads.actions import COOLING_DOWN, allowed_actions
+from vodarr.downloads.gateway import Aria2Gateway
+from vodarr.downloads.models import MediaDownloadRef, Status
 from vodarr.downloads.paths import movie_output_path
-from vodarr.downloads.starting import new_gid
 from vodarr.downloads.worker import Reconciler
 from vodarr.downloads.worker.retries import MAX_RETRIES, RetryRunner, retry_delay
 
@@ -107,7 +109,7 @@ def test_a_download_that_keeps_failing_stops_after_five_retries(
         reconciler.tick()
 
     assert stack.provider.hits("movie", FAST_MOVIE) == hits
-    assert fresh(ref).dedupe_key is None  # the user may start it again
+    assert allowed_actions(stack.ref(pk=ref.pk)) == ["remove", "retry"]  # theirs to decide now
 
 
 def test_a_manual_retry_is_refused_while_the_download_cools_down(
@@ -133,21 +135,21 @@ def test_a_full_disk_postpones_the_retry_and_says_why(
     report = reconciler.tick()
 
     postponed = fresh(ref)
-    assert report.postponed == [ref.pk] and not report.retried
+    assert report.postponed == [ref.transfer_id] and not report.retried
     assert postponed.retry_next_at is not None and postponed.retry_next_at > timezone.now()
     assert postponed.last_error_message.startswith("Not enough free space in the download folder")
-    assert postponed.gid == ref.gid
+    assert postponed.gid == ref.transfer.gid
 
 
 def test_a_retry_claimed_by_another_worker_is_not_run_again(
-    stack: Stack, member: User, reconciler: Reconciler
+    stack: Stack, member: User, reconciler: Reconciler, aria2_gateway: Aria2Gateway
 ) -> None:
     ref = _due_retry(member)
     stale = fresh(ref)  # what a second worker read before the first one claimed it
 
-    assert reconciler.tick().retried == [ref.pk]
-    assert RetryRunner()._retry_one(stack.rpc, stale, timezone.now()) is None
-    assert len(_aria2_gids(stack)) == 1
+    assert reconciler.tick().retried == [ref.transfer_id]
+    assert RetryRunner().retry_one(aria2_gateway, stale, timezone.now()) is None
+    assert len(aria2_gids(stack)) == 1
 
 
 @pytest.mark.django_db(transaction=True)
@@ -167,17 +169,15 @@ def test_two_workers_ticking_together_retry_a_due_download_once(stack: Stack, me
     for thread in threads:
         thread.join(30)
 
-    assert retried == [ref.pk]
-    assert _aria2_gids(stack) == {fresh(ref).gid}
+    assert retried == [ref.transfer_id]
+    assert aria2_gids(stack) == {fresh(ref).gid}
 
 
 def _due_retry(user: User) -> MediaDownloadRef:
     """A download that failed transiently and whose backoff has just run out."""
-    return MediaDownloadRef.objects.create(
-        gid=new_gid(),
-        user=user,
-        downloadable_type=MediaType.VOD_STREAM,
-        downloadable_id=FAST_MOVIE,
+    return make_download(
+        user,
+        FAST_MOVIE,
         title="Fast Movie",
         year=2001,
         container_extension="mkv",
@@ -188,9 +188,3 @@ def _due_retry(user: User) -> MediaDownloadRef:
         last_error_code=29,
         last_error_message="The response status is not successful. status=503",
     )
-
-
-def _aria2_gids(stack: Stack) -> set[str]:
-    rpc = stack.rpc
-    states = rpc.tell_active() + rpc.tell_waiting(0, 100) + rpc.tell_stopped(0, 100)
-    return {state.gid for state in states}

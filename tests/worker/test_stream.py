@@ -13,12 +13,12 @@ from django.http import StreamingHttpResponse
 from django.test import AsyncClient, Client
 
 from tests.downloads.conftest import start
+from tests.fixtures.downloads import make_download
 from tests.worker.conftest import FAST_MOVIE, SLOW_MOVIE, Stack
 from vodarr.accounts.models import User
-from vodarr.downloads import aria2 as downloads_aria2
 from vodarr.downloads import stream
-from vodarr.downloads.models import MediaDownloadRef, MediaType, Status
-from vodarr.downloads.starting import new_gid
+from vodarr.downloads.gateway import gateway, new_gid
+from vodarr.downloads.models import MediaDownloadRef, Status, Transfer
 
 pytestmark = pytest.mark.django_db
 
@@ -93,7 +93,7 @@ def test_the_stream_sends_the_on_screen_downloads_with_live_state(
     assert response["X-Accel-Buffering"] == "no"
     events = read_events(response, has("downloads"))
     [item] = downloads_in(events)
-    assert item["id"] == ref.pk and item["gid"] == ref.gid
+    assert item["id"] == ref.pk and item["gid"] == ref.transfer.gid
     assert item["downloadStatus"]["source"] == "live"
     assert "owner" not in item
     assert events[0][0] == "retry"
@@ -103,7 +103,6 @@ def test_ids_of_other_users_and_nonsense_are_dropped_silently(
     as_member: Client, member: User, outsider: User
 ) -> None:
     mine, theirs = _ref(member), _ref(outsider)
-    downloads_aria2.reset_for_tests()
 
     response = as_member.get(f"/downloads/stream?ids={theirs.pk},x,-3,{mine.pk},{mine.pk},0")
     events = read_events(response, has("downloads"))
@@ -139,7 +138,7 @@ def test_a_retried_download_sends_refresh(as_member: Client, member: User) -> No
     events = read_events(
         as_member.get(f"/downloads/stream?ids={ref.pk}"),
         has("refresh"),
-        after_first=lambda: MediaDownloadRef.objects.filter(pk=ref.pk).update(gid=new_gid()),
+        after_first=lambda: Transfer.objects.filter(pk=ref.transfer_id).update(gid=new_gid()),
     )
 
     assert ("refresh", {"removed": []}) in events
@@ -151,7 +150,7 @@ def test_only_changes_are_sent_after_the_first_event(as_member: Client, member: 
     events = read_events(
         as_member.get(f"/downloads/stream?ids={still.pk},{moving.pk}"),
         lambda events: len(downloads_in(events)) > 2,
-        after_first=lambda: MediaDownloadRef.objects.filter(pk=moving.pk).update(
+        after_first=lambda: Transfer.objects.filter(pk=moving.transfer_id).update(
             completed_length=1234
         ),
     )
@@ -165,7 +164,6 @@ def test_with_aria2_down_the_last_known_state_is_streamed(
 ) -> None:
     ref = _ref(member, status=Status.ACTIVE, completed_length=4096, total_length=8192)
     settings.ARIA2_RPC_URL = "http://127.0.0.1:9/jsonrpc"
-    downloads_aria2.reset_for_tests()
 
     events = read_events(as_member.get(f"/downloads/stream?ids={ref.pk}"), has("downloads"))
 
@@ -178,14 +176,14 @@ def test_one_tick_is_one_query_and_one_aria2_request(
     stack: Stack, as_member: Client, member: User, django_assert_num_queries: Any
 ) -> None:
     refs = [start(as_member, FAST_MOVIE), *(_ref(member) for _ in range(5))]
-    client = downloads_aria2.aria2()
+    client = gateway().client
     before = client.request_count
 
     with django_assert_num_queries(1):
         loaded, live = stream._load(member, [ref.pk for ref in refs])
 
     assert client.request_count - before == 1
-    assert len(loaded) == 6 and refs[0].gid in live
+    assert len(loaded) == 6 and refs[0].transfer.gid in live
 
 
 def test_the_stream_needs_a_signed_in_user(member: User) -> None:
@@ -202,18 +200,9 @@ def test_ids_are_parsed_leniently_and_capped() -> None:
 
 
 def _ref(user: User, **fields: Any) -> MediaDownloadRef:
-    n = MediaDownloadRef.objects.count() + 1
-    values: dict[str, Any] = {
-        "gid": new_gid(),
-        "user": user,
-        "downloadable_type": MediaType.VOD_STREAM,
-        "downloadable_id": 500 + n,
-        "title": f"Movie {n}",
-        "output_path": f"Movies/Movie {n}/Movie {n}.mp4",
-        "status": Status.PAUSED,
-        **fields,
-    }
-    return MediaDownloadRef.objects.create(**values)
+    n = Transfer.objects.count() + 1
+    fields.setdefault("status", Status.PAUSED)
+    return make_download(user, 500 + n, title=f"Movie {n}", **fields)
 
 
 def test_the_stream_works_through_the_async_handler_as_under_uvicorn(member: User) -> None:

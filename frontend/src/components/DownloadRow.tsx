@@ -1,16 +1,19 @@
 import { Link } from "@inertiajs/react";
+import { downloadTitle, effectiveStatus } from "../lib/downloadItem";
 import { statusLabel, statusTone } from "../lib/downloads";
 import { formatBytes, formatEta, formatSpeed, PLACEHOLDER, progressPercent } from "../lib/format";
 import { cx } from "../lib/ui";
-import type { DownloadSummary } from "../types";
+import type { DownloadItem } from "../types";
 import Badge from "./Badge";
 import ProgressBar from "./ProgressBar";
 
-type DownloadRowProps = { download: DownloadSummary; href?: string };
+type DownloadRowProps = { download: DownloadItem; href?: string };
 
 /** A compact download: name, state, a bar and its figures (the Discover page's "at a glance"). */
 export default function DownloadRow({ download, href }: DownloadRowProps) {
-  const { name, status, totalLength, completedLength, downloadSpeed } = download;
+  const name = downloadTitle(download);
+  const status = effectiveStatus(download);
+  const { totalLength, completedLength, downloadSpeed } = download.downloadStatus;
   const percent = progressPercent(totalLength, completedLength);
   const tone = statusTone(status);
   const active = status === "active";

@@ -1,12 +1,12 @@
 import { Link } from "@inertiajs/react";
 import { downloadStateSummary } from "../lib/downloadState";
 import { cx, textLinkClasses } from "../lib/ui";
-import type { DownloadState } from "../types";
+import type { DownloadItem } from "../types";
 import Badge from "./Badge";
 import ProgressBar from "./ProgressBar";
 
 type DownloadStateNoteProps = {
-  state: DownloadState;
+  state: DownloadItem;
   /** What the bar is about, for screen readers ("Episode 2"). */
   subject: string;
   compact?: boolean;

@@ -1,11 +1,18 @@
 import { describe, expect, it } from "vitest";
-import type { DownloadState } from "../types";
+import { downloadItem } from "../test/downloadItem";
+import type { DownloadItem } from "../types";
 import { canStartDownload, downloadStateSummary } from "./downloadState";
 
 const MiB = 1024 * 1024;
 
-function state(overrides: Partial<DownloadState> = {}): DownloadState {
-  return { id: 1, status: "active", totalLength: 100 * MiB, completedLength: 45 * MiB, downloadSpeed: 2.1 * MiB, canceled: false, ...overrides };
+type StateOverrides = { status?: string; totalLength?: number; completedLength?: number; downloadSpeed?: number; canceled?: boolean };
+
+function state({ canceled = false, ...status }: StateOverrides = {}): DownloadItem {
+  return downloadItem(
+    1,
+    { canceled_at: canceled ? "2026-11-30T10:00:00Z" : null },
+    { status: "active", totalLength: 100 * MiB, completedLength: 45 * MiB, downloadSpeed: 2.1 * MiB, ...status },
+  );
 }
 
 describe("downloadStateSummary", () => {

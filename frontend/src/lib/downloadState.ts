@@ -1,9 +1,9 @@
 /**
- * What a movie or episode page says about the user's own download of that title
+ * What a movie or episode page says about the person's own download of that title
  * ("Downloading 45 % · 2.1 MiB/s", "Paused", "Downloaded", "Failed — retry from Downloads").
  */
 
-import type { DownloadState } from "../types";
+import type { DownloadItem } from "../types";
 import type { StatusTone } from "./downloads";
 import { formatSpeed, progressPercent } from "./format";
 
@@ -15,24 +15,25 @@ export interface DownloadStateSummary {
 }
 
 /** A title can be downloaded (again) when there is no download, or only a canceled/removed one. */
-export function canStartDownload(state: DownloadState | null | undefined): boolean {
-  return !state || state.canceled || state.status === "removed";
+export function canStartDownload(item: DownloadItem | null | undefined): boolean {
+  return !item || Boolean(item.canceled_at) || item.downloadStatus.status === "removed";
 }
 
-export function downloadStateSummary(state: DownloadState | null | undefined): DownloadStateSummary | null {
-  if (!state) return null;
-  if (state.canceled) return { label: "Canceled", tone: "neutral", percent: null };
-  const percent = progressPercent(state.totalLength, state.completedLength);
-  switch (state.status) {
+export function downloadStateSummary(item: DownloadItem | null | undefined): DownloadStateSummary | null {
+  if (!item) return null;
+  if (item.canceled_at) return { label: "Canceled", tone: "neutral", percent: null };
+  const { status, totalLength, completedLength, downloadSpeed } = item.downloadStatus;
+  const percent = progressPercent(totalLength, completedLength);
+  switch (status) {
     case "active": {
-      const speed = state.downloadSpeed > 0 ? ` · ${formatSpeed(state.downloadSpeed)}` : "";
-      const done = state.totalLength > 0 ? `Downloading ${percent} %` : "Starting";
+      const speed = downloadSpeed > 0 ? ` · ${formatSpeed(downloadSpeed)}` : "";
+      const done = totalLength > 0 ? `Downloading ${percent} %` : "Starting";
       return { label: `${done}${speed}`, tone: "info", percent };
     }
     case "waiting":
-      return { label: "Queued", tone: "neutral", percent: state.totalLength > 0 ? percent : null };
+      return { label: "Queued", tone: "neutral", percent: totalLength > 0 ? percent : null };
     case "paused":
-      return { label: state.totalLength > 0 ? `Paused at ${percent} %` : "Paused", tone: "warning", percent };
+      return { label: totalLength > 0 ? `Paused at ${percent} %` : "Paused", tone: "warning", percent };
     case "complete":
       return { label: "Downloaded", tone: "success", percent: null };
     case "error":

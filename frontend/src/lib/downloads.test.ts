@@ -8,8 +8,8 @@ describe("allowedActions", () => {
     ["waiting", ["cancel"]],
     ["error", ["retry", "remove"]],
     ["complete", ["retry", "remove"]],
-    ["removed", []],
-    ["canceled", []],
+    ["removed", ["retry", "remove"]],
+    ["canceled", ["remove"]],
   ])("allows %s downloads to %j", (status, expected) => {
     expect(allowedActions(status)).toEqual(expected);
   });
@@ -33,7 +33,8 @@ describe("canTakeAction", () => {
     expect(canTakeAction("active", "pause")).toBe(true);
     expect(canTakeAction("active", "resume")).toBe(false);
     expect(canTakeAction("complete", "retry")).toBe(true);
-    expect(canTakeAction("canceled", "remove")).toBe(false);
+    expect(canTakeAction("canceled", "remove")).toBe(true);
+    expect(canTakeAction("canceled", "retry")).toBe(false);
     expect(canTakeAction("bogus", "cancel")).toBe(false);
   });
 });

@@ -24,8 +24,8 @@ const ACTIONS: Record<DownloadStatus, readonly DownloadAction[]> = {
   waiting: ["cancel"],
   error: ["retry", "remove"],
   complete: ["retry", "remove"],
-  removed: [],
-  canceled: [],
+  removed: ["retry", "remove"],
+  canceled: ["remove"],
 };
 
 const LABELS: Record<DownloadStatus, string> = {

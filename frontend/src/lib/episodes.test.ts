@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { DownloadState, Episode, Season } from "../types";
+import { downloadItem } from "../test/downloadItem";
+import type { DownloadItem, Episode, Season } from "../types";
 import {
   downloadSelectionLabel,
   episodeKey,
@@ -10,9 +11,9 @@ import {
   toggleEpisode,
 } from "./episodes";
 
-const active: DownloadState = { id: 1, status: "active", totalLength: 1, completedLength: 0, downloadSpeed: 0, canceled: false };
+const active: DownloadItem = downloadItem(1);
 
-function ep(season: number, episode: number, download: DownloadState | null = null): Episode {
+function ep(season: number, episode: number, download: DownloadItem | null = null): Episode {
   return { id: season * 100 + episode, season, episode, title: `E${episode}`, durationSecs: 1500, plot: null, image: null, download };
 }
 

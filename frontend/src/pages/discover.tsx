@@ -5,12 +5,12 @@ import PageSection from "../components/PageSection";
 import PosterRow from "../components/PosterRow";
 import TextLink from "../components/TextLink";
 import { buttonClasses } from "../lib/ui";
-import type { DownloadSummary, MediaCard } from "../types";
+import type { DownloadItem, MediaCard } from "../types";
 
 type DiscoverProps = {
   recentMovies?: MediaCard[];
   recentSeries?: MediaCard[];
-  activeDownloads?: DownloadSummary[];
+  activeDownloads?: DownloadItem[];
   catalogueEmpty?: boolean;
 };
 

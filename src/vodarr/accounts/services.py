@@ -17,9 +17,8 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from vodarr.accounts.models import Role, User
-from vodarr.downloads.aria2 import aria2
-from vodarr.downloads.models import UNFINISHED_STATUSES, MediaDownloadRef
-from vodarr.integrations.aria2.errors import Aria2Error
+from vodarr.downloads.actions import release_transfers
+from vodarr.downloads.models import MediaDownloadRef
 
 logger = logging.getLogger("vodarr.accounts")
 VERIFY_SALT = "vodarr.accounts.verify-email"
@@ -137,12 +136,13 @@ def change_role(user: User, role: str) -> bool:
 
 
 def delete_user(user: User) -> bool:
-    """Delete ``user`` and their downloads; False (nothing deleted) for the last admin."""
+    """Delete ``user`` and their downloads; False (nothing deleted) for the last admin.
+
+    Transfers other people still want go on; the rest are stopped in aria2.
+    """
     with transaction.atomic():
-        gids = list(
-            MediaDownloadRef.objects.filter(
-                user=user, status__in=UNFINISHED_STATUSES, canceled_at=None
-            ).values_list("gid", flat=True)
+        transfer_ids = list(
+            MediaDownloadRef.objects.filter(user=user).values_list("transfer_id", flat=True)
         )
         doomed = User.objects.filter(pk=user.pk)
         if user.is_admin:
@@ -151,19 +151,5 @@ def delete_user(user: User) -> bool:
         deleted, _ = doomed.delete()
     if not deleted:
         return False
-    _forget_in_aria2(gids)
+    release_transfers(set(transfer_ids))
     return True
-
-
-def _forget_in_aria2(gids: list[str]) -> None:
-    """Stop the deleted user's transfers in one request; aria2 being down is not an error."""
-    if not gids:
-        return
-    try:
-        results = aria2().multicall([("aria2.forceRemove", [gid]) for gid in gids])
-    except Aria2Error as error:
-        logger.warning("Could not stop %s download(s) of a deleted user: %s", len(gids), error)
-        return
-    failures = [r for r in results if isinstance(r, Aria2Error)]
-    if failures:
-        logger.info("aria2 did not know %s of a deleted user's downloads.", len(failures))

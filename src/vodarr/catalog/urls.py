@@ -2,9 +2,10 @@
 
 from django.urls import path
 
-from vodarr.catalog import settings_views, views
+from vodarr.catalog import discover, settings_views, views
 
 urlpatterns = [
+    path("discover", discover.discover, name="discover"),
     path("settings", settings_views.settings_page, name="settings"),
     path("settings/provider", settings_views.update_provider, name="settings.provider"),
     path("settings/provider/test", settings_views.test_provider, name="settings.provider.test"),

@@ -26,7 +26,8 @@ from vodarr.accounts.models import User
 from vodarr.catalog import browse
 from vodarr.catalog.models import Category, Kind, Series, VodStream
 from vodarr.catalog.provider import provider_client
-from vodarr.downloads.models import MediaDownloadRef, MediaType
+from vodarr.downloads.listing import latest_downloads_of
+from vodarr.downloads.models import MediaType
 from vodarr.integrations.xtream import SeriesInfo, VodInfo, XtreamError, XtreamNotFound
 from vodarr.web.views import render_error
 
@@ -165,7 +166,7 @@ def movie_detail(request: HttpRequest, stream_id: str) -> HttpResponse:
         "movies/show",
         {
             "movie": _movie_props(sid, row, info),
-            "download": _download_state(_latest_movie_download(user, sid)),
+            "download": latest_downloads_of(user, MediaType.VOD_STREAM, sid).get(None),
             "providerError": problem,
         },
     )
@@ -194,7 +195,7 @@ def series_detail(request: HttpRequest, series_id: str) -> HttpResponse:
         {
             "series": _series_props(sid, row, info),
             "seasons": (
-                _seasons_props(info, _latest_episode_downloads(user, sid))
+                _seasons_props(info, latest_downloads_of(user, MediaType.SERIES, sid))
                 if info is not None
                 else []
             ),
@@ -261,7 +262,7 @@ def _series_props(sid: int, row: Series | None, info: SeriesInfo | None) -> dict
 
 
 def _seasons_props(
-    info: SeriesInfo, downloads: dict[str, MediaDownloadRef]
+    info: SeriesInfo, downloads: dict[str | None, dict[str, Any]]
 ) -> list[dict[str, Any]]:
     """Seasons in order, each with its episodes in order (the client sorts them already)."""
     names = {season.season_number: season.name for season in info.seasons}
@@ -279,7 +280,7 @@ def _seasons_props(
                     "durationSecs": episode.duration_secs,
                     "plot": episode.plot,
                     "image": episode.image,
-                    "download": _download_state(downloads.get(episode.id)),
+                    "download": downloads.get(episode.id),
                 }
                 for episode in episodes
             ],
@@ -300,43 +301,6 @@ def _remember_movie_details(row: VodStream | None, info: VodInfo | None) -> None
     duration = info.duration_secs or row.duration_secs
     if (backdrop, duration) != (row.backdrop, row.duration_secs):
         VodStream.objects.filter(pk=row.pk).update(backdrop=backdrop, duration_secs=duration)
-
-
-# --- the user's own downloads of a title ------------------------------------------------------
-
-
-def _own_downloads(user: User, media_type: str, media_id: int) -> Any:
-    return MediaDownloadRef.objects.filter(
-        user=user, downloadable_type=media_type, downloadable_id=media_id, canceled_at=None
-    ).order_by("-created_at", "-id")
-
-
-def _latest_movie_download(user: User, stream_id: int) -> MediaDownloadRef | None:
-    ref: MediaDownloadRef | None = _own_downloads(user, MediaType.VOD_STREAM, stream_id).first()
-    return ref
-
-
-def _latest_episode_downloads(user: User, series_id: int) -> dict[str, MediaDownloadRef]:
-    """The newest non-canceled download of each episode, keyed by episode id: one query."""
-    latest: dict[str, MediaDownloadRef] = {}
-    for ref in _own_downloads(user, MediaType.SERIES, series_id):
-        if ref.episode_id:
-            latest.setdefault(ref.episode_id, ref)
-    return latest
-
-
-def _download_state(ref: MediaDownloadRef | None) -> dict[str, Any] | None:
-    """A DownloadState from the ref's last known aria2 state (the worker keeps it current)."""
-    if ref is None:
-        return None
-    return {
-        "id": ref.pk,
-        "status": ref.status,
-        "totalLength": ref.total_length,
-        "completedLength": ref.completed_length,
-        "downloadSpeed": ref.download_speed,
-        "canceled": ref.canceled_at is not None,
-    }
 
 
 # --- search -----------------------------------------------------------------------------------

@@ -1,22 +1,40 @@
-"""Acting on a download: pause, resume, retry, cancel, remove — the spec's rules and messages."""
+"""Acting on a download: pause, resume, retry, cancel, remove — the spec's rules and messages.
+
+Each action is one person's, on their own request; the shared transfer follows what all of
+its live requests want:
+
+- pause: the person's row reads paused at once; the transfer pauses when every live request
+  on it is paused. Resume resumes the transfer.
+- cancel: detaches the person's request; the transfer stops (deleting its partial file when
+  asked) only when no other live request remains.
+- retry: re-adds a failed transfer once, for everyone on it (``gateway.readd``, which checks
+  everything before it touches a file or a row).
+- remove: deletes the person's row; the transfer goes with its last request (a complete one
+  stays, as the record of the file on disk).
+"""
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import time
+from collections.abc import Iterable
 from enum import StrEnum
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
-from vodarr.catalog.provider import provider_client
-from vodarr.downloads.aria2 import aria2, download_options
-from vodarr.downloads.models import MediaDownloadRef, Status
+from vodarr.downloads.errors import ActionError, StartError
+from vodarr.downloads.gateway import gateway, live_request
+from vodarr.downloads.models import (
+    UNFINISHED_STATUSES,
+    MediaDownloadRef,
+    Status,
+    Transfer,
+    remember_status_changes,
+    stopped_fields,
+)
 from vodarr.downloads.paths import UnsafePath, delete_partial_files
-from vodarr.downloads.starting import ALREADY_IN_PROGRESS, new_gid
+from vodarr.downloads.starting import ALREADY_IN_PROGRESS
 from vodarr.integrations.aria2.errors import Aria2Error, Aria2GidNotFound
-from vodarr.integrations.aria2.types import Aria2Status, DownloadStatus
 from vodarr.integrations.xtream.errors import XtreamError
 
 logger = logging.getLogger("vodarr.downloads")
@@ -27,6 +45,8 @@ UPDATED = "Download status updated successfully."
 ALREADY_CANCELED = "This download is already canceled and cannot be modified."
 COOLING_DOWN = "Retry is temporarily unavailable while this download is cooling down."
 UNSUPPORTED = "Unsupported download action."
+
+__all__ = ["ALLOWED", "Action", "ActionError", "allowed_actions", "cancel", "perform"]
 
 
 class Action(StrEnum):
@@ -43,15 +63,9 @@ ALLOWED: dict[str, frozenset[Action]] = {
     Status.WAITING: frozenset({Action.CANCEL}),
     Status.ERROR: frozenset({Action.RETRY, Action.REMOVE}),
     Status.COMPLETE: frozenset({Action.RETRY, Action.REMOVE}),
+    # Removed behind Vodarr's back (another aria2 client): it can be tried again or cleared.
+    Status.REMOVED: frozenset({Action.RETRY, Action.REMOVE}),
 }
-
-
-class ActionError(Exception):
-    """The action was refused or failed; ``message`` is shown to the user as `errors.action`."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 def parse_action(value: object) -> Action:
@@ -61,10 +75,10 @@ def parse_action(value: object) -> Action:
 
 
 def allowed_actions(ref: MediaDownloadRef, status: str | None = None) -> list[str]:
-    """What the UI may offer for ``ref`` (canceled refs may still be removed from the list)."""
+    """What the UI may offer for ``ref`` (canceled requests may still be removed)."""
     if ref.is_canceled:
         return [Action.REMOVE.value]
-    return sorted(ALLOWED.get(status or ref.status, frozenset()))
+    return sorted(ALLOWED.get(status or ref.seen_status(), frozenset()))
 
 
 def perform(
@@ -85,11 +99,9 @@ def perform(
         raise ActionError(f"You cannot {action.value} a download in {status} status.")
     try:
         if action is Action.PAUSE:
-            aria2().pause(ref.gid)
-            return _set_paused(ref, True, Status.PAUSED)
+            return _pause(ref)
         if action is Action.RESUME:
-            aria2().unpause(ref.gid)
-            return _set_paused(ref, False, Status.WAITING)
+            return _resume(ref)
         if action is Action.CANCEL:
             return _cancel(ref, delete_partial=delete_partial)
         if action is Action.RETRY:
@@ -105,117 +117,172 @@ def cancel(ref: MediaDownloadRef, *, delete_partial: bool = False) -> str:
 
 
 def _current_status(ref: MediaDownloadRef) -> str:
-    """aria2's live status (recorded on the row); the last known one if aria2 forgot the GID."""
+    """The status this person sees, after recording aria2's live state of the transfer."""
+    transfer = ref.transfer
     try:
-        state = aria2().tell_status(ref.gid)
+        state = gateway().client.tell_status(transfer.gid)
     except Aria2GidNotFound:
-        return ref.status
+        return ref.seen_status()  # aria2 forgot it: the last known state stands
     except Aria2Error as error:
         raise ActionError(error.message) from None
-    if state.status is not None:
-        ref.save(update_fields=ref.record_state(state))
-    return ref.status
+    remember_status_changes([transfer], {transfer.gid: state})
+    return ref.seen_status()
 
 
-def _set_paused(ref: MediaDownloadRef, paused: bool, status: str) -> str:
-    ref.desired_paused = paused
-    ref.status = status
-    ref.download_speed = 0
-    ref.save(update_fields=["desired_paused", "status", "download_speed", "updated_at"])
+def _others_running(ref: MediaDownloadRef) -> bool:
+    live = MediaDownloadRef.objects.live().filter(transfer_id=ref.transfer_id).exclude(pk=ref.pk)
+    return live.filter(desired_paused=False).exists()
+
+
+def _pause(ref: MediaDownloadRef) -> str:
+    # The wish first, then aria2: the worker, seeing the two differ for a moment, only ever
+    # repeats what was asked (it pauses a transfer whose live requests are all paused).
+    _set_paused(ref, True)
+    transfer = ref.transfer
+    if not _others_running(ref):
+        try:
+            gateway().client.pause(transfer.gid)
+        except Aria2Error:
+            _set_paused(ref, False)
+            raise
+        _note_status(transfer, Status.PAUSED)
     return UPDATED
+
+
+def _resume(ref: MediaDownloadRef) -> str:
+    _set_paused(ref, False)
+    transfer = ref.transfer
+    if transfer.status == Status.PAUSED:
+        try:
+            gateway().client.unpause(transfer.gid)
+        except Aria2Error:
+            _set_paused(ref, True)
+            raise
+        _note_status(transfer, Status.WAITING)
+    return UPDATED
+
+
+def _set_paused(ref: MediaDownloadRef, paused: bool) -> None:
+    ref.desired_paused = paused
+    ref.save(update_fields=["desired_paused", "updated_at"])
+
+
+def _note_status(transfer: Transfer, status: str) -> None:
+    """Record what aria2 was just told, so the list reads right before the next tick."""
+    transfer.status, transfer.download_speed = status, 0
+    Transfer.objects.filter(pk=transfer.pk, gid=transfer.gid).update(
+        status=status, download_speed=0, updated_at=timezone.now()
+    )
 
 
 def _cancel(ref: MediaDownloadRef, *, delete_partial: bool) -> str:
-    client = aria2()
-    # aria2 may already have forgotten it (e.g. restarted): cancelling the row is what is left.
-    with contextlib.suppress(Aria2GidNotFound):
-        client.force_remove(ref.gid)
-    final = _wait_until_stopped(ref.gid)
-    if final is not None:
-        ref.record_state(final)
-    if delete_partial:
+    transfer = ref.transfer
+    alone = (
+        not MediaDownloadRef.objects.live().filter(transfer=transfer).exclude(pk=ref.pk).exists()
+    )
+    # Stopped in aria2 first when this is the last request: aria2 being down refuses the
+    # cancel with its message and changes nothing.
+    final = gateway().stop(transfer.gid) if alone else None
+    now = timezone.now()
+    with transaction.atomic():
+        locked = Transfer.objects.select_for_update().get(pk=transfer.pk)
+        MediaDownloadRef.objects.filter(pk=ref.pk).update(
+            canceled_at=now, dedupe_key=None, updated_at=now
+        )
+        ref.canceled_at, ref.dedupe_key = now, None
+        last = not MediaDownloadRef.objects.live().filter(transfer=locked).exists()
+        if last:
+            if final is not None:
+                locked.record_state(final, now=now)
+            for name, value in stopped_fields(now).items():
+                setattr(locked, name, value)
+            locked.save()
+    if alone and not last:
+        _rejoin(locked)  # someone joined while it stopped: it goes on for them
+    elif last and not alone:
+        _stop_quietly(locked)  # the others canceled meanwhile: this was the last one after all
+    if last and delete_partial:
         try:
-            delete_partial_files(ref.output_path, [f["path"] for f in ref.files if f.get("path")])
+            delete_partial_files(locked.output_path, locked.file_paths())
         except (OSError, UnsafePath) as error:
             logger.warning("Could not delete the partial file of download %s: %s", ref.pk, error)
-    ref.canceled_at = timezone.now()
-    ref.status = Status.REMOVED
-    ref.download_speed = 0
-    ref.dedupe_key = None
-    ref.retry_next_at = None
-    ref.save()
     return CANCELED
 
 
-def _wait_until_stopped(gid: str) -> DownloadStatus | None:
-    """forceRemove returns before aria2 has closed the file; wait (bounded) until it has."""
-    deadline = time.monotonic() + 5
-    while True:
-        try:
-            state = aria2().tell_status(gid)
-        except Aria2Error:
-            return None
-        if state.status in (Aria2Status.REMOVED, Aria2Status.COMPLETE, Aria2Status.ERROR):
-            return state
-        if time.monotonic() > deadline:
-            return state
-        time.sleep(0.05)
+def _rejoin(transfer: Transfer) -> None:
+    try:
+        gateway().readd(transfer)
+    except (Aria2Error, XtreamError, StartError) as error:
+        logger.warning("Could not resume a download someone joined: %s", error)
+
+
+def _stop_quietly(transfer: Transfer) -> None:
+    try:
+        gateway().stop(transfer.gid)
+    except Aria2Error as error:
+        # The worker stops transfers nobody wants on its next tick.
+        logger.info("Could not stop download %s now: %s", transfer.pk, error.message)
 
 
 def _retry(ref: MediaDownloadRef, *, restart_from_zero: bool) -> str:
-    if ref.retry_next_at and ref.retry_next_at > timezone.now():
+    transfer = ref.transfer
+    if transfer.retry_next_at and transfer.retry_next_at > timezone.now():
         raise ActionError(COOLING_DOWN)
-    url = _media_url(ref)
-    client = aria2()
-    with contextlib.suppress(Aria2GidNotFound):
-        client.remove_download_result(ref.gid)
-    if restart_from_zero or ref.status == Status.COMPLETE:
-        # A finished file is whole: retrying it means fetching it again from the first byte.
-        delete_partial_files(ref.output_path, [f["path"] for f in ref.files if f.get("path")])
-    old_gid, ref.gid = ref.gid, new_gid()
-    ref.dedupe_key = ref.media_key()
-    ref.status = Status.WAITING
-    ref.total_length = ref.total_length if not restart_from_zero else 0
-    ref.completed_length = 0 if restart_from_zero else ref.completed_length
-    ref.download_speed = 0
-    ref.retry_attempt = 0
-    ref.retry_next_at = None
-    ref.last_error_code = None
-    ref.last_error_message = ""
-    ref.finished_at = None
-    ref.desired_paused = False
+    # A finished file is whole: retrying it means fetching it again from the first byte.
+    from_zero = restart_from_zero or transfer.status == Status.COMPLETE
+    was_paused = ref.desired_paused
+    if was_paused:
+        _set_paused(ref, False)  # a retry is a wish to have it running
     try:
-        with transaction.atomic():
-            ref.save()
-    except IntegrityError:
-        raise ActionError(ALREADY_IN_PROGRESS) from None
-    try:
-        client.add_uri([url], download_options(ref.gid, ref.output_path))
-    except Aria2Error:
-        MediaDownloadRef.objects.filter(pk=ref.pk).update(
-            gid=old_gid, status=Status.ERROR, dedupe_key=None
-        )
-        raise
+        gid = gateway().readd(transfer, restart_from_zero=from_zero, fresh_start=True)
+    except (XtreamError, StartError) as problem:
+        if was_paused:
+            _set_paused(ref, True)
+        raise ActionError(getattr(problem, "message", str(problem))) from None
+    if gid is None:
+        raise ActionError(ALREADY_IN_PROGRESS)
     return RETRIED
 
 
-def _media_url(ref: MediaDownloadRef) -> str:
-    try:
-        xtream = provider_client()
-    except XtreamError as error:
-        raise ActionError(error.message) from None
-    if ref.is_episode:
-        return xtream.episode_url(ref.episode_id or "", ref.container_extension)
-    return xtream.movie_url(ref.downloadable_id, ref.container_extension)
-
-
 def _remove(ref: MediaDownloadRef) -> str:
-    try:
-        aria2().remove_download_result(ref.gid)
-    except Aria2GidNotFound:
-        pass
-    except Aria2Error as error:
-        if not ref.is_canceled:
-            raise ActionError(error.message) from None
-    ref.delete()
+    transfer = ref.transfer
+    last = not transfer.requests.exclude(pk=ref.pk).exists()
+    if last:
+        try:
+            gateway().client.remove_download_result(transfer.gid)
+        except Aria2GidNotFound:
+            pass
+        except Aria2Error as error:
+            if not ref.is_canceled:
+                raise ActionError(error.message) from None
+    with transaction.atomic():
+        ref.delete()
+        forget_transfer_if_unused(transfer)
     return UPDATED
+
+
+def forget_transfer_if_unused(transfer: Transfer) -> None:
+    """Delete a transfer nobody asks for any more; a complete one stays as the file's record."""
+    if transfer.status == Status.COMPLETE and not transfer.is_stopped:
+        return
+    Transfer.objects.filter(pk=transfer.pk).exclude(
+        pk__in=MediaDownloadRef.objects.filter(transfer_id=transfer.pk).values("transfer_id")
+    ).delete()
+
+
+def release_transfers(transfer_ids: Iterable[int]) -> None:
+    """After requests went away wholesale (a deleted account): stop and drop what nobody wants.
+
+    aria2 being down is not an error: the worker stops unwanted transfers on a later tick.
+    """
+    transfers = Transfer.objects.filter(pk__in=list(transfer_ids)).annotate(wanted=live_request())
+    for transfer in transfers:
+        if transfer.wanted:
+            continue
+        if transfer.status in UNFINISHED_STATUSES and not transfer.is_stopped:
+            fields = stopped_fields(timezone.now())
+            Transfer.objects.filter(pk=transfer.pk).update(**fields)
+            for name, value in fields.items():
+                setattr(transfer, name, value)
+            _stop_quietly(transfer)
+        forget_transfer_if_unused(transfer)

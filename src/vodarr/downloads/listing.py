@@ -1,4 +1,8 @@
-"""The Downloads page's data: one page of refs, merged with ONE aria2 status request."""
+"""The Downloads page's data: one page of requests, merged with ONE aria2 status request.
+
+Also the person's own downloads as other pages show them (Discover's "downloading now", a
+title page's state), in the same shape (``serialize.serialize_download``).
+"""
 
 from __future__ import annotations
 
@@ -10,10 +14,13 @@ from django.core.paginator import Paginator
 from django.db.models import QuerySet
 
 from vodarr.accounts.models import User
-from vodarr.downloads.actions import allowed_actions
-from vodarr.downloads.aria2 import aria2
-from vodarr.downloads.models import MediaDownloadRef
-from vodarr.downloads.paths import download_root
+from vodarr.downloads.gateway import gateway
+from vodarr.downloads.models import (
+    UNFINISHED_STATUSES,
+    MediaDownloadRef,
+    remember_status_changes,
+)
+from vodarr.downloads.serialize import serialize_download
 from vodarr.integrations.aria2.errors import Aria2Error
 from vodarr.integrations.aria2.types import DownloadStatus
 
@@ -40,7 +47,9 @@ def parse_page(raw: str | None) -> int:
 
 def visible_downloads(user: User, owner_ids: list[int]) -> QuerySet[MediaDownloadRef]:
     """Members see their own; admins see everyone's, optionally only the given owners'."""
-    queryset = MediaDownloadRef.objects.select_related("user").order_by("-created_at", "-id")
+    queryset = MediaDownloadRef.objects.select_related("user", "transfer").order_by(
+        "-created_at", "-id"
+    )
     if not user.is_admin:
         return queryset.filter(user=user)
     if owner_ids:
@@ -63,8 +72,10 @@ def downloads_page(
     current = paginator.page(number)
     refs = list(current.object_list)
     live = live_statuses(refs)
-    _remember_status_changes(refs, live)
-    data = [serialize_ref(ref, live.get(ref.gid), include_owner=user.is_admin) for ref in refs]
+    remember_status_changes([ref.transfer for ref in refs], live)
+    data = [
+        serialize_download(ref, live.get(ref.transfer.gid), for_admin=user.is_admin) for ref in refs
+    ]
 
     def url(n: int) -> str:
         query = {"page": n}
@@ -86,105 +97,44 @@ def downloads_page(
 
 
 def live_statuses(refs: list[MediaDownloadRef]) -> dict[str, DownloadStatus]:
-    """aria2's status of every ref on the page in one request; {} when aria2 cannot answer."""
-    if not refs:
+    """aria2's status of the refs' transfers in one request; {} when aria2 cannot answer.
+
+    Canceled requests are not asked about: they show what they were when canceled.
+    """
+    gids = list(dict.fromkeys(ref.transfer.gid for ref in refs if not ref.is_canceled))
+    if not gids:
         return {}
     try:
-        answers = aria2().tell_statuses([ref.gid for ref in refs])
+        answers = gateway().client.tell_statuses(gids)
     except Aria2Error as error:
         logger.warning("Showing last known download states: %s", error.message)
         return {}
     return {gid: state for gid, state in answers.items() if isinstance(state, DownloadStatus)}
 
 
-def _remember_status_changes(refs: list[MediaDownloadRef], live: dict[str, DownloadStatus]) -> None:
-    """Record a status change seen here, so the list stays truthful if aria2 later forgets.
+def active_downloads(user: User, limit: int = 5) -> list[dict[str, Any]]:
+    """The person's own unfinished, non-canceled downloads, newest first, as last recorded."""
+    refs = (
+        MediaDownloadRef.objects.live()
+        .filter(user=user, transfer__status__in=UNFINISHED_STATUSES)
+        .select_related("user", "transfer")
+        .order_by("-created_at", "-id")[:limit]
+    )
+    return [serialize_download(ref, for_admin=False) for ref in refs]
 
-    Only status changes are written (progress is the worker's job, every tick), so a page view
-    usually writes nothing. Each write is conditional on the row still holding the GID and
-    status read here: the worker may have re-added or retried it in the meantime.
-    """
+
+def latest_downloads_of(
+    user: User, media_type: str, media_id: int
+) -> dict[str | None, dict[str, Any]]:
+    """The person's newest non-canceled download of a title, per episode id (None: a movie)."""
+    refs = (
+        MediaDownloadRef.objects.live()
+        .filter(user=user, downloadable_type=media_type, downloadable_id=media_id)
+        .select_related("user", "transfer")
+        .order_by("-created_at", "-id")
+    )
+    latest: dict[str | None, dict[str, Any]] = {}
     for ref in refs:
-        state = live.get(ref.gid)
-        if state is None or state.status is None or str(state.status) == ref.status:
-            continue
-        seen_status = ref.status
-        fields = ref.record_state(state)
-        MediaDownloadRef.objects.filter(pk=ref.pk, gid=ref.gid, status=seen_status).update(
-            **{name: getattr(ref, name) for name in fields}
-        )
-
-
-def serialize_ref(
-    ref: MediaDownloadRef, live: DownloadStatus | None, *, include_owner: bool
-) -> dict[str, Any]:
-    status = live.to_dict() if live is not None and live.status is not None else None
-    if status is not None:
-        status["source"] = "live"
-    else:
-        status = last_known_status(ref)
-    item: dict[str, Any] = {
-        "id": ref.pk,
-        "gid": ref.gid,
-        "user_id": ref.user_id,
-        "downloadable_type": ref.downloadable_type,
-        "downloadable_id": ref.downloadable_id,
-        "episode_id": ref.episode_id,
-        "season": ref.season,
-        "episode": ref.episode,
-        "canceled_at": _iso(ref.canceled_at),
-        "retry_next_at": _iso(ref.retry_next_at),
-        "desired_paused": ref.desired_paused,
-        "retry_attempt": ref.retry_attempt,
-        "last_error_code": ref.last_error_code,
-        "last_error_message": ref.last_error_message or None,
-        "output_path": ref.output_path,
-        "created_at": _iso(ref.created_at),
-        "finished_at": _iso(ref.finished_at),
-        "media": {
-            "type": ref.downloadable_type,
-            "id": ref.downloadable_id,
-            "name": ref.title,
-            "poster": ref.poster or None,
-            "year": ref.year,
-            "series": ref.title if ref.is_episode else None,
-            "season": ref.season,
-            "episode": ref.episode,
-            "title": ref.episode_title if ref.is_episode else ref.title,
-        },
-        "downloadStatus": status,
-        "actions": allowed_actions(ref, status["status"]),
-    }
-    if include_owner:
-        item["owner"] = {"id": ref.user.pk, "name": ref.user.name, "email": ref.user.email}
-    return item
-
-
-def last_known_status(ref: MediaDownloadRef) -> dict[str, Any]:
-    """The row's recorded aria2 state, in the same shape as a live one, marked as such."""
-    return {
-        "gid": ref.gid,
-        "status": ref.status,
-        "totalLength": ref.total_length,
-        "completedLength": ref.completed_length,
-        "downloadSpeed": 0,
-        "errorCode": ref.last_error_code,
-        "errorMessage": ref.last_error_message or None,
-        "dir": str((download_root() / ref.output_path).parent),
-        "files": [
-            {
-                "index": i + 1,
-                "path": f.get("path", ""),
-                "length": f.get("length", 0),
-                "completedLength": f.get("completedLength", 0),
-                "selected": True,
-            }
-            for i, f in enumerate(ref.files or [])
-        ],
-        "source": "last_known",
-        "updatedAt": _iso(ref.state_updated_at),
-    }
-
-
-def _iso(value: Any) -> str | None:
-    return value.isoformat() if value is not None else None
+        if ref.episode_id not in latest:
+            latest[ref.episode_id] = serialize_download(ref, for_admin=False)
+    return latest

@@ -1,18 +1,33 @@
-"""MediaDownloadRef: who asked for which media, where it goes, and what aria2 last said.
+"""Downloads in two parts: a person's request, and the shared transfer that owns the bytes.
 
-The row keeps the last known aria2 state and a snapshot of the media and file paths, so
-the Downloads page still tells the truth when aria2 is down, restarted, or has forgotten a
-finished task. The media URL is never stored: it carries the provider's credentials and is
-rebuilt from the current provider settings whenever a download is (re)added.
+A household shares files. Alice and Bob asking for the same film is two ``MediaDownloadRef``
+rows (the spec's model: who asked, when, and their wish — paused, canceled) pointing at ONE
+``Transfer`` (one output file: the media, its path, the aria2 GID and aria2's last known
+state, retry bookkeeping). The Downloads page lists requests; aria2 only ever sees transfers.
+
+Both rows keep their last known state and a snapshot of the media, so the list still tells
+the truth when aria2 is down, restarted, or has forgotten a finished task. The media URL is
+never stored: it carries the provider's credentials and is rebuilt from the current provider
+settings whenever a transfer is (re)added (``gateway.Aria2Gateway``).
 """
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any, ClassVar
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+
+from vodarr.integrations.aria2.types import Aria2Status
+
+# One status enum for the whole app: aria2's own (integrations/aria2/types.py).
+Status = Aria2Status
+STATUS_CHOICES = [(status.value, status.value) for status in Aria2Status]
+UNFINISHED_STATUSES = (Status.ACTIVE, Status.WAITING, Status.PAUSED)
+# A transfer in these states is done with aria2 until someone re-adds it.
+FINISHED_STATUSES = (Status.COMPLETE, Status.ERROR, Status.REMOVED)
 
 
 class MediaType(models.TextChoices):
@@ -20,98 +35,75 @@ class MediaType(models.TextChoices):
     SERIES = "Series", "Series episode"
 
 
-class Status(models.TextChoices):
-    """aria2's statuses; `waiting` also covers a ref created a moment before its addUri."""
-
-    ACTIVE = "active"
-    WAITING = "waiting"
-    PAUSED = "paused"
-    ERROR = "error"
-    COMPLETE = "complete"
-    REMOVED = "removed"
+def media_identity(media_type: str, media_id: int, episode_id: str | None) -> str:
+    """One media, whoever asks for it: ``VodStream:12:`` or ``Series:7:7102``."""
+    return f"{media_type}:{media_id}:{episode_id or ''}"
 
 
-# A download of the same media by the same user in these states blocks a new start.
-LIVE_STATUSES = (
-    Status.ACTIVE,
-    Status.WAITING,
-    Status.PAUSED,
-    Status.COMPLETE,
-)
-UNFINISHED_STATUSES = (Status.ACTIVE, Status.WAITING, Status.PAUSED)
+def media_key(user_id: int, media_type: str, media_id: int, episode_id: str | None) -> str:
+    """One person's wish for one media (a request's ``dedupe_key``)."""
+    return f"{user_id}:{media_identity(media_type, media_id, episode_id)}"
 
 
-class MediaDownloadRef(models.Model):
+def path_key(output_path: str) -> str:
+    """A fixed-size unique key for an output path (paths may exceed an index's byte limit)."""
+    return hashlib.sha256(output_path.encode("utf-8")).hexdigest()
+
+
+class Transfer(models.Model):
+    """One output file and the aria2 task that writes it, shared by everyone who asked."""
+
     gid = models.CharField(max_length=16, unique=True)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="downloads"
-    )
     downloadable_type = models.CharField(max_length=16, choices=MediaType.choices)
     downloadable_id = models.BigIntegerField()
-    # NULL for movies (not ""): "no episode" is not an episode id.
     episode_id = models.CharField(max_length=64, null=True, blank=True)  # noqa: DJ001
-    season = models.PositiveIntegerField(null=True, blank=True)
-    episode = models.PositiveIntegerField(null=True, blank=True)
-
-    # Set while the download blocks another start of the same media by the same user
-    # (unique, NULL otherwise): the database, not a race-prone check, keeps one live copy.
-    dedupe_key = models.CharField(max_length=128, null=True, blank=True, unique=True)
-
-    # Snapshot of the media, so the list reads well even after the title leaves the catalogue.
-    title = models.CharField(max_length=500)
-    episode_title = models.CharField(max_length=500, blank=True)
-    poster = models.URLField(max_length=1000, blank=True)
-    year = models.PositiveIntegerField(null=True, blank=True)
     container_extension = models.CharField(max_length=16, default="mp4")
     output_path = models.CharField(max_length=1024, help_text="relative to DOWNLOAD_ROOT")
+    # Both set while the transfer holds its media and its file (NULL once it was stopped
+    # because every request on it was canceled). Unique: the database, not a race-prone
+    # check, keeps one holder per media and per output file.
+    media_key = models.CharField(max_length=128, null=True, blank=True, unique=True)
+    path_key = models.CharField(max_length=64, null=True, blank=True, unique=True)
+    stopped_at = models.DateTimeField(null=True, blank=True)
 
-    canceled_at = models.DateTimeField(null=True, blank=True)
-    retry_next_at = models.DateTimeField(null=True, blank=True)
-    desired_paused = models.BooleanField(default=False)
-    retry_attempt = models.PositiveIntegerField(default=0)
-    last_error_code = models.IntegerField(null=True, blank=True)
-    last_error_message = models.TextField(blank=True)
-
-    status = models.CharField(max_length=16, choices=Status.choices, default=Status.WAITING)
+    status = models.CharField(max_length=16, choices=STATUS_CHOICES, default=Status.WAITING)
     total_length = models.BigIntegerField(default=0)
     completed_length = models.BigIntegerField(default=0)
     download_speed = models.BigIntegerField(default=0)
     files = models.JSONField(default=list, blank=True)
+    last_error_code = models.IntegerField(null=True, blank=True)
+    last_error_message = models.TextField(blank=True)
+    retry_next_at = models.DateTimeField(null=True, blank=True)
+    retry_attempt = models.PositiveIntegerField(default=0)
     state_updated_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
-    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        ordering: ClassVar[list[str]] = ["-created_at", "-id"]
         indexes: ClassVar[list[models.Index]] = [
-            models.Index(fields=["user", "-created_at"], name="download_owner_recent"),
-            models.Index(fields=["status"], name="download_status"),
-            models.Index(fields=["retry_next_at"], name="download_retry_due"),
+            models.Index(fields=["status"], name="transfer_status"),
+            models.Index(fields=["retry_next_at"], name="transfer_retry_due"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.display_title} [{self.gid}]"
+        return f"{self.output_path} [{self.gid}]"
 
     @property
     def is_episode(self) -> bool:
         return self.downloadable_type == MediaType.SERIES
 
     @property
-    def display_title(self) -> str:
-        if self.is_episode:
-            return f"{self.title} · S{self.season or 0:02d}E{self.episode or 0:02d}"
-        return self.title
+    def is_stopped(self) -> bool:
+        return self.stopped_at is not None
 
-    @property
-    def is_canceled(self) -> bool:
-        return self.canceled_at is not None
-
-    def media_key(self) -> str:
-        return media_key(
-            self.user_id, self.downloadable_type, self.downloadable_id, self.episode_id
+    def hold(self) -> None:
+        """Claim the media and the output path (unsaved)."""
+        self.media_key = media_identity(
+            self.downloadable_type, self.downloadable_id, self.episode_id
         )
+        self.path_key = path_key(self.output_path)
 
     def record_state(self, state: Any, *, now: Any = None) -> list[str]:
         """Copy an aria2 DownloadStatus into the last known state; returns changed fields."""
@@ -132,13 +124,118 @@ class MediaDownloadRef(models.Model):
         if self.status == Status.COMPLETE and self.finished_at is None:
             self.finished_at = now or timezone.now()
             fields.append("finished_at")
-        if self.status not in LIVE_STATUSES and self.dedupe_key is not None:
-            self.dedupe_key = None  # an errored or removed download no longer blocks a new start
-            fields.append("dedupe_key")
         self.state_updated_at = self.updated_at = now or timezone.now()
         fields += ["state_updated_at", "updated_at"]
         return fields
 
+    def file_paths(self) -> list[str]:
+        """The absolute paths aria2 reported for this transfer's files."""
+        return [f["path"] for f in self.files or [] if isinstance(f, dict) and f.get("path")]
 
-def media_key(user_id: int, media_type: str, media_id: int, episode_id: str | None) -> str:
-    return f"{user_id}:{media_type}:{media_id}:{episode_id or ''}"
+
+def stopped_fields(now: Any) -> dict[str, Any]:
+    """What a transfer becomes when nobody wants it any more: stopped, holding nothing."""
+    return {
+        "stopped_at": now,
+        "media_key": None,
+        "path_key": None,
+        "status": Status.REMOVED,
+        "download_speed": 0,
+        "retry_next_at": None,
+    }
+
+
+def remember_status_changes(transfers: list[Transfer], live: dict[str, Any]) -> None:
+    """Record status changes aria2 just reported (``live``: GID → DownloadStatus).
+
+    Only status changes are written (progress is the worker's job, every tick), so reading
+    usually writes nothing. Each write is conditional on the transfer still holding the GID
+    and status read here: the worker or a person may have re-added it in the meantime.
+    """
+    done: set[int] = set()
+    for transfer in transfers:
+        state = live.get(transfer.gid)
+        if transfer.pk in done or state is None or state.status is None:
+            continue
+        done.add(transfer.pk)
+        if str(state.status) == transfer.status:
+            continue
+        seen_status = transfer.status
+        fields = transfer.record_state(state)
+        Transfer.objects.filter(pk=transfer.pk, gid=transfer.gid, status=seen_status).update(
+            **{name: getattr(transfer, name) for name in fields}
+        )
+
+
+class LiveRequests(models.QuerySet["MediaDownloadRef"]):
+    def live(self) -> LiveRequests:
+        return self.filter(canceled_at__isnull=True)
+
+
+class MediaDownloadRef(models.Model):
+    """A person's request for one media: what the Downloads page lists, one row per person."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="downloads"
+    )
+    # PROTECT: a transfer goes only once no request points at it (services.forget_transfer).
+    transfer = models.ForeignKey(Transfer, on_delete=models.PROTECT, related_name="requests")
+    downloadable_type = models.CharField(max_length=16, choices=MediaType.choices)
+    downloadable_id = models.BigIntegerField()
+    # NULL for movies (not ""): "no episode" is not an episode id.
+    episode_id = models.CharField(max_length=64, null=True, blank=True)  # noqa: DJ001
+    season = models.PositiveIntegerField(null=True, blank=True)
+    episode = models.PositiveIntegerField(null=True, blank=True)
+
+    # Set while the request is not canceled (unique, NULL otherwise): one live request per
+    # person per media, kept by the database so twelve simultaneous clicks make one row.
+    dedupe_key = models.CharField(max_length=160, null=True, blank=True, unique=True)
+
+    # Snapshot of the media, so the list reads well even after the title leaves the catalogue.
+    title = models.CharField(max_length=500)
+    episode_title = models.CharField(max_length=500, blank=True)
+    poster = models.URLField(max_length=1000, blank=True)
+    year = models.PositiveIntegerField(null=True, blank=True)
+
+    canceled_at = models.DateTimeField(null=True, blank=True)
+    desired_paused = models.BooleanField(default=False)
+
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = LiveRequests.as_manager()
+
+    class Meta:
+        ordering: ClassVar[list[str]] = ["-created_at", "-id"]
+        indexes: ClassVar[list[models.Index]] = [
+            models.Index(fields=["user", "-created_at"], name="download_owner_recent"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.display_title} (request {self.pk})"
+
+    @property
+    def is_episode(self) -> bool:
+        return self.downloadable_type == MediaType.SERIES
+
+    @property
+    def display_title(self) -> str:
+        if self.is_episode:
+            return f"{self.title} · S{self.season or 0:02d}E{self.episode or 0:02d}"
+        return self.title
+
+    @property
+    def is_canceled(self) -> bool:
+        return self.canceled_at is not None
+
+    def media_key(self) -> str:
+        return media_key(
+            self.user_id, self.downloadable_type, self.downloadable_id, self.episode_id
+        )
+
+    def seen_status(self) -> str:
+        """The status this person sees: their own pause shows at once, whoever else runs it."""
+        status = self.transfer.status
+        if self.desired_paused and status in UNFINISHED_STATUSES:
+            return Status.PAUSED
+        return status

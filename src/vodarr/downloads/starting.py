@@ -1,42 +1,61 @@
-"""Starting downloads: a movie, an episode, or many episodes in one aria2 request.
+"""Starting downloads: a movie, an episode, or many episodes — joining what already exists.
 
-Each ref is inserted before aria2 hears of it, with a GID we choose and a unique
-`dedupe_key`: two identical requests racing each other cannot both insert, so exactly one
-aria2 task and one row exist. A ref whose addUri fails is deleted again.
+A start makes the person's request and finds the file's transfer:
+
+- nobody is writing the file: a new transfer, added to aria2 with a GID we chose (a batch of
+  episodes is ONE aria2 request and one transaction);
+- someone else is downloading it: the request joins that transfer — no second provider
+  connection, the same live progress;
+- the file is already complete on disk and still the size that was downloaded: the request is
+  complete at once, nothing is fetched;
+- the transfer had failed (or its file went missing): it is re-added, for everyone on it.
+
+Rows are inserted before aria2 hears of them, guarded by unique keys (one live request per
+person per media, one holder per media and per output file), so racing clicks and people
+cannot make two copies: the loser of a race joins the winner. A new transfer whose addUri
+fails is deleted again.
 """
 
 from __future__ import annotations
 
 import logging
-import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from enum import Enum
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 
 from vodarr.accounts.models import User
 from vodarr.catalog.provider import provider_client
 from vodarr.downloads import factories
-from vodarr.downloads.aria2 import aria2, download_options, sync_concurrency_with_account
-from vodarr.downloads.models import MediaDownloadRef, MediaType, media_key
+from vodarr.downloads.disk import check_free_space
+from vodarr.downloads.errors import StartError
+from vodarr.downloads.factories import Planned
+from vodarr.downloads.gateway import gateway
+from vodarr.downloads.models import (
+    UNFINISHED_STATUSES,
+    MediaDownloadRef,
+    MediaType,
+    Status,
+    Transfer,
+    media_identity,
+    media_key,
+    path_key,
+)
+from vodarr.downloads.paths import UnsafePath, absolute_path
 from vodarr.integrations.aria2.errors import Aria2Error
-from vodarr.integrations.aria2.types import DownloadStatus
 from vodarr.integrations.xtream.client import XtreamClient
 from vodarr.integrations.xtream.errors import XtreamError, XtreamNotFound
 
 logger = logging.getLogger("vodarr.downloads")
 
 ALREADY_IN_PROGRESS = "Download already in progress."
+ALREADY_DOWNLOADED = "This title is already downloaded."
 STARTED = "Download started."
 BATCH_STARTED = "Downloads started for selected episodes."
 
-
-class StartError(Exception):
-    """Nothing was started; ``messages`` say why, one sentence each."""
-
-    def __init__(self, *messages: str) -> None:
-        super().__init__(" ".join(messages))
-        self.messages = list(messages)
+__all__ = ["BatchResult", "StartError", "start_episode_download", "start_episodes_download"]
 
 
 @dataclass
@@ -44,17 +63,39 @@ class BatchResult:
     started: list[MediaDownloadRef] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # "S01E02 is already downloading."
     failed: list[str] = field(default_factory=list)
+    already_complete: bool = False  # a skip was for a file that is already whole on disk
 
 
-def new_gid() -> str:
-    """A GID in aria2's format (16 hex digits) that we choose, so the row can exist first."""
-    return secrets.token_hex(8)
+class Verdict(Enum):
+    RUNNING = "running"  # unfinished: join it as it is
+    COMPLETE = "complete"  # the file is on disk, whole
+    REDO = "redo"  # failed or removed: re-add, keeping the partial file
+    REDO_FROM_ZERO = "redo_from_zero"  # complete once, but the file is gone or changed
+
+
+def verdict(transfer: Transfer) -> Verdict:
+    """What a new start should do with an existing transfer of the same media."""
+    if transfer.status in UNFINISHED_STATUSES and not transfer.is_stopped:
+        return Verdict.RUNNING
+    if transfer.status == Status.COMPLETE:
+        return Verdict.COMPLETE if file_is_whole(transfer) else Verdict.REDO_FROM_ZERO
+    return Verdict.REDO
+
+
+def file_is_whole(transfer: Transfer) -> bool:
+    """The finished file is still there, the size aria2 wrote, with no control file beside it."""
+    try:
+        path = absolute_path(transfer.output_path)
+    except UnsafePath:
+        return False
+    if not path.is_file() or path.with_name(path.name + ".aria2").exists():
+        return False
+    return path.stat().st_size == transfer.total_length
 
 
 def start_movie_download(user: User, stream_id: int) -> MediaDownloadRef:
     # Checked before any provider call: a second click costs nothing upstream.
-    if _live_keys([media_key(user.pk, MediaType.VOD_STREAM, stream_id, None)]):
-        raise StartError(ALREADY_IN_PROGRESS)
+    _refuse_if_held(media_key(user.pk, MediaType.VOD_STREAM, stream_id, None))
     xtream = _provider()
     try:
         movie = xtream.vod_info(stream_id)
@@ -62,39 +103,26 @@ def start_movie_download(user: User, stream_id: int) -> MediaDownloadRef:
         raise StartError("This movie is no longer available from the provider.") from None
     except XtreamError as error:
         raise StartError(error.message) from None
-    ref = factories.from_vod_stream(
-        new_gid(),
-        movie,
-        user,
-        extension=xtream.movie_extension(stream_id, known=movie.container_extension),
+    planned = factories.from_vod_stream(
+        movie, user, extension=xtream.movie_extension(stream_id, known=movie.container_extension)
     )
-    _sync_concurrency(xtream)
-    result = _insert_and_add(
-        [(ref, xtream.movie_url(stream_id, ref.container_extension))], label=lambda _: "This movie"
-    )
-    if result.started:
-        return result.started[0]
-    raise StartError(ALREADY_IN_PROGRESS) if result.skipped else StartError(*result.failed)
+    result = _start([planned], xtream, label=lambda _: "This movie")
+    return _single(result)
 
 
 def start_episode_download(
     user: User, series_id: int, season: int, episode: int
 ) -> MediaDownloadRef:
-    result = start_episodes_download(user, series_id, [(season, episode)])
-    if result.started:
-        return result.started[0]
-    if result.skipped:
-        raise StartError(ALREADY_IN_PROGRESS)
-    raise StartError(*result.failed)
+    return _single(start_episodes_download(user, series_id, [(season, episode)]))
 
 
 def start_episodes_download(
     user: User, series_id: int, wanted: list[tuple[int, int]]
 ) -> BatchResult:
-    """Start every wanted (season, episode) in ONE aria2 request and ONE transaction.
+    """Start every wanted (season, episode): new transfers in ONE aria2 request.
 
-    Unknown episodes fail the whole batch (nothing starts); episodes this user already has
-    live are skipped and reported.
+    Unknown episodes fail the whole batch (nothing starts); episodes this person already has
+    are skipped and reported.
     """
     xtream = _provider()
     try:
@@ -108,13 +136,22 @@ def start_episodes_download(
     missing = [f"S{s}E{e} not found." for (s, e), found in episodes if found is None]
     if missing:
         raise StartError(*missing)
-    pairs = []
-    for _, found in episodes:
-        assert found is not None  # checked just above
-        ref = factories.from_series_and_episode(new_gid(), series, found, user)
-        pairs.append((ref, xtream.episode_url(found.id, ref.container_extension)))
-    _sync_concurrency(xtream)
-    return _insert_and_add(pairs, label=lambda ref: f"S{ref.season:02d}E{ref.episode:02d}")
+    planned = [
+        factories.from_series_and_episode(series, found, user)
+        for _, found in episodes
+        if found is not None
+    ]
+    return _start(
+        planned, xtream, label=lambda p: f"S{p.request.season:02d}E{p.request.episode:02d}"
+    )
+
+
+def _single(result: BatchResult) -> MediaDownloadRef:
+    if result.started:
+        return result.started[0]
+    if result.skipped:
+        raise StartError(ALREADY_DOWNLOADED if result.already_complete else ALREADY_IN_PROGRESS)
+    raise StartError(*result.failed)
 
 
 def _provider() -> XtreamClient:
@@ -124,97 +161,198 @@ def _provider() -> XtreamClient:
         raise StartError(error.message) from None
 
 
-def _sync_concurrency(xtream: XtreamClient) -> None:
-    try:
-        account = xtream.account()
-    except XtreamError as error:
-        logger.warning("Could not read the provider account's connection limit: %s", error.message)
+def _refuse_if_held(key: str) -> None:
+    own = MediaDownloadRef.objects.select_related("transfer").filter(dedupe_key=key).first()
+    if own is None:
         return
-    sync_concurrency_with_account(account.user_info.max_connections)
+    gateway().refresh([own.transfer])
+    found = verdict(own.transfer)
+    if found is Verdict.RUNNING:
+        raise StartError(ALREADY_IN_PROGRESS)
+    if found is Verdict.COMPLETE:
+        raise StartError(ALREADY_DOWNLOADED)
 
 
-def _live_keys(keys: list[str]) -> set[str]:
-    """The keys among ``keys`` held by a download that is really still live.
+@dataclass
+class _Plan:
+    """What one start will do once its rows are committed."""
 
-    A key is released when a download ends in error or is removed; the worker records that,
-    but aria2 is asked here too, so a start never depends on the worker having run.
-    """
-    holders = list(MediaDownloadRef.objects.filter(dedupe_key__in=keys))
-    if not holders:
-        return set()
-    try:
-        states = aria2().tell_statuses([ref.gid for ref in holders])
-    except Aria2Error:
-        return {ref.dedupe_key for ref in holders if ref.dedupe_key}
-    live = set()
-    for ref in holders:
-        state = states.get(ref.gid)
-        if isinstance(state, DownloadStatus) and state.status is not None:
-            ref.save(update_fields=ref.record_state(state))
-        if ref.dedupe_key:
-            live.add(ref.dedupe_key)
-    return live
+    new: list[Planned] = field(default_factory=list)
+    redo: list[tuple[Transfer, bool]] = field(default_factory=list)  # (transfer, from zero)
+    unpause: list[Transfer] = field(default_factory=list)
 
 
-def _insert_and_add(
-    pairs: list[tuple[MediaDownloadRef, str]], label: Callable[[MediaDownloadRef], str]
+def _start(
+    planned: list[Planned], xtream: XtreamClient, label: Callable[[Planned], str]
 ) -> BatchResult:
-    # Providers do not say how big a file is before it is requested, so this checks the
-    # reserve only; the disk module also guards retries. Imported here: it builds on StartError.
-    from vodarr.downloads.worker.disk import check_free_space
-
-    check_free_space(0)
-    result = BatchResult()
-    inserted: list[tuple[MediaDownloadRef, str]] = []
-    taken = _live_keys([ref.dedupe_key for ref, _ in pairs if ref.dedupe_key])
+    check_free_space(0)  # providers do not say how big a file is: the reserve, at least
+    gateway().apply_account_limit(xtream)
+    result, plan = BatchResult(), _Plan()
+    gateway().refresh(_existing(planned))  # decide on aria2's word, not on a stale row
     with transaction.atomic():
-        for ref, url in pairs:
-            if ref.dedupe_key in taken:
-                result.skipped.append(f"{label(ref)} is already downloading.")
-                continue
-            ref.output_path = _unique_output_path(ref)
-            try:
-                with transaction.atomic():  # a savepoint: one lost race skips one episode only
-                    ref.save(force_insert=True)
-            except IntegrityError:
-                result.skipped.append(f"{label(ref)} is already downloading.")
-                continue
-            inserted.append((ref, url))
-    if not inserted:
-        return result
-    try:
-        answers = aria2().add_uris(
-            [([url], download_options(ref.gid, ref.output_path)) for ref, url in inserted]
-        )
-    except Aria2Error as error:
-        MediaDownloadRef.objects.filter(pk__in=[ref.pk for ref, _ in inserted]).delete()
-        raise StartError(error.message) from None
-    failed_pks = []
-    for (ref, _), answer in zip(inserted, answers, strict=True):
-        if isinstance(answer, Aria2Error):
-            failed_pks.append(ref.pk)
-            result.failed.append(f"{label(ref)} could not start: {answer.message}")
-        else:
-            result.started.append(ref)
-    if failed_pks:
-        MediaDownloadRef.objects.filter(pk__in=failed_pks).delete()
+        holders = {
+            t.media_key: t
+            for t in Transfer.objects.filter(media_key__in=[p.identity for p in planned])
+        }
+        own = {
+            r.dedupe_key: r
+            for r in MediaDownloadRef.objects.select_related("transfer").filter(
+                dedupe_key__in=[p.request.dedupe_key for p in planned]
+            )
+        }
+        for item in planned:
+            mine = own.get(item.request.dedupe_key)
+            if mine is not None:
+                _again(mine, item, label, result, plan)
+            else:
+                _place(item, holders.get(item.identity), label, result, plan)
+    _carry_out(plan, xtream, label, result)
     return result
 
 
-def _unique_output_path(ref: MediaDownloadRef) -> str:
+def _existing(planned: list[Planned]) -> list[Transfer]:
+    """The transfers a start may join or re-add: holders of the media, the person's own."""
+    return list(
+        Transfer.objects.filter(
+            Q(media_key__in=[p.identity for p in planned])
+            | Q(requests__dedupe_key__in=[p.request.dedupe_key for p in planned])
+        ).distinct()
+    )
+
+
+def _again(
+    mine: MediaDownloadRef,
+    item: Planned,
+    label: Callable[[Planned], str],
+    result: BatchResult,
+    plan: _Plan,
+) -> None:
+    """This person already asked for it: a failed one is tried again, anything else skipped."""
+    found = verdict(mine.transfer)
+    if found is Verdict.RUNNING:
+        result.skipped.append(f"{label(item)} is already downloading.")
+    elif found is Verdict.COMPLETE:
+        result.skipped.append(f"{label(item)} is already downloaded.")
+        result.already_complete = True
+    else:
+        plan.redo.append((mine.transfer, found is Verdict.REDO_FROM_ZERO))
+        result.started.append(mine)
+
+
+def _place(
+    item: Planned,
+    holder: Transfer | None,
+    label: Callable[[Planned], str],
+    result: BatchResult,
+    plan: _Plan,
+) -> None:
+    """Join the transfer that holds this media, or insert a new one."""
+    if holder is None:
+        transfer = item.transfer
+        transfer.output_path = _unique_output_path(transfer)
+        transfer.hold()
+        try:
+            with transaction.atomic():  # a savepoint: one lost race costs one item only
+                transfer.save(force_insert=True)
+                item.request.transfer = transfer
+                item.request.save(force_insert=True)
+        except IntegrityError:
+            # Someone inserted the same media a moment ago (join them), or this person did.
+            holder = Transfer.objects.filter(media_key=item.identity).first()
+            if (
+                holder is None
+                or MediaDownloadRef.objects.filter(dedupe_key=item.request.dedupe_key).exists()
+            ):
+                result.skipped.append(f"{label(item)} is already downloading.")
+                return
+        else:
+            plan.new.append(item)
+            result.started.append(item.request)
+            return
+    item.request.transfer = holder
+    try:
+        with transaction.atomic():
+            item.request.save(force_insert=True)
+    except IntegrityError:
+        result.skipped.append(f"{label(item)} is already downloading.")
+        return
+    found = verdict(holder)
+    if found in (Verdict.REDO, Verdict.REDO_FROM_ZERO):
+        plan.redo.append((holder, found is Verdict.REDO_FROM_ZERO))
+    elif found is Verdict.RUNNING and holder.status == Status.PAUSED:
+        plan.unpause.append(holder)  # everyone else had paused it; this person wants it
+    result.started.append(item.request)
+
+
+def _carry_out(
+    plan: _Plan, xtream: XtreamClient, label: Callable[[Planned], str], result: BatchResult
+) -> None:
+    """Tell aria2, after the rows are committed (so the worker never mistakes them)."""
+    if plan.new:
+        _add_new(plan.new, xtream, label, result)
+    for transfer, from_zero in plan.redo:
+        try:
+            gateway().readd(transfer, restart_from_zero=from_zero, fresh_start=True)
+        except (Aria2Error, XtreamError, StartError) as error:
+            message = getattr(error, "message", str(error))
+            result.failed.append(f"{_transfer_label(transfer)} could not start: {message}")
+    if plan.unpause:
+        try:
+            gateway().client.multicall([("aria2.unpause", [t.gid]) for t in plan.unpause])
+        except Aria2Error as error:
+            # The worker resumes what someone wants running on its next tick.
+            logger.info("Could not resume a joined download now: %s", error.message)
+
+
+def _add_new(
+    new: list[Planned], xtream: XtreamClient, label: Callable[[Planned], str], result: BatchResult
+) -> None:
+    batch = [(item.transfer, gateway().media_url(item.transfer, xtream)) for item in new]
+    try:
+        answers: list[str | Aria2Error] = gateway().add(batch)
+    except Aria2Error as error:  # aria2 unreachable: none of them started
+        for item in new:
+            _undo_new(item, error)
+            result.started.remove(item.request)
+        if not result.started:
+            raise StartError(error.message) from None
+        result.failed.append(error.message)
+        return
+    for item, answer in zip(new, answers, strict=True):
+        if isinstance(answer, Aria2Error):
+            _undo_new(item, answer)
+            result.started.remove(item.request)
+            result.failed.append(f"{label(item)} could not start: {answer.message}")
+
+
+def _undo_new(item: Planned, error: Aria2Error) -> None:
+    """aria2 refused a new transfer: remove this request, and the transfer if it is alone."""
+    with transaction.atomic():
+        MediaDownloadRef.objects.filter(pk=item.request.pk).delete()
+        if not MediaDownloadRef.objects.filter(transfer=item.transfer).exists():
+            Transfer.objects.filter(pk=item.transfer.pk).delete()
+        else:  # someone joined meanwhile: they see the failure and may retry
+            Transfer.objects.filter(pk=item.transfer.pk).update(
+                status=Status.ERROR, last_error_message=error.message
+            )
+
+
+def _transfer_label(transfer: Transfer) -> str:
+    return transfer.output_path.rsplit("/", 1)[-1]
+
+
+def _unique_output_path(transfer: Transfer) -> str:
     """Two different titles with the same name and year must not write to the same file."""
+    identity = media_identity(
+        transfer.downloadable_type, transfer.downloadable_id, transfer.episode_id
+    )
     clash = (
-        MediaDownloadRef.objects.filter(output_path=ref.output_path, canceled_at__isnull=True)
-        .exclude(
-            downloadable_type=ref.downloadable_type,
-            downloadable_id=ref.downloadable_id,
-            episode_id=ref.episode_id,
-        )
+        Transfer.objects.filter(path_key=path_key(transfer.output_path))
+        .exclude(media_key=identity)
         .exists()
     )
     if not clash:
-        return ref.output_path
-    stem, dot, ext = ref.output_path.rpartition(".")
-    return (
-        f"{stem} [{ref.downloadable_id}{'-' + ref.episode_id if ref.episode_id else ''}]{dot}{ext}"
-    )
+        return transfer.output_path
+    stem, dot, ext = transfer.output_path.rpartition(".")
+    suffix = f"{transfer.downloadable_id}{'-' + transfer.episode_id if transfer.episode_id else ''}"
+    return f"{stem} [{suffix}]{dot}{ext}"

@@ -11,7 +11,7 @@ Events:
 
 - ``downloads``: ``{"downloads": [DownloadItem, ...]}`` with only the items that changed
   since the previous event (all of them in the first one), in the page's own item shape
-  (``listing.serialize_ref``). With aria2 down, items carry their last known state.
+  (``serialize.serialize_download``). With aria2 down, items carry their last known state.
 - ``refresh``: an id was removed, re-added under a new GID (retried), or finished; the page
   reloads its ``downloads`` prop.
 - ``: keepalive`` comments every 15 s, so proxies do not close an idle stream.
@@ -35,10 +35,9 @@ from django.http.response import HttpResponseBase
 from django.views.decorators.http import require_GET
 
 from vodarr.accounts.models import User
-from vodarr.downloads.aria2 import aria2
-from vodarr.downloads.listing import serialize_ref, visible_downloads
+from vodarr.downloads.listing import live_statuses, visible_downloads
 from vodarr.downloads.models import MediaDownloadRef, Status
-from vodarr.integrations.aria2.errors import Aria2Error
+from vodarr.downloads.serialize import serialize_download
 from vodarr.integrations.aria2.types import DownloadStatus
 
 MAX_IDS = 50
@@ -63,16 +62,7 @@ def parse_ids(raw: str | None) -> list[int]:
 def _load(user: User, ids: list[int]) -> tuple[list[MediaDownloadRef], dict[str, DownloadStatus]]:
     """The refs (one query, access-checked) and their live aria2 status (one multicall)."""
     refs = list(visible_downloads(user, []).filter(pk__in=ids))
-    # A canceled download is finished with aria2; only the others are worth asking about.
-    gids = [ref.gid for ref in refs if not ref.is_canceled]
-    live: dict[str, DownloadStatus] = {}
-    if gids:
-        try:
-            answers = aria2().tell_statuses(gids)
-        except Aria2Error:
-            answers = {}  # aria2 is down: the rows' last known state is the answer
-        live = {g: s for g, s in answers.items() if isinstance(s, DownloadStatus) and s.status}
-    return refs, live
+    return refs, live_statuses(refs)
 
 
 def _visible_ids(user: User, ids: list[int]) -> list[int]:
@@ -97,12 +87,12 @@ async def download_events(
         changed: list[dict[str, Any]] = []
         refresh = False
         for ref in refs:
-            item = serialize_ref(ref, live.get(ref.gid), include_owner=user.is_admin)
+            item = serialize_download(ref, live.get(ref.transfer.gid), for_admin=user.is_admin)
             encoded = json.dumps(item, cls=DjangoJSONEncoder, sort_keys=True)
             if sent.get(ref.pk) != encoded:
                 sent[ref.pk] = encoded
                 changed.append(item)
-            now_seen = (ref.gid, item["downloadStatus"]["status"])
+            now_seen = (ref.transfer.gid, item["downloadStatus"]["status"])
             before = seen.get(ref.pk)
             if before is not None and (
                 before[0] != now_seen[0]  # retried or re-added: a new aria2 download

@@ -33,7 +33,7 @@ def _get_download_for_user(request: HttpRequest, pk: str) -> MediaDownloadRef:
     """
     if not pk.isdigit() or len(pk) > 18:
         raise Http404("Download not found.")
-    ref = MediaDownloadRef.objects.select_related("user").filter(pk=int(pk)).first()
+    ref = MediaDownloadRef.objects.select_related("user", "transfer").filter(pk=int(pk)).first()
     user: User = request.user  # type: ignore[assignment]
     if ref is None or not user.can_operate_download(ref.user_id):
         raise Http404("Download not found.")

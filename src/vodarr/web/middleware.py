@@ -1,4 +1,4 @@
-"""Middlewares: the access rules every view obeys, and the props every page shares."""
+"""Middlewares: the access rules every view obeys, bad input, and the props every page shares."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.utils.module_loading import import_string
 from inertia import share
 
 from vodarr.web import access
@@ -74,34 +75,31 @@ class BadInputMiddleware:
 
 
 class SharedPropsMiddleware:
-    """Props on every Inertia page; lazy so the session is only read when a page renders."""
+    """Props on every Inertia page; lazy so the session is only read when a page renders.
+
+    ``flash`` and ``errors`` are the web layer's own. The others come from the feature apps,
+    named in ``settings.VODARR_SHARED_PROPS`` (prop name → dotted path of a function taking
+    the request): the web layer serves them without importing feature code.
+    """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
+        self.providers: dict[str, Callable[[HttpRequest], Any]] = {
+            name: import_string(path) for name, path in settings.VODARR_SHARED_PROPS.items()
+        }
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        shared: dict[str, Callable[[], Any]] = {
+            name: _bound(provider, request) for name, provider in self.providers.items()
+        }
         share(
             request,
-            auth=lambda: {"user": _user_props(request)},
             flash=lambda: pop_flash(request),
             errors=lambda: pop_errors(request),
-            app=lambda: _app_props(),
+            **shared,
         )
         return self.get_response(request)
 
 
-def _user_props(request: HttpRequest) -> dict[str, Any] | None:
-    user = request.user
-    if not user.is_authenticated:
-        return None
-    return {"id": user.pk, "name": user.name, "email": user.email, "role": user.role}
-
-
-def _app_props() -> dict[str, Any]:
-    from vodarr.accounts.services import registration_is_open
-
-    return {
-        "name": "Vodarr",
-        "demoMode": settings.VODARR_DEMO_MODE,
-        "registrationOpen": registration_is_open(),
-    }
+def _bound(provider: Callable[[HttpRequest], Any], request: HttpRequest) -> Callable[[], Any]:
+    return lambda: provider(request)

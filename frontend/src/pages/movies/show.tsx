@@ -7,9 +7,9 @@ import Icon from "../../components/Icon";
 import MediaHero from "../../components/MediaHero";
 import { canStartDownload } from "../../lib/downloadState";
 import { formatDuration } from "../../lib/format";
-import type { DownloadState, MovieDetail } from "../../types";
+import type { DownloadItem, MovieDetail } from "../../types";
 
-type MovieShowProps = { movie: MovieDetail; download: DownloadState | null; providerError?: string | null };
+type MovieShowProps = { movie: MovieDetail; download: DownloadItem | null; providerError?: string | null };
 
 export default function MovieShow({ movie, download, providerError }: MovieShowProps) {
   const [starting, setStarting] = useState(false);

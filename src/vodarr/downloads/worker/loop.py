@@ -17,7 +17,7 @@ from typing import Any
 from django.conf import settings
 from django.db import DatabaseError, close_old_connections, connection, connections
 
-from vodarr.downloads.aria2 import apply_account_concurrency
+from vodarr.downloads.gateway import Aria2Gateway, gateway
 from vodarr.downloads.worker.reconcile import Reconciler
 from vodarr.integrations.aria2.listener import Aria2Listener
 from vodarr.integrations.aria2.types import Aria2Event
@@ -53,17 +53,21 @@ class WorkerLoop:
         *,
         tick_seconds: float = 1.0,
         reconciler: Reconciler | None = None,
+        aria2: Aria2Gateway | None = None,
         listen: bool = True,
     ) -> None:
         self.tick_seconds = tick_seconds
-        self.reconciler = reconciler or Reconciler()
+        self._gateway = aria2
+        self.reconciler = reconciler or Reconciler(aria2)
         self.listen = listen
         self._wake = threading.Event()
         self._stopping = threading.Event()
         self._sync_thread: threading.Thread | None = None
         self._sync_checked_at = float("-inf")
         self.ticks = 0
-        self._concurrency_applied = False
+        # Whether aria2 enforces the account's connection limit: tried every tick until it
+        # really is, and again after every aria2 restart (aria2 forgets runtime options).
+        self.limit_applied = False
 
     def stop(self) -> None:
         """Ask the loop to finish its current tick and return (signal-handler safe)."""
@@ -120,9 +124,9 @@ class WorkerLoop:
             close_old_connections()
         try:
             report = self.reconciler.tick()
-            # aria2 forgets runtime options when it restarts: put the account's limit back.
-            if report.reachable and (report.restarted or not self._concurrency_applied):
-                self._concurrency_applied = apply_account_concurrency()
+            if report.reachable and (report.restarted or not self.limit_applied):
+                aria2 = self._gateway or gateway()
+                self.limit_applied = aria2.apply_account_limit(force=True)
         except DatabaseError as error:
             logger.warning("Worker tick skipped, the database failed: %s", error)
         except Exception as error:

@@ -1,35 +1,37 @@
-"""Reconciliation: copy what aria2 is doing into the database, one cheap pass per tick.
+"""Reconciliation: copy what aria2 is doing into the transfers, one cheap pass per tick.
 
 A tick reads aria2 in ONE multicall (session id, active, waiting, recently stopped), loads
-the refs aria2 listed plus the refs the database thinks are unfinished, asks aria2 by GID
-(one more multicall) only about unfinished refs it did not list, and writes the rows whose
-state changed with one bulk update. Its cost follows the downloads aria2 is working on;
-finished history is never read.
+the transfers aria2 listed plus those the database thinks are unfinished, asks aria2 by GID
+(one more multicall) only about unfinished transfers it did not list, and writes the rows
+whose state changed with one bulk update. Its cost follows the downloads aria2 is working
+on; finished history is never read.
 
 Once a finished state (complete, error, removed) is committed, the reconciler removes that
-result from aria2: aria2 keeps a bounded number of results and none across restarts, the
-row is now the record, and an error result left in aria2's session file would be restarted
-by aria2 itself after its next restart. That also keeps ``tellStopped`` short.
+result from aria2: aria2 keeps a bounded number of results and none across restarts, the row
+is now the record, and an error result left in aria2's session file would be restarted by
+aria2 itself after its next restart. That also keeps ``tellStopped`` short.
 
-A ref aria2 no longer knows while it was unfinished is added again (``readding.Readder``).
-Due automatic retries run at the end of the tick (``retries.RetryRunner``).
+Then it makes aria2 do what the people on each transfer want: paused when every live request
+is paused, running when one is not, stopped when none is left (a deleted account, a cancel
+that raced another). A transfer aria2 no longer knows while it was unfinished is added again
+(``readding.Readder``); due automatic retries run at the end (``retries.RetryRunner``).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
-from vodarr.downloads.aria2 import aria2
-from vodarr.downloads.models import UNFINISHED_STATUSES, MediaDownloadRef
-from vodarr.downloads.worker.readding import NEW_REF_GRACE_SECONDS, Readder
+from vodarr.downloads.gateway import Aria2Gateway, gateway, live_request, running_request
+from vodarr.downloads.models import UNFINISHED_STATUSES, Transfer, stopped_fields
+from vodarr.downloads.worker.readding import NEW_TRANSFER_GRACE_SECONDS, Readder
 from vodarr.downloads.worker.retries import RetryRunner, decide_after_error
 from vodarr.integrations.aria2.client import Aria2Client
 from vodarr.integrations.aria2.errors import Aria2Error, Aria2GidNotFound
@@ -38,10 +40,10 @@ from vodarr.integrations.redact import redact_url
 
 logger = logging.getLogger("vodarr.worker")
 
-WAITING_LIMIT = 1000  # a longer queue's tail is unlisted, so its refs are asked for by GID
+WAITING_LIMIT = 1000  # a longer queue's tail is unlisted, so its transfers are asked by GID
 STOPPED_LIMIT = 100  # recent results; older ones are reached by GID if still unrecorded
-# actions._cancel polls a canceled download's result for up to 5 s: leave it that long.
-CANCELED_RESULT_KEEP = timedelta(seconds=10)
+# A cancel waits up to 5 s for aria2 to close the file: leave the result that long.
+STOPPED_RESULT_KEEP = timedelta(seconds=10)
 TERMINAL = frozenset({Aria2Status.COMPLETE, Aria2Status.ERROR, Aria2Status.REMOVED})
 RUNNING = frozenset({Aria2Status.ACTIVE, Aria2Status.WAITING})
 # What a tick compares to decide whether a row changed and needs writing.
@@ -54,7 +56,6 @@ _WATCHED = (
     "last_error_code",
     "last_error_message",
     "finished_at",
-    "dedupe_key",
     "retry_next_at",
     "retry_attempt",
 )
@@ -68,7 +69,7 @@ class Aria2Snapshot:
 
 @dataclass
 class TickReport:
-    """What one tick saw and did (ref ids), for logs and tests."""
+    """What one tick saw and did (transfer ids), for logs and tests."""
 
     reachable: bool = False
     session_id: str | None = None
@@ -78,6 +79,8 @@ class TickReport:
     forgotten_results: list[str] = field(default_factory=list)
     scheduled: list[int] = field(default_factory=list)
     paused: list[int] = field(default_factory=list)
+    resumed: list[int] = field(default_factory=list)
+    stopped: list[int] = field(default_factory=list)
     readded: list[int] = field(default_factory=list)
     retried: list[int] = field(default_factory=list)
     postponed: list[int] = field(default_factory=list)
@@ -111,8 +114,8 @@ def _items(raw: Any) -> list[dict[str, Any]]:
     return [item for item in raw if isinstance(item, dict)] if isinstance(raw, list) else []
 
 
-def _watched(ref: MediaDownloadRef) -> tuple[Any, ...]:
-    return tuple(getattr(ref, name) for name in _WATCHED)
+def _watched(transfer: Transfer) -> tuple[Any, ...]:
+    return tuple(getattr(transfer, name) for name in _WATCHED)
 
 
 class Reconciler:
@@ -120,28 +123,31 @@ class Reconciler:
 
     def __init__(
         self,
-        client_factory: Callable[[], Aria2Client] = aria2,
+        aria2: Aria2Gateway | None = None,
         *,
-        grace_seconds: float = NEW_REF_GRACE_SECONDS,
+        grace_seconds: float = NEW_TRANSFER_GRACE_SECONDS,
     ) -> None:
-        self._client_factory = client_factory
+        self._gateway = aria2
         self._retries = RetryRunner()
         self._readder = Readder(grace_seconds)
         self.session_id: str | None = None
         self.reachable: bool | None = None
-        # GIDs of unfinished refs aria2 has shown this worker: when one goes missing, aria2
-        # forgot it and it is re-added at once, without waiting out the grace period.
+        # GIDs of unfinished transfers aria2 has shown this worker: when one goes missing,
+        # aria2 forgot it and it is re-added at once, without waiting out the grace period.
         self._seen: set[str] = set()
+
+    @property
+    def gateway(self) -> Aria2Gateway:
+        return self._gateway or gateway()
 
     def tick(self, now: datetime | None = None) -> TickReport:
         """Reconcile once; never raises for aria2 or the provider being down."""
         report = TickReport()
         try:
-            client = self._client_factory()
-            snapshot = read_aria2(client)
+            snapshot = read_aria2(self.gateway.client)
             self._note_reachable(snapshot.session_id, report)
-            self._reconcile(client, snapshot, now or timezone.now(), report)
-            due = self._retries.run_due(client, timezone.now())
+            self._reconcile(snapshot, now or timezone.now(), report)
+            due = self._retries.run_due(self.gateway, timezone.now())
         except Aria2Error as error:
             self._note_unreachable(error)
             report.reachable = False
@@ -167,150 +173,185 @@ class Reconciler:
 
     # -- one pass ----------------------------------------------------------------------------
 
-    def _reconcile(
-        self, client: Aria2Client, snapshot: Aria2Snapshot, now: datetime, report: TickReport
-    ) -> None:
-        refs = self._load(snapshot.listed)
+    def _reconcile(self, snapshot: Aria2Snapshot, now: datetime, report: TickReport) -> None:
+        client = self.gateway.client
+        transfers = self._load(snapshot.listed)
         states = dict(snapshot.listed)
         unlisted = [
-            ref
-            for ref in refs
-            if ref.gid not in states and ref.status in UNFINISHED_STATUSES and not ref.is_canceled
+            t
+            for t in transfers
+            if t.gid not in states and t.status in UNFINISHED_STATUSES and not t.is_stopped
         ]
-        forgotten: list[MediaDownloadRef] = []
+        forgotten: list[Transfer] = []
         if unlisted:
-            report.asked_by_gid = [ref.gid for ref in unlisted]
+            report.asked_by_gid = [t.gid for t in unlisted]
             answers = client.tell_statuses(report.asked_by_gid)
-            for ref in unlisted:
-                answer = answers.get(ref.gid)
+            for t in unlisted:
+                answer = answers.get(t.gid)
                 if isinstance(answer, DownloadStatus) and answer.status is not None:
-                    states[ref.gid] = answer
+                    states[t.gid] = answer
                 elif isinstance(answer, Aria2GidNotFound):
-                    forgotten.append(ref)
-        changed, written = self._record(refs, states, now, report)
-        self._forget_results(client, refs, states, changed, written, now, report)
-        self._reapply_pause(client, refs, states, report)
-        readded = self._readder.readd(client, forgotten, self._seen, now)
-        report.readded = [ref.pk for ref in forgotten if ref.gid in readded]
-        self._seen = (
-            {ref.gid for ref in refs if ref.gid in states and ref.status in UNFINISHED_STATUSES}
-            | {ref.gid for ref in forgotten if ref.gid in self._seen}
-            | readded
-        )
+                    forgotten.append(t)
+        changed, written = self._record(transfers, states, now, report)
+        self._forget_results(client, transfers, states, changed, written, now, report)
+        self._follow_wishes(client, transfers, states, now, report)
+        readded = self._readder.readd(self.gateway, forgotten, self._seen, now)
+        report.readded = [t.pk for t in forgotten if t.pk in readded]
+        self._seen = {
+            t.gid
+            for t in transfers
+            if t.gid in states and t.status in UNFINISHED_STATUSES and not t.is_stopped
+        } | {t.gid for t in forgotten if t.gid in self._seen and t.pk not in readded}
+        self._seen |= set(readded.values())
 
-    def _load(self, listed: dict[str, DownloadStatus]) -> list[MediaDownloadRef]:
+    def _load(self, listed: dict[str, DownloadStatus]) -> list[Transfer]:
         # Two indexed queries rather than one OR: the unfinished ones (status index) and
         # those aria2 listed (unique gid index). History is in neither.
-        refs = list(
-            MediaDownloadRef.objects.filter(
-                status__in=UNFINISHED_STATUSES, canceled_at__isnull=True
-            )
+        annotated = _with_wishes(Transfer.objects.all())
+        transfers: list[Transfer] = list(
+            annotated.filter(status__in=UNFINISHED_STATUSES, stopped_at__isnull=True)
         )
-        known = {ref.gid for ref in refs}
+        known = {t.gid for t in transfers}
         others = [gid for gid in listed if gid not in known]
         if others:
-            refs += list(MediaDownloadRef.objects.filter(gid__in=others))
-        return refs
+            transfers += list(annotated.filter(gid__in=others))
+        return transfers
 
     def _record(
         self,
-        refs: list[MediaDownloadRef],
+        transfers: list[Transfer],
         states: dict[str, DownloadStatus],
         now: datetime,
         report: TickReport,
-    ) -> tuple[list[MediaDownloadRef], list[MediaDownloadRef]]:
-        """Copy aria2's state into the refs; write the changed ones in one bulk update."""
-        changed: list[MediaDownloadRef] = []
+    ) -> tuple[list[Transfer], list[Transfer]]:
+        """Copy aria2's state into the transfers; write the changed ones in one bulk update."""
+        changed: list[Transfer] = []
         fields: set[str] = set()
-        for ref in refs:
-            state = states.get(ref.gid)
-            if ref.is_canceled or state is None or state.status is None:
+        for t in transfers:
+            state = states.get(t.gid)
+            if t.is_stopped or state is None or state.status is None:
                 continue
-            before = _watched(ref)
-            new_fields = ref.record_state(state, now=now)
+            before = _watched(t)
+            new_fields = t.record_state(state, now=now)
             if state.status is Aria2Status.ERROR:
-                new_fields += decide_after_error(ref, now)
+                new_fields += decide_after_error(t, now)
                 if "retry_next_at" in new_fields:
-                    report.scheduled.append(ref.pk)
-            elif state.status in RUNNING and ref.retry_next_at is not None:
+                    report.scheduled.append(t.pk)
+            elif state.status in RUNNING and t.retry_next_at is not None:
                 # aria2 runs it again under the same GID (its session file brought it
                 # back): that run is the retry, a second one would be a duplicate.
-                ref.retry_next_at = None
+                t.retry_next_at = None
                 new_fields.append("retry_next_at")
-            if _watched(ref) != before:
-                changed.append(ref)
+            if _watched(t) != before:
+                changed.append(t)
                 fields.update(new_fields)
         if not changed:
             return changed, []
         with transaction.atomic():
-            # A user action may have changed the row since it was read (retry gives it a
-            # new GID, cancel freezes it): such a row keeps what the user did.
+            # A person may have changed the row since it was read (a retry gives it a new
+            # GID, a cancel stops it): such a row keeps what the person did.
             current = dict(
-                MediaDownloadRef.objects.select_for_update()
-                .filter(pk__in=[ref.pk for ref in changed], canceled_at__isnull=True)
+                Transfer.objects.select_for_update()
+                .filter(pk__in=[t.pk for t in changed], stopped_at__isnull=True)
                 .values_list("pk", "gid")
             )
-            written = [ref for ref in changed if current.get(ref.pk) == ref.gid]
+            written = [t for t in changed if current.get(t.pk) == t.gid]
             if written:
-                MediaDownloadRef.objects.bulk_update(written, sorted(fields))
-        report.recorded = [ref.pk for ref in written]
+                Transfer.objects.bulk_update(written, sorted(fields))
+        report.recorded = [t.pk for t in written]
         return changed, written
 
     def _forget_results(
         self,
         client: Aria2Client,
-        refs: list[MediaDownloadRef],
+        transfers: list[Transfer],
         states: dict[str, DownloadStatus],
-        changed: list[MediaDownloadRef],
-        written: list[MediaDownloadRef],
+        changed: list[Transfer],
+        written: list[Transfer],
         now: datetime,
         report: TickReport,
     ) -> None:
         """Remove finished results from aria2 once the rows hold them."""
-        changed_ids = {ref.pk for ref in changed}
-        written_ids = {ref.pk for ref in written}
+        changed_ids = {t.pk for t in changed}
+        written_ids = {t.pk for t in written}
         gids = []
-        for ref in refs:
-            state = states.get(ref.gid)
+        for t in transfers:
+            state = states.get(t.gid)
             if state is None or state.status not in TERMINAL:
                 continue
-            if ref.is_canceled:
-                if ref.canceled_at is not None and ref.canceled_at < now - CANCELED_RESULT_KEEP:
-                    gids.append(ref.gid)
-            elif ref.pk in written_ids or ref.pk not in changed_ids:
-                gids.append(ref.gid)
+            if t.is_stopped:
+                if t.stopped_at is not None and t.stopped_at < now - STOPPED_RESULT_KEEP:
+                    gids.append(t.gid)
+            elif t.pk in written_ids or t.pk not in changed_ids:
+                gids.append(t.gid)
         if gids:
             # Errors (already gone, another worker was faster) change nothing: ignored.
             client.multicall([("aria2.removeDownloadResult", [gid]) for gid in gids])
             report.forgotten_results = gids
 
-    def _reapply_pause(
+    def _follow_wishes(
         self,
         client: Aria2Client,
-        refs: list[MediaDownloadRef],
+        transfers: list[Transfer],
         states: dict[str, DownloadStatus],
+        now: datetime,
         report: TickReport,
     ) -> None:
-        """Sticky pause: what the user paused stays paused, whatever aria2 restarted."""
-        wanted = [
-            ref
-            for ref in refs
-            if ref.desired_paused
-            and not ref.is_canceled
-            and ref.gid in states
-            and states[ref.gid].status in RUNNING
+        """Paused when everyone paused, running when someone wants it, stopped when nobody does.
+
+        Sticky: whatever aria2 restarted or another client changed, what people asked for wins.
+        """
+        planned = [
+            (method, t) for t in transfers if (method := _wished(t, states.get(t.gid))) is not None
         ]
-        if not wanted:
+        if not planned:
             return
-        # Read again right before pausing: a resume clicked since the tick began wins.
-        still = set(
-            MediaDownloadRef.objects.filter(
-                pk__in=[ref.pk for ref in wanted], desired_paused=True, canceled_at__isnull=True
-            ).values_list("gid", flat=True)
-        )
-        wanted = [ref for ref in wanted if ref.gid in still]
-        answers = client.multicall([("aria2.forcePause", [ref.gid]) for ref in wanted])
-        for ref, answer in zip(wanted, answers, strict=True):
+        # Read again right before acting: a click since the tick began wins.
+        now_wanted = {
+            t.pk: t
+            for t in _with_wishes(Transfer.objects.filter(pk__in=[t.pk for _, t in planned]))
+        }
+        calls = [
+            (method, t)
+            for method, t in planned
+            if (current := now_wanted.get(t.pk)) is not None
+            and current.gid == t.gid
+            and _wished(current, states.get(t.gid)) == method
+        ]
+        if not calls:
+            return
+        for method, t in calls:
+            if method == "aria2.forceRemove" and not t.is_stopped:
+                Transfer.objects.filter(pk=t.pk, gid=t.gid).update(**stopped_fields(now))
+        answers = client.multicall([(method, [t.gid]) for method, t in calls])
+        done = {"aria2.forcePause": report.paused, "aria2.unpause": report.resumed}
+        for (method, t), answer in zip(calls, answers, strict=True):
             if not isinstance(answer, Aria2Error):
-                report.paused.append(ref.pk)
-                logger.info("Download %s was running again; paused it as its user asked.", ref.pk)
+                done.get(method, report.stopped).append(t.pk)
+                logger.info("Transfer %s: %s, as the people on it want.", t.pk, _WORDS[method])
+
+
+def _with_wishes(queryset: QuerySet[Transfer]) -> QuerySet[Transfer]:
+    """Transfers annotated with ``wanted`` (a live request) and ``running`` (one not paused)."""
+    return queryset.annotate(wanted=live_request(), running=running_request())
+
+
+def _wished(transfer: Transfer, state: DownloadStatus | None) -> str | None:
+    """The aria2 call that makes ``state`` what the transfer's people want, if any."""
+    if state is None or state.status not in (*RUNNING, Aria2Status.PAUSED):
+        return None
+    wanted, running = getattr(transfer, "wanted", False), getattr(transfer, "running", False)
+    if transfer.is_stopped or not wanted:
+        return "aria2.forceRemove"
+    if not running and state.status in RUNNING:
+        return "aria2.forcePause"
+    if running and state.status is Aria2Status.PAUSED:
+        return "aria2.unpause"
+    return None
+
+
+_WORDS = {
+    "aria2.forcePause": "paused again",
+    "aria2.unpause": "resumed",
+    "aria2.forceRemove": "stopped (nobody wants it any more)",
+}

@@ -2,8 +2,9 @@
 
 A full disk otherwise shows up as aria2 error 9 somewhere in the middle of a 4 GB file, after
 the provider connection (often one of very few the account allows) has been spent. Checking
-first turns it into one sentence the user can act on. ``NotEnoughDiskSpace`` is a
-``StartError`` so the web's start path can call ``check_free_space`` and report it as-is.
+first turns it into one sentence the user can act on. Starts, manual retries, automatic
+retries and re-adds all check it (``gateway.Aria2Gateway``). ``NotEnoughDiskSpace`` is a
+``StartError`` so a start reports it as it is.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from pathlib import Path
 
 from django.conf import settings
 
+from vodarr.downloads.errors import StartError
 from vodarr.downloads.paths import download_root
-from vodarr.downloads.starting import StartError
 
 # Headroom kept free besides the file itself: aria2's control files, the database, the OS.
 DEFAULT_RESERVE_BYTES = 64 * 1024 * 1024

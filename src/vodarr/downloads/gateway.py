@@ -1,0 +1,323 @@
+"""The one door to aria2 (aria2p's shape: a small API over a 1:1 JSON-RPC client).
+
+Everything that puts a transfer into aria2 goes through ``Aria2Gateway``: ``add`` for new
+transfers (a whole batch in one request) and ``readd`` for every second time — a manual
+retry, an automatic retry, re-adding what aria2 forgot, a second person starting a failed
+file. So the media URL is built in one place, the disk is checked in one place, and a re-add
+resets the same fields whoever asked for it.
+
+``readd`` does every check before it changes anything: a refused retry (provider unknown,
+disk full, someone else re-added it first) has not touched a file or a row. Then it claims
+the transfer with a conditional UPDATE on the GID it read, so of several workers and clicks
+exactly one re-adds it, and only then deletes a partial file when asked to start from zero.
+
+The gateway also keeps aria2's concurrency at the provider account's connection limit. Time
+comes from an injected clock and "never applied" is ``None`` — not ``0.0``, which a clock
+counting from boot passes for 300 s after every reboot.
+
+One gateway per process lives on the downloads app config (``gateway()``); tests give each
+test a fresh one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import secrets
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import PurePosixPath
+from typing import Any
+
+from django.apps import apps
+from django.conf import settings
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+
+from vodarr.catalog.provider import provider_client
+from vodarr.downloads.disk import check_free_space
+from vodarr.downloads.models import (
+    UNFINISHED_STATUSES,
+    MediaDownloadRef,
+    Status,
+    Transfer,
+    remember_status_changes,
+)
+from vodarr.downloads.paths import absolute_path, delete_partial_files
+from vodarr.integrations.aria2.client import Aria2Client
+from vodarr.integrations.aria2.errors import Aria2Error, Aria2GidNotFound, Aria2Unreachable
+from vodarr.integrations.aria2.types import Aria2Status, DownloadStatus
+from vodarr.integrations.xtream.client import XtreamClient
+from vodarr.integrations.xtream.errors import XtreamError
+
+logger = logging.getLogger("vodarr.downloads")
+
+LIMIT_RECHECK_SECONDS = 300.0
+STOP_WAIT_SECONDS = 5.0
+
+
+def gateway() -> Aria2Gateway:
+    """This process's gateway."""
+    gateway: Aria2Gateway = apps.get_app_config("downloads").gateway  # type: ignore[attr-defined]
+    return gateway
+
+
+def wants_pause(transfer_id: int) -> bool:
+    """True when the transfer has live requests and every one of them is paused."""
+    live = MediaDownloadRef.objects.live().filter(transfer_id=transfer_id)
+    return live.exists() and not live.filter(desired_paused=False).exists()
+
+
+def running_request() -> Exists:
+    """Annotation: the transfer has a live request that is not paused."""
+    return Exists(
+        MediaDownloadRef.objects.live().filter(transfer=OuterRef("pk"), desired_paused=False)
+    )
+
+
+def live_request() -> Exists:
+    return Exists(MediaDownloadRef.objects.live().filter(transfer=OuterRef("pk")))
+
+
+@dataclass(frozen=True)
+class _ReadState:
+    gid: str
+    status: str
+    retry_next_at: datetime | None
+    stopped_at: datetime | None
+    last_error_code: int | None
+    last_error_message: str
+
+
+class Aria2Gateway:
+    def __init__(self, *, clock: Callable[[], float] | None = None) -> None:
+        self._clock = clock or time.monotonic
+        self._lock = threading.Lock()
+        self._client: tuple[tuple[str, str], Aria2Client] | None = None
+        self._limit_applied_at: float | None = None  # None: never applied by this process
+        self._limit_applied: int | None = None
+
+    # -- the client ---------------------------------------------------------------------------
+
+    @property
+    def client(self) -> Aria2Client:
+        """A keep-alive client for the configured daemon (rebuilt if the settings change)."""
+        if not settings.ARIA2_RPC_URL:
+            raise Aria2Unreachable(
+                "aria2 is not configured: set ARIA2_RPC_URL, or start Vodarr with `vodarr serve`."
+            )
+        key = (settings.ARIA2_RPC_URL, settings.ARIA2_RPC_SECRET or "")
+        with self._lock:
+            if self._client is None or self._client[0] != key:
+                if self._client is not None:
+                    self._client[1].close()
+                client = Aria2Client(settings.ARIA2_RPC_URL, settings.ARIA2_RPC_SECRET or None)
+                self._client = (key, client)
+            return self._client[1]
+
+    def close(self) -> None:
+        with self._lock:
+            if self._client is not None:
+                self._client[1].close()
+            self._client = None
+
+    # -- the provider's connection limit ------------------------------------------------------
+
+    def apply_connection_limit(self, limit: int | None, *, force: bool = False) -> bool:
+        """Let aria2 run at most ``limit`` downloads at once; True once that is in force.
+
+        Without ``force`` a limit this gateway applied in the last five minutes is trusted.
+        False means aria2 did not take it: the caller tries again later.
+        """
+        if not limit or limit < 1:
+            return True  # the account sets no limit: nothing to enforce
+        now = self._clock()
+        if (
+            not force
+            and self._limit_applied == limit
+            and self._limit_applied_at is not None
+            and now - self._limit_applied_at < LIMIT_RECHECK_SECONDS
+        ):
+            return True
+        try:
+            self.client.change_global_option({"max-concurrent-downloads": str(limit)})
+        except Aria2Error as error:
+            logger.warning("Could not set aria2's concurrency to %s: %s", limit, error.message)
+            return False
+        self._limit_applied_at, self._limit_applied = now, limit
+        return True
+
+    def apply_account_limit(
+        self, xtream: XtreamClient | None = None, *, force: bool = False
+    ) -> bool:
+        """Read the account's connection limit from the provider and apply it."""
+        try:
+            limit = (xtream or provider_client()).account().user_info.max_connections
+        except XtreamError as error:
+            logger.info("The provider's connection limit is unknown for now: %s", error.message)
+            return False
+        return self.apply_connection_limit(limit, force=force)
+
+    # -- adding -------------------------------------------------------------------------------
+
+    @staticmethod
+    def media_url(transfer: Transfer, xtream: XtreamClient | None = None) -> str:
+        """The transfer's media URL from the current provider settings; raises XtreamError."""
+        xtream = xtream or provider_client()
+        if transfer.is_episode:
+            return xtream.episode_url(transfer.episode_id or "", transfer.container_extension)
+        return xtream.movie_url(transfer.downloadable_id, transfer.container_extension)
+
+    @staticmethod
+    def options(transfer: Transfer, gid: str, *, paused: bool = False) -> dict[str, str]:
+        """aria2 options for one transfer: our GID, our path, and Vodarr in charge of retries."""
+        target = absolute_path(transfer.output_path)
+        options = {
+            "gid": gid,
+            "dir": str(target.parent),
+            "out": PurePosixPath(transfer.output_path).name,
+            "continue": "true",
+            "auto-file-renaming": "false",
+            "allow-overwrite": "true",
+            # aria2's own retries are off: the worker retries with backoff and keeps the count.
+            "max-tries": "1",
+            "retry-wait": "0",
+            # IPTV accounts limit connections; one connection per download keeps us inside it.
+            "split": "1",
+            "max-connection-per-server": "1",
+            "user-agent": settings.XTREAM_USER_AGENT,
+        }
+        if paused:
+            options["pause"] = "true"
+        return options
+
+    def add(self, batch: list[tuple[Transfer, str]]) -> list[str | Aria2Error]:
+        """Add new transfers (rows already saved with their GIDs) in ONE aria2 request."""
+        return self.client.add_uris(
+            [([url], self.options(transfer, transfer.gid)) for transfer, url in batch]
+        )
+
+    def readd(
+        self,
+        transfer: Transfer,
+        *,
+        restart_from_zero: bool = False,
+        fresh_start: bool = False,
+        expect: dict[str, Any] | None = None,
+    ) -> str | None:
+        """Put ``transfer`` into aria2 again under a new GID; returns it, or None if lost.
+
+        None: the transfer changed since it was read (another worker or person re-added it,
+        ``expect`` no longer matches). Raises, having changed nothing: ``XtreamError`` (no
+        media URL), ``NotEnoughDiskSpace``. Raises ``Aria2Error`` when aria2 refused or was
+        unreachable: unreachable puts the row back as it was read; a refusal leaves it in
+        error with aria2's message.
+        """
+        url = self.media_url(transfer)
+        remaining = 0 if restart_from_zero else transfer.total_length - transfer.completed_length
+        check_free_space(max(0, remaining))
+        read = _ReadState(
+            transfer.gid,
+            transfer.status,
+            transfer.retry_next_at,
+            transfer.stopped_at,
+            transfer.last_error_code,
+            transfer.last_error_message,
+        )
+        paused = wants_pause(transfer.pk)
+        gid = new_gid()
+        now = timezone.now()
+        fields: dict[str, Any] = {
+            "gid": gid,
+            "status": Status.PAUSED if paused else Status.WAITING,
+            "download_speed": 0,
+            "retry_next_at": None,
+            "finished_at": None,
+            "stopped_at": None,
+            "updated_at": now,
+        }
+        if restart_from_zero:
+            fields.update(total_length=0, completed_length=0)
+        if fresh_start:
+            # A person's own retry or start: a new count and a clean slate. An automatic
+            # retry keeps both, so the count stays bounded and the reason stays on record.
+            fields.update(retry_attempt=0, last_error_code=None, last_error_message="")
+        claimed = Transfer.objects.filter(pk=transfer.pk, **(expect or {"gid": read.gid})).update(
+            **fields
+        )
+        if claimed != 1:
+            return None
+        for name, value in fields.items():
+            setattr(transfer, name, value)
+        # The old result is ours to forget: left in aria2's session file it would restart.
+        with contextlib.suppress(Aria2Error):
+            self.client.remove_download_result(read.gid)
+        if restart_from_zero:
+            delete_partial_files(transfer.output_path, transfer.file_paths())
+        try:
+            self.client.add_uri([url], self.options(transfer, gid, paused=paused))
+        except Aria2Unreachable:
+            Transfer.objects.filter(pk=transfer.pk, gid=gid).update(
+                gid=read.gid,
+                status=read.status,
+                retry_next_at=read.retry_next_at,
+                stopped_at=read.stopped_at,
+                last_error_code=read.last_error_code,
+                last_error_message=read.last_error_message,
+            )
+            transfer.gid, transfer.status = read.gid, read.status
+            raise
+        except Aria2Error as error:
+            Transfer.objects.filter(pk=transfer.pk, gid=gid).update(
+                status=Status.ERROR, last_error_message=error.message, updated_at=now
+            )
+            transfer.status, transfer.last_error_message = Status.ERROR, error.message
+            raise
+        return gid
+
+    def refresh(self, transfers: list[Transfer]) -> None:
+        """Record what aria2 says now about the unfinished ones among ``transfers``.
+
+        A decision about a transfer (join it? re-add it?) must not rest on a status the
+        worker has not recorded yet. aria2 being down leaves the recorded state standing.
+        """
+        unfinished = [t for t in transfers if t.status in UNFINISHED_STATUSES and not t.is_stopped]
+        if not unfinished:
+            return
+        try:
+            answers = self.client.tell_statuses([t.gid for t in unfinished])
+        except Aria2Error:
+            return
+        live = {gid: s for gid, s in answers.items() if isinstance(s, DownloadStatus)}
+        remember_status_changes(unfinished, live)
+
+    # -- stopping -----------------------------------------------------------------------------
+
+    def stop(self, gid: str) -> DownloadStatus | None:
+        """forceRemove ``gid`` and wait (bounded) until aria2 has closed its file.
+
+        Returns aria2's final state, or None when aria2 no longer knows the GID.
+        """
+        try:
+            self.client.force_remove(gid)
+        except Aria2GidNotFound:
+            return None
+        deadline = self._clock() + STOP_WAIT_SECONDS
+        while True:
+            try:
+                state = self.client.tell_status(gid)
+            except Aria2GidNotFound:
+                return None
+            if state.status in (Aria2Status.REMOVED, Aria2Status.COMPLETE, Aria2Status.ERROR):
+                return state
+            if self._clock() > deadline:
+                return state
+            time.sleep(0.05)
+
+
+def new_gid() -> str:
+    """A GID in aria2's format (16 hex digits) that we choose, so the row can exist first."""
+    return secrets.token_hex(8)
