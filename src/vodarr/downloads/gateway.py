@@ -27,13 +27,15 @@ import secrets
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, fields
 from datetime import datetime
 from pathlib import PurePosixPath
 from typing import Any
 
 from django.apps import apps
 from django.conf import settings
+from django.db import IntegrityError
+from django.db import transaction as db_transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
@@ -56,7 +58,8 @@ from vodarr.integrations.xtream.errors import XtreamError
 logger = logging.getLogger("vodarr.downloads")
 
 LIMIT_RECHECK_SECONDS = 300.0
-STOP_WAIT_SECONDS = 5.0
+STOP_POLL_SECONDS = 0.05
+STOP_POLLS = 100  # about five seconds
 
 
 def gateway() -> Aria2Gateway:
@@ -84,12 +87,20 @@ def live_request() -> Exists:
 
 @dataclass(frozen=True)
 class _ReadState:
+    """What ``readd`` may change, as read: put back as it was when aria2 was unreachable."""
+
     gid: str
     status: str
     retry_next_at: datetime | None
     stopped_at: datetime | None
+    media_key: str | None
+    path_key: str | None
     last_error_code: int | None
     last_error_message: str
+
+    @classmethod
+    def of(cls, transfer: Transfer) -> _ReadState:
+        return cls(**{f.name: getattr(transfer, f.name) for f in fields(cls)})
 
 
 class Aria2Gateway:
@@ -219,18 +230,11 @@ class Aria2Gateway:
         url = self.media_url(transfer)
         remaining = 0 if restart_from_zero else transfer.total_length - transfer.completed_length
         check_free_space(max(0, remaining))
-        read = _ReadState(
-            transfer.gid,
-            transfer.status,
-            transfer.retry_next_at,
-            transfer.stopped_at,
-            transfer.last_error_code,
-            transfer.last_error_message,
-        )
+        read = _ReadState.of(transfer)
         paused = wants_pause(transfer.pk)
         gid = new_gid()
         now = timezone.now()
-        fields: dict[str, Any] = {
+        changes: dict[str, Any] = {
             "gid": gid,
             "status": Status.PAUSED if paused else Status.WAITING,
             "download_speed": 0,
@@ -240,17 +244,25 @@ class Aria2Gateway:
             "updated_at": now,
         }
         if restart_from_zero:
-            fields.update(total_length=0, completed_length=0)
+            changes.update(total_length=0, completed_length=0)
         if fresh_start:
             # A person's own retry or start: a new count and a clean slate. An automatic
             # retry keeps both, so the count stays bounded and the reason stays on record.
-            fields.update(retry_attempt=0, last_error_code=None, last_error_message="")
-        claimed = Transfer.objects.filter(pk=transfer.pk, **(expect or {"gid": read.gid})).update(
-            **fields
-        )
+            changes.update(retry_attempt=0, last_error_code=None, last_error_message="")
+        if transfer.is_stopped:  # running again: it holds its media and file again
+            transfer.hold()
+            changes.update(media_key=transfer.media_key, path_key=transfer.path_key)
+        try:
+            with db_transaction.atomic():
+                claimed = Transfer.objects.filter(
+                    pk=transfer.pk, **(expect or {"gid": read.gid})
+                ).update(**changes)
+        except IntegrityError:
+            claimed = 0  # someone else holds this media now: theirs is the one that runs
         if claimed != 1:
+            _put_back(transfer, read)
             return None
-        for name, value in fields.items():
+        for name, value in changes.items():
             setattr(transfer, name, value)
         # The old result is ours to forget: left in aria2's session file it would restart.
         with contextlib.suppress(Aria2Error):
@@ -260,15 +272,8 @@ class Aria2Gateway:
         try:
             self.client.add_uri([url], self.options(transfer, gid, paused=paused))
         except Aria2Unreachable:
-            Transfer.objects.filter(pk=transfer.pk, gid=gid).update(
-                gid=read.gid,
-                status=read.status,
-                retry_next_at=read.retry_next_at,
-                stopped_at=read.stopped_at,
-                last_error_code=read.last_error_code,
-                last_error_message=read.last_error_message,
-            )
-            transfer.gid, transfer.status = read.gid, read.status
+            Transfer.objects.filter(pk=transfer.pk, gid=gid).update(**asdict(read))
+            _put_back(transfer, read)
             raise
         except Aria2Error as error:
             Transfer.objects.filter(pk=transfer.pk, gid=gid).update(
@@ -305,17 +310,22 @@ class Aria2Gateway:
             self.client.force_remove(gid)
         except Aria2GidNotFound:
             return None
-        deadline = self._clock() + STOP_WAIT_SECONDS
-        while True:
+        state = None
+        # Polls counted rather than timed: no clock to patch, fake or wrap around.
+        for _ in range(STOP_POLLS):
             try:
                 state = self.client.tell_status(gid)
             except Aria2GidNotFound:
                 return None
             if state.status in (Aria2Status.REMOVED, Aria2Status.COMPLETE, Aria2Status.ERROR):
-                return state
-            if self._clock() > deadline:
-                return state
-            time.sleep(0.05)
+                break
+            time.sleep(STOP_POLL_SECONDS)
+        return state
+
+
+def _put_back(transfer: Transfer, read: _ReadState) -> None:
+    for name, value in asdict(read).items():
+        setattr(transfer, name, value)
 
 
 def new_gid() -> str:

@@ -71,5 +71,6 @@ def forwards(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [("downloads", "0002_transfer")]
 
-    # Irreversible on purpose: going back would have to merge shared transfers into rows again.
-    operations = [migrations.RunPython(forwards)]
+    # Going back is allowed only without downloads (0004 refuses otherwise): shared transfers
+    # cannot be split into one row per person again.
+    operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]

@@ -21,6 +21,14 @@ MOVED = (
 )
 
 
+def refuse_downgrade_with_downloads(apps, schema_editor):
+    if apps.get_model("downloads", "MediaDownloadRef").objects.exists():
+        raise RuntimeError(
+            "Downloads shared between people cannot be turned back into one row per person: "
+            "restore the database backup taken before the upgrade instead."
+        )
+
+
 class Migration(migrations.Migration):
     dependencies = [("downloads", "0003_requests_to_transfers")]
 
@@ -37,4 +45,6 @@ class Migration(migrations.Migration):
                 to="downloads.transfer",
             ),
         ),
+        # Last, so that going back runs it first, before any column is touched.
+        migrations.RunPython(migrations.RunPython.noop, refuse_downgrade_with_downloads),
     ]
