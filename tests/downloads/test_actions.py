@@ -231,3 +231,34 @@ def test_actions_with_aria2_down_say_it_is_unreachable(stack: Stack, member: Use
     assert stack.aria2.secret not in error
     ref.refresh_from_db()
     assert not ref.desired_paused
+
+
+def test_a_manual_retry_is_refused_while_the_disk_is_full(
+    stack: Stack, member: User, settings
+) -> None:
+    client = inertia_client(member)
+    ref = in_status(stack, client, "error")
+    stack.provider.reset_faults()
+    settings.VODARR_DISK_RESERVE_BYTES = 1 << 60  # more than any disk has free
+
+    act(client, ref, "retry")
+
+    error = flash_and_errors(client)[1]["action"]
+    assert error.startswith("Not enough free space in the download folder:")
+    assert Transfer.objects.get(pk=ref.transfer_id).gid == ref.transfer.gid  # nothing re-added
+
+
+def test_members_see_paths_inside_the_library_and_admins_where_files_are(
+    stack: Stack, member: User, admin: User
+) -> None:
+    client = inertia_client(member)
+    ref = in_status(stack, client, "complete")
+    path = ref.transfer.output_path
+
+    [mine] = client.get("/downloads").json()["props"]["downloads"]["data"]
+    [theirs] = inertia_client(admin).get("/downloads").json()["props"]["downloads"]["data"]
+
+    assert mine["downloadStatus"]["dir"] == path.rsplit("/", 1)[0]
+    assert [f["path"] for f in mine["downloadStatus"]["files"]] == [path]
+    assert str(stack.root) not in str(mine)
+    assert theirs["downloadStatus"]["files"][0]["path"] == str(stack.root / path)

@@ -15,11 +15,12 @@ from vodarr.downloads.models import MediaDownloadRef, Transfer
 from vodarr.integrations.aria2 import Aria2Client, Aria2Status
 
 pytestmark = pytest.mark.django_db
+SAME_ORIGIN = {"Sec-Fetch-Site": "same-origin"}  # what a browser sends for Vodarr's own links
 
 
 def test_starting_a_movie_downloads_it_to_its_media_server_path(stack: Stack, member: User) -> None:
     client = inertia_client(member)
-    response = client.get(f"/movies/{FAST_MOVIE}/download")
+    response = client.get(f"/movies/{FAST_MOVIE}/download", headers=SAME_ORIGIN)
     assert response.status_code == 303
     assert response["Location"] == "/downloads"
     assert client.get("/downloads").json()["props"]["flash"]["success"] == "Download started."
@@ -79,7 +80,7 @@ def test_a_movie_the_provider_does_not_know_gives_a_clear_flash(stack: Stack, me
 
 def test_an_episode_is_found_by_season_and_episode_number(stack: Stack, member: User) -> None:
     client = inertia_client(member)
-    response = client.get(f"/series/{SERIES}/1/2/download")
+    response = client.get(f"/series/{SERIES}/1/2/download", headers=SAME_ORIGIN)
     assert response["Location"] == "/downloads"
     ref = MediaDownloadRef.objects.get()
     assert (ref.downloadable_type, ref.downloadable_id, ref.season, ref.episode) == (
@@ -99,7 +100,7 @@ def test_an_episode_is_found_by_season_and_episode_number(stack: Stack, member: 
 
 def test_an_unknown_episode_says_which(stack: Stack, member: User) -> None:
     client = inertia_client(member)
-    client.get(f"/series/{SERIES}/9/9/download")
+    client.get(f"/series/{SERIES}/9/9/download", headers=SAME_ORIGIN)
     assert client.get("/downloads").json()["props"]["flash"]["error"] == "S9E9 not found."
     assert not MediaDownloadRef.objects.exists()
 
@@ -159,7 +160,7 @@ def test_a_batch_with_unknown_episodes_starts_nothing_and_names_each(
 def test_a_batch_skips_episodes_already_downloading_and_says_so(stack: Stack, member: User) -> None:
     stack.provider.set_throttle("episode", SERIES * 1000 + 101, 16 * 1024)
     client = inertia_client(member)
-    client.get(f"/series/{SERIES}/1/1/download")
+    client.get(f"/series/{SERIES}/1/1/download", headers=SAME_ORIGIN)
     client.get("/downloads")
     body = {"episodes": [{"season": 1, "episode": 1}, {"season": 1, "episode": 2}]}
     client.post(f"/series/{SERIES}/download", body, content_type="application/json")
@@ -190,13 +191,40 @@ def test_a_malformed_batch_is_refused_with_a_message(
     assert not MediaDownloadRef.objects.exists()
 
 
-def test_a_cross_site_link_cannot_start_a_download(stack: Stack, member: User) -> None:
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Sec-Fetch-Site": "cross-site"},
+        {"Sec-Fetch-Site": "same-site"},  # a sibling subdomain is another site for us
+        {},  # no evidence at all
+        {"Referer": "http://evil.example/page"},
+        {"Origin": "http://evil.example"},
+        {"Referer": "http://testserver.evil.example/"},
+    ],
+)
+def test_a_link_from_elsewhere_cannot_start_a_download(
+    stack: Stack, member: User, headers: dict[str, str]
+) -> None:
     client = inertia_client(member)
-    response = client.get(
-        f"/movies/{FAST_MOVIE}/download", headers={"Sec-Fetch-Site": "cross-site"}
-    )
+    response = client.get(f"/movies/{FAST_MOVIE}/download", headers=headers)
     assert response.status_code == 403
     assert not MediaDownloadRef.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Sec-Fetch-Site": "same-origin"},
+        {"Sec-Fetch-Site": "none"},  # typed into the address bar, or a bookmark
+        {"Referer": "http://testserver/movies/102"},  # an older browser, from our own page
+    ],
+)
+def test_a_link_from_vodarr_itself_starts_a_download(
+    stack: Stack, member: User, headers: dict[str, str]
+) -> None:
+    response = inertia_client(member).get(f"/movies/{FAST_MOVIE}/download", headers=headers)
+    assert response.status_code == 303
+    assert MediaDownloadRef.objects.count() == 1
 
 
 def test_the_account_connection_limit_sets_aria2_concurrency(stack: Stack, member: User) -> None:

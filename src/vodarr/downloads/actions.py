@@ -235,9 +235,9 @@ def _retry(ref: MediaDownloadRef, *, restart_from_zero: bool) -> str:
         _set_paused(ref, False)  # a retry is a wish to have it running
     try:
         gid = gateway().readd(transfer, restart_from_zero=from_zero, fresh_start=True)
-    except (XtreamError, StartError) as problem:
+    except (XtreamError, StartError, Aria2Error) as problem:
         if was_paused:
-            _set_paused(ref, True)
+            _set_paused(ref, True)  # nothing was retried: the wish stays as it was
         raise ActionError(getattr(problem, "message", str(problem))) from None
     if gid is None:
         raise ActionError(ALREADY_IN_PROGRESS)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.http import require_http_methods
@@ -104,10 +105,32 @@ def _action_failed(request: HttpRequest, message: str, status: int = 422) -> Htt
 
 
 def _refuse_cross_site(request: HttpRequest) -> HttpResponse | None:
-    # A link or image on another site must not start downloads with the user's cookies.
-    if request.headers.get("Sec-Fetch-Site") == "cross-site":
-        return render_error(request, 403, "Downloads cannot be started from another website.")
-    return None
+    """A start by GET (the spec's link form) must come from Vodarr's own pages.
+
+    A link or an image on another site would otherwise start downloads with the person's
+    cookies. POST starts carry the CSRF token, which proves as much already. The browser's
+    ``Sec-Fetch-Site`` says where a GET came from; without it, a same-origin ``Origin`` or
+    ``Referer`` must.
+    """
+    if request.method != "GET":
+        return None
+    site = request.headers.get("Sec-Fetch-Site")
+    if site is not None:
+        allowed = site in ("same-origin", "none")  # none: typed in, or a bookmark
+    else:
+        allowed = _same_origin(
+            request, request.headers.get("Origin") or request.headers.get("Referer")
+        )
+    if allowed:
+        return None
+    return render_error(request, 403, "Downloads cannot be started from another website.")
+
+
+def _same_origin(request: HttpRequest, url: str | None) -> bool:
+    if not url:
+        return False
+    parts = urlsplit(url)
+    return (parts.scheme, parts.netloc) == (request.scheme, request.get_host())
 
 
 def _start_response(request: HttpRequest, run: Any, success: str) -> HttpResponse:
@@ -142,10 +165,10 @@ def _int_or_404(value: str, what: str) -> int:
 
 @require_http_methods(["GET", "POST"])
 def start_movie(request: HttpRequest, stream_id: str) -> HttpResponse:
+    sid = _int_or_404(stream_id, "Movie")
     refused = _refuse_cross_site(request)
     if refused:
         return refused
-    sid = _int_or_404(stream_id, "Movie")
     user: User = request.user  # type: ignore[assignment]
     return _start_response(
         request, lambda: starting.start_movie_download(user, sid), starting.STARTED
@@ -154,11 +177,11 @@ def start_movie(request: HttpRequest, stream_id: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def start_episode(request: HttpRequest, series_id: str, season: str, episode: str) -> HttpResponse:
+    sid = _int_or_404(series_id, "Series")
+    season_n, episode_n = _int_or_404(season, "Season"), _int_or_404(episode, "Episode")
     refused = _refuse_cross_site(request)
     if refused:
         return refused
-    sid = _int_or_404(series_id, "Series")
-    season_n, episode_n = _int_or_404(season, "Season"), _int_or_404(episode, "Episode")
     user: User = request.user  # type: ignore[assignment]
     return _start_response(
         request,
