@@ -41,8 +41,10 @@ from django.utils import timezone
 
 from vodarr.catalog.provider import provider_client
 from vodarr.downloads.disk import check_free_space
+from vodarr.downloads.events import emit
 from vodarr.downloads.models import (
     UNFINISHED_STATUSES,
+    EventKind,
     MediaDownloadRef,
     Status,
     Transfer,
@@ -276,10 +278,12 @@ class Aria2Gateway:
             _put_back(transfer, read)
             raise
         except Aria2Error as error:
-            Transfer.objects.filter(pk=transfer.pk, gid=gid).update(
-                status=Status.ERROR, last_error_message=error.message, updated_at=now
-            )
-            transfer.status, transfer.last_error_message = Status.ERROR, error.message
+            with db_transaction.atomic():
+                Transfer.objects.filter(pk=transfer.pk, gid=gid).update(
+                    status=Status.ERROR, last_error_message=error.message, updated_at=now
+                )
+                transfer.status, transfer.last_error_message = Status.ERROR, error.message
+                emit(EventKind.FAILED, transfer)  # aria2 refused it: nothing will retry it
             raise
         return gid
 

@@ -239,3 +239,44 @@ class MediaDownloadRef(models.Model):
         if self.desired_paused and status in UNFINISHED_STATUSES:
             return Status.PAUSED
         return status
+
+
+# -- what happened to transfers, for background consumers (see events.py) ----------------
+
+
+class EventKind(models.TextChoices):
+    COMPLETED = "completed", "Download complete"
+    FAILED = "failed", "Download failed"
+
+
+class TransferEvent(models.Model):
+    kind = models.CharField(max_length=32, choices=EventKind.choices)
+    # The aria2 GID the event is about: one attempt finishes once, however many workers and
+    # ticks see it finished (unique with the kind).
+    gid = models.CharField(max_length=16)
+    transfer = models.ForeignKey(
+        Transfer, on_delete=models.SET_NULL, null=True, related_name="events"
+    )
+    user_ids = models.JSONField(default=list)
+    title = models.CharField(max_length=600, blank=True)
+    data = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering: ClassVar[list[str]] = ["id"]
+        constraints: ClassVar[list[models.BaseConstraint]] = [
+            models.UniqueConstraint(fields=["kind", "gid"], name="one_event_per_attempt")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.title} ({self.pk})"
+
+
+class EventCursor(models.Model):
+    """How far one consumer has read the events."""
+
+    consumer = models.CharField(max_length=64, unique=True)
+    position = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.consumer} at {self.position}"

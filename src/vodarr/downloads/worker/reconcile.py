@@ -29,8 +29,9 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from vodarr.downloads.events import emit
 from vodarr.downloads.gateway import Aria2Gateway, gateway, live_request, running_request
-from vodarr.downloads.models import UNFINISHED_STATUSES, Transfer, stopped_fields
+from vodarr.downloads.models import UNFINISHED_STATUSES, EventKind, Transfer, stopped_fields
 from vodarr.downloads.worker.readding import NEW_TRANSFER_GRACE_SECONDS, Readder
 from vodarr.downloads.worker.retries import RetryRunner, decide_after_error
 from vodarr.integrations.aria2.client import Aria2Client
@@ -82,6 +83,8 @@ class TickReport:
     resumed: list[int] = field(default_factory=list)
     stopped: list[int] = field(default_factory=list)
     readded: list[int] = field(default_factory=list)
+    completed: list[int] = field(default_factory=list)  # events recorded this tick
+    failed: list[int] = field(default_factory=list)
     retried: list[int] = field(default_factory=list)
     postponed: list[int] = field(default_factory=list)
 
@@ -193,6 +196,7 @@ class Reconciler:
                 elif isinstance(answer, Aria2GidNotFound):
                     forgotten.append(t)
         changed, written = self._record(transfers, states, now, report)
+        self._note_outcomes(transfers, states, report)
         self._forget_results(client, transfers, states, changed, written, now, report)
         self._follow_wishes(client, transfers, states, now, report)
         readded = self._readder.readd(self.gateway, forgotten, self._seen, now)
@@ -260,6 +264,33 @@ class Reconciler:
                 Transfer.objects.bulk_update(written, sorted(fields))
         report.recorded = [t.pk for t in written]
         return changed, written
+
+    def _note_outcomes(
+        self, transfers: list[Transfer], states: dict[str, DownloadStatus], report: TickReport
+    ) -> None:
+        """Record, once per attempt, that a transfer finished or failed for good."""
+        outcomes: list[tuple[EventKind, Transfer]] = []
+        for t in transfers:
+            state = states.get(t.gid)
+            if t.is_stopped or state is None:
+                continue
+            if state.status is Aria2Status.COMPLETE:
+                outcomes.append((EventKind.COMPLETED, t))
+            elif state.status is Aria2Status.ERROR and t.retry_next_at is None:
+                outcomes.append((EventKind.FAILED, t))  # permanent, or no retries left
+        if not outcomes:
+            return
+        with transaction.atomic():
+            current = dict(
+                Transfer.objects.filter(
+                    pk__in=[t.pk for _, t in outcomes], stopped_at__isnull=True
+                ).values_list("pk", "gid")
+            )
+            for kind, t in outcomes:
+                if current.get(t.pk) == t.gid and emit(kind, t):
+                    (report.completed if kind == EventKind.COMPLETED else report.failed).append(
+                        t.pk
+                    )
 
     def _forget_results(
         self,
