@@ -26,7 +26,8 @@ QUERIES = [
     "?page=-1&owners=a,,-3,9999999999999999999999&sort=%00&category=x&as_of=nan&q=" + "x" * 300,
     "?ids=1,a,%20,-2&page[]=1",
 ]
-BODIES = [
+FIELDS = ("email", "password", "name", "base_url", "username", "role", "action", "current_password")
+BODIES: list[tuple[str | bytes, str]] = [
     ("{not json", "application/json"),
     ("[1, 2]", "application/json"),
     (
@@ -34,17 +35,21 @@ BODIES = [
         "application/json",
     ),
     (
-        json.dumps(
-            {
-                f: "nul\x00"
-                for f in ("email", "password", "name", "base_url", "username", "role", "action")
-            }
-        ),
+        json.dumps({f: "nul\x00" for f in FIELDS}),
         "application/json",
     ),
     ("action=explode&delete_partial=maybe&episodes=1", "application/x-www-form-urlencoded"),
     ("email=nul%00%40example.test&password=%00&name=%00", "application/x-www-form-urlencoded"),
     ("\xff\xfe\x00", "text/plain"),
+    # Nesting deep enough to overflow a recursive parser, and just past the sane limit.
+    ("[" * 100_000, "application/json"),
+    ('{"email": ' * 65 + '"x"' + "}" * 65, "application/json"),
+    # Lone surrogates: valid JSON, but text that cannot be encoded to UTF-8.
+    (json.dumps({f: "\ud800@x.com" for f in FIELDS}), "application/json"),
+    (json.dumps({"\udfff": 1, "email": "a@b.test"}), "application/json"),
+    # Bytes that are not UTF-8 at all, in JSON and in form fields.
+    (b'{"email": "\xed\xa0\x80@x.com", "name": "\xff"}', "application/json"),
+    (b"email=%ED%A0%80%40x.com&name=%FF&password=x", "application/x-www-form-urlencoded"),
 ]
 METHODS = ["get", "post", "put", "patch", "delete"]
 
@@ -112,4 +117,38 @@ def test_no_route_answers_500_to_garbage(
                     failures.append(
                         f"{method.upper()} {path} {body[:30]!r} → {response.status_code}"
                     )
+    assert failures == []
+
+
+UNUSABLE_BODIES = {
+    "[" * 100_000: "nested too deeply",
+    '{"email": ' * 65 + '"x"' + "}" * 65: "nested too deeply",
+    json.dumps({f: "\ud800@x.com" for f in FIELDS}): "lone surrogate",
+    json.dumps({"\udfff": 1}): "lone surrogate",
+}
+
+
+@pytest.mark.parametrize("who", ["guest", "member", "admin"])
+def test_every_route_that_reads_a_body_refuses_deep_nesting_and_lone_surrogates(
+    everything_down: None, who: str, admin: User, member: User
+) -> None:
+    client = Client(raise_request_exception=False)
+    if who != "guest":
+        client.force_login(admin if who == "admin" else member)
+    checked, failures = 0, []
+    for path in paths():
+        for method in METHODS[1:]:
+            if path == "/logout":
+                continue
+            send = getattr(client, method)
+            # A route that reads bodies answers broken JSON with the reader's 400 sentence.
+            probe = send(path, "{not json", content_type="application/json")
+            if b"not valid JSON" not in probe.content:
+                continue
+            checked += 1
+            for body, why in UNUSABLE_BODIES.items():
+                response = send(path, body, content_type="application/json")
+                if response.status_code != 400 or why not in response.json()["message"]:
+                    failures.append(f"{method.upper()} {path} {why} → {response.status_code}")
+    assert checked > 0
     assert failures == []

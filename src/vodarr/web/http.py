@@ -28,27 +28,49 @@ class BadRequestBody(Exception):
 
 
 NUL_MESSAGE = "Text cannot contain NUL characters."
+MAX_NESTING = 64
+NESTING_MESSAGE = f"The request body is nested too deeply (more than {MAX_NESTING} levels)."
+SURROGATE_MESSAGE = "Text must be valid Unicode: the request holds a lone surrogate character."
 
 
-def contains_nul(value: Any) -> bool:
-    """Whether any text in ``value`` (nested lists and dicts too) holds a NUL character.
+def unusable_text(value: Any) -> str | None:
+    """Why ``value`` (with everything nested in it) cannot be used, or None when it can.
 
-    No field has a use for one, and PostgreSQL refuses to store or even compare them.
+    No field has a use for a NUL character, and PostgreSQL refuses to store or even compare
+    one; a lone surrogate (JSON allows ``"\\ud800"``) cannot be encoded to UTF-8, so the
+    database, the email and the page would each fail on it later with a 500. Deep nesting
+    is refused before anything recursive walks it. Iterative, so no input can overflow it.
     """
-    if isinstance(value, str):
-        return "\x00" in value
-    if isinstance(value, dict):
-        return any(contains_nul(k) or contains_nul(v) for k, v in value.items())
-    if isinstance(value, list):
-        return any(contains_nul(item) for item in value)
+    pending: list[tuple[Any, int]] = [(value, 1)]
+    while pending:
+        item, depth = pending.pop()
+        if isinstance(item, str):
+            if "\x00" in item:
+                return NUL_MESSAGE
+            if not item.isascii() and _has_lone_surrogate(item):
+                return SURROGATE_MESSAGE
+        elif isinstance(item, dict | list):
+            if depth > MAX_NESTING:
+                return NESTING_MESSAGE
+            children = [*item.keys(), *item.values()] if isinstance(item, dict) else item
+            pending.extend((child, depth + 1) for child in children)
+    return None
+
+
+def _has_lone_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
     return False
 
 
 def read_body(request: HttpRequest) -> dict[str, Any]:
     """The request's fields as a dict, from JSON or form encoding; raises BadRequestBody."""
     data = _parse_body(request)
-    if contains_nul(data):
-        raise BadRequestBody(NUL_MESSAGE)
+    problem = unusable_text(data)
+    if problem:
+        raise BadRequestBody(problem)
     return data
 
 
@@ -61,6 +83,8 @@ def _parse_body(request: HttpRequest) -> dict[str, Any]:
             data = json.loads(request.body)
         except (ValueError, UnicodeDecodeError):
             raise BadRequestBody("The request body is not valid JSON.") from None
+        except RecursionError:  # thousands of brackets: the parser itself gives up
+            raise BadRequestBody(NESTING_MESSAGE) from None
         if not isinstance(data, dict):
             raise BadRequestBody("The request body must be a JSON object with named fields.")
         return data
