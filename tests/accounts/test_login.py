@@ -5,16 +5,10 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from tests.fixtures.users import PASSWORD, inertia_client
+from tests.fixtures.users import PASSWORD, inertia_client, login
 from vodarr.accounts.models import User
 
 pytestmark = pytest.mark.django_db
-
-
-def login(client: Client, email: str, password: str = PASSWORD, **extra):
-    return client.post(
-        "/login", {"email": email, "password": password, **extra}, content_type="application/json"
-    )
 
 
 def test_it_signs_in_with_json_and_goes_to_the_app(member: User) -> None:

@@ -7,7 +7,7 @@ from django.contrib.auth import authenticate, login, logout
 from django.contrib.auth.tokens import default_token_generator
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.utils.encoding import force_str
-from django.utils.http import url_has_allowed_host_and_scheme, urlsafe_base64_decode
+from django.utils.http import urlsafe_base64_decode
 from django.views.decorators.http import require_http_methods, require_POST
 from inertia import render
 
@@ -19,6 +19,7 @@ from vodarr.web.http import (
     bool_field,
     flash,
     read_body,
+    same_site_path,
     string_field,
     validation_failed,
 )
@@ -30,11 +31,7 @@ def _client_address(request: HttpRequest) -> str:
 
 
 def _next_url(request: HttpRequest, candidate: str) -> str:
-    if candidate and url_has_allowed_host_and_scheme(
-        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return candidate
-    return HOME_URL
+    return same_site_path(request, candidate) or HOME_URL
 
 
 @guest_only

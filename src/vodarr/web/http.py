@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse, QueryDict
+from django.utils.http import url_has_allowed_host_and_scheme
 
 FORM_TYPES = {"application/x-www-form-urlencoded", "multipart/form-data"}
 SESSION_ERRORS = "_vodarr_errors"
@@ -148,13 +149,27 @@ def bool_field(data: dict[str, Any], name: str, errors: dict[str, str], label: s
     return False
 
 
+def same_site_path(request: HttpRequest, candidate: str) -> str | None:
+    """``candidate`` when it is a path on this site, else None.
+
+    ``//evil.example/x`` and ``/\\evil.example`` look like paths but browsers follow them to
+    another host, so Django's own check decides, not a leading slash.
+    """
+    if not candidate.startswith("/") or not url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return None
+    return candidate
+
+
 def safe_back_url(request: HttpRequest, fallback: str) -> str:
     """The page the request came from when it is on this site, else ``fallback``."""
     referer = request.headers.get("Referer", "")
     if referer:
         parts = urlsplit(referer)
-        if parts.netloc == request.get_host() and parts.path.startswith("/"):
-            return parts.path + (f"?{parts.query}" if parts.query else "")
+        if parts.netloc == request.get_host():
+            path = parts.path + (f"?{parts.query}" if parts.query else "")
+            return same_site_path(request, path) or fallback
     return fallback
 
 
