@@ -118,3 +118,11 @@ def test_an_api_client_gets_422_with_messages(admin: User) -> None:
     )
     assert response.status_code == 422
     assert response.json()["errors"]["email"] == "Enter a valid email address."
+
+
+def test_an_email_longer_than_254_characters_is_refused(admin: User) -> None:
+    client = inertia_client()
+    register(client, "a" * 64 + "@" + "b" * 240 + ".test")
+    errors = client.get("/register").json()["props"]["errors"]
+    assert errors["email"] == "Email addresses are limited to 254 characters."
+    assert User.objects.count() == 1

@@ -8,10 +8,16 @@ from django.core.validators import validate_email
 
 from vodarr.accounts.models import User
 
+# RFC 5321's limit on a forward path; the column is this long too, but SQLite ignores that.
+EMAIL_MAX_LENGTH = 254
+
 
 def check_email(email: str, errors: dict[str, str], *, exclude_pk: int | None = None) -> None:
     if not email:
         errors.setdefault("email", "Enter your email address.")
+        return
+    if len(email) > EMAIL_MAX_LENGTH:
+        errors.setdefault("email", f"Email addresses are limited to {EMAIL_MAX_LENGTH} characters.")
         return
     try:
         validate_email(email)
