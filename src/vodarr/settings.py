@@ -162,6 +162,10 @@ else:
     EMAIL_BACKEND = "vodarr.web.email.LogEmailBackend"
 DEFAULT_FROM_EMAIL = config.env_str("DEFAULT_FROM_EMAIL", "Vodarr <vodarr@localhost>")
 
+# Paths whose rest is a secret (the links mailed for password resets and verification):
+# every log line, the web server's access log included, shows them as `…/***`.
+LOG_REDACTED_PATH_PREFIXES = ["/reset-password/", "/email/verify/"]
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

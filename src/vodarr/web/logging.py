@@ -1,24 +1,46 @@
-"""A logging filter that redacts provider credentials from every record before it is written."""
+"""A logging filter that redacts secrets from every record before it is written.
+
+Provider credentials ride in media URLs; password-reset and email-verification tokens ride
+in the paths of the links Vodarr mails (`LOG_REDACTED_PATH_PREFIXES`), which the web
+server's access log and Django's "Not Found" warnings would otherwise write out whole.
+"""
 
 from __future__ import annotations
 
 import logging
+import re
+from functools import cache
 
-from vodarr.integrations.redact import redact_text
+from vodarr.integrations.redact import REDACTED, redact_text
+
+
+@cache
+def _token_paths(prefixes: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not prefixes:
+        return None
+    alternatives = "|".join(re.escape(prefix) for prefix in prefixes)
+    return re.compile(rf"({alternatives})[^\s\"'?#]+")
+
+
+def redact_log_text(text: str) -> str:
+    """``text`` without provider credentials, configured secrets or link tokens."""
+    from django.conf import settings
+
+    secrets = (settings.XTREAM_PASSWORD, settings.ARIA2_RPC_SECRET)
+    text = redact_text(text, secrets)
+    pattern = _token_paths(tuple(getattr(settings, "LOG_REDACTED_PATH_PREFIXES", ())))
+    return pattern.sub(rf"\g<1>{REDACTED}", text) if pattern else text
 
 
 class RedactingFilter(logging.Filter):
-    """Formats the record's message, then hides URLs' credentials and configured secrets."""
+    """Formats the record's message, then redacts it (and its traceback) in place."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        from django.conf import settings
-
-        secrets = (settings.XTREAM_PASSWORD, settings.ARIA2_RPC_SECRET)
         try:
             message = record.getMessage()
         except Exception:  # a broken format string must not lose the log line
             message = str(record.msg)
-        record.msg = redact_text(message, secrets)
+        record.msg = redact_log_text(message)
         record.args = None
         if record.exc_info and not record.exc_text:
             # Tracebacks carry exception messages and locals' reprs: format them here so they
@@ -26,5 +48,5 @@ class RedactingFilter(logging.Filter):
             record.exc_text = logging.Formatter().formatException(record.exc_info)
         record.exc_info = None
         if record.exc_text:
-            record.exc_text = redact_text(record.exc_text, secrets)
+            record.exc_text = redact_log_text(record.exc_text)
         return True
