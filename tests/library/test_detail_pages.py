@@ -137,6 +137,8 @@ def test_with_the_provider_down_a_catalogued_movie_renders_from_the_catalogue(
     assert props["movie"]["backdrop"] == "http://b"
     assert "not reachable" in props["providerError"]
     assert provider.password not in props["providerError"]
+    # A member is told the provider is down, not where the server's provider lives.
+    assert f":{provider.port}" not in props["providerError"]
 
 
 def test_with_the_provider_down_an_unknown_movie_is_an_error_page(

@@ -90,7 +90,7 @@ def test_provider(request: HttpRequest) -> HttpResponse:
     try:
         account = provider_client().account()
     except XtreamError as error:
-        return validation_failed(request, {"provider": error.message}, SETTINGS_URL)
+        return validation_failed(request, {"provider": error.detail}, SETTINGS_URL)
     problem = _account_problem(account)
     if problem:
         return validation_failed(request, {"provider": problem}, SETTINGS_URL)
@@ -105,7 +105,7 @@ def sync_catalogue_view(request: HttpRequest) -> HttpResponse:
     try:
         result = sync_now()
     except (XtreamError, SyncAlreadyRunning) as error:
-        flash(request, "error", f"The catalogue sync failed: {error}")
+        flash(request, "error", f"The catalogue sync failed: {error.detail}")
         return redirect_back(request, SETTINGS_URL)
     flash(request, "success", f"Catalogue synced: {result.movies} movies, {result.series} series.")
     return redirect_back(request, SETTINGS_URL)
@@ -127,7 +127,7 @@ def test_aria2(request: HttpRequest) -> HttpResponse:
             version = client.get_version()
             stat = client.get_global_stat()
     except Aria2Error as error:
-        return validation_failed(request, {"aria2": error.message}, SETTINGS_URL)
+        return validation_failed(request, {"aria2": error.detail}, SETTINGS_URL)
     flash(
         request,
         "success",

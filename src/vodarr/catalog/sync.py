@@ -102,7 +102,7 @@ class CatalogueSource(Protocol):
 class SyncAlreadyRunning(Exception):
     """Another process (or request) is syncing right now."""
 
-    message = "A catalogue sync is already running; try again in a minute."
+    message = detail = "A catalogue sync is already running; try again in a minute."
 
     def __init__(self) -> None:
         super().__init__(self.message)
@@ -174,7 +174,8 @@ def sync_catalogue(client: CatalogueSource) -> SyncResult:
             result = _apply(fetched, started_at, clock)
     except XtreamError as error:
         # Recorded, not logged: the caller reports it (command line, flash, worker log).
-        _record_failure(error.message)
+        # The detail names the provider's host: only administrators see the Settings page.
+        _record_failure(error.detail)
         raise
     except DatabaseError:
         logger.exception("Catalogue sync could not write to the database")
@@ -223,8 +224,8 @@ def sync_catalogue_if_due(interval: timedelta | float) -> SyncResult | None:
         return sync_catalogue(provider_client())
     except XtreamError as error:
         # provider_client() refusing the configuration is recorded here too, where admins look.
-        _record_failure(error.message)
-        logger.warning("Scheduled catalogue sync failed: %s", error.message)
+        _record_failure(error.detail)
+        logger.warning("Scheduled catalogue sync failed: %s", error.detail)
         return None
 
 

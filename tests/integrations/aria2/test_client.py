@@ -182,6 +182,7 @@ def test_it_explains_an_answer_that_is_not_json_rpc(
     with pytest.raises(Aria2Error) as caught:
         fake.client().get_version()
     assert "answered HTTP 502 without a JSON-RPC body" in caught.value.message
+    assert "127.0.0.1" not in caught.value.message and "127.0.0.1" in caught.value.detail
     assert caught.value.permanent is False
 
 
@@ -193,7 +194,8 @@ def test_it_reports_a_timeout_as_unreachable_and_worth_retrying(
 
     with pytest.raises(Aria2Unreachable) as caught:
         scripted(time_out).client().get_version()
-    assert caught.value.message == (
+    assert caught.value.message == "aria2 is not reachable (no answer within 10 s)."
+    assert caught.value.detail == (
         "aria2 is not reachable at http://127.0.0.1:6800/jsonrpc (no answer within 10 s). "
         "Is aria2c running?"
     )
@@ -204,7 +206,9 @@ def test_it_reports_a_refused_connection_as_unreachable() -> None:
     url = f"http://127.0.0.1:{free_loopback_port()}/jsonrpc"
     with Aria2Client(url, "s3cret") as client, pytest.raises(Aria2Unreachable) as caught:
         client.get_version()
-    assert caught.value.message == (
+    # Members may read the message; only the detail (admins, the log) says where aria2 is.
+    assert caught.value.message == "aria2 is not reachable (connection refused)."
+    assert caught.value.detail == (
         f"aria2 is not reachable at {url} (connection refused). Is aria2c running?"
     )
     assert caught.value.permanent is False

@@ -246,7 +246,8 @@ def test_it_reports_a_closed_port_as_unreachable_and_worth_retrying() -> None:
         pytest.raises(XtreamUnreachable) as caught,
     ):
         client.account()
-    assert caught.value.message == (
+    assert caught.value.message == "The provider is not reachable (connection refused)."
+    assert caught.value.detail == (
         f"The provider at http://127.0.0.1:{port} is not reachable (connection refused)."
     )
     assert not caught.value.permanent

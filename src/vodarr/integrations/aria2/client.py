@@ -143,9 +143,10 @@ class Aria2Client:
             answer = None
         if not isinstance(answer, dict):
             # Not aria2 (a proxy, or another service on the port): a 5xx may pass.
+            problem = f"answered HTTP {response.status_code} without a JSON-RPC body."
             raise Aria2Error(
-                f"{self._shown_url()} answered HTTP {response.status_code} without a JSON-RPC "
-                "body. Is this aria2's RPC URL?",
+                f"aria2's RPC address {problem}",
+                detail=f"{self._shown_url()} {problem} Is this aria2's RPC URL?",
                 permanent=response.status_code < 500,
                 secrets=self._secrets(),
             )
@@ -153,7 +154,8 @@ class Aria2Client:
 
     def _unreachable(self, reason: str) -> Aria2Unreachable:
         return Aria2Unreachable(
-            f"aria2 is not reachable at {self._shown_url()} ({reason}). Is aria2c running?",
+            f"aria2 is not reachable ({reason}).",
+            detail=f"aria2 is not reachable at {self._shown_url()} ({reason}). Is aria2c running?",
             secrets=self._secrets(),
         )
 

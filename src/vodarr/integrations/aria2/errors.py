@@ -1,7 +1,9 @@
 """The one error family for everything that goes wrong talking to aria2.
 
 Callers catch ``Aria2Error`` and read two things: ``message`` (a sentence a person can act on,
-already redacted) and ``permanent`` (would retrying the same call help?). The subclasses
+already redacted, and without the internal RPC URL so any signed-in person may see it) and
+``permanent`` (would retrying the same call help?). ``detail`` adds where aria2 was asked,
+for administrators and the log. The subclasses
 exist so code can react to the few cases that need different handling: aria2 is down, the
 secret is wrong, the GID is gone, the binary is missing.
 """
@@ -14,8 +16,9 @@ from vodarr.integrations.redact import redact_text
 class Aria2Error(Exception):
     """aria2 refused a call or could not be reached.
 
-    ``message`` never contains a media URL or the RPC secret: it is built through
-    ``redact_text`` here, in the one constructor every subclass goes through.
+    ``message`` never contains a media URL, the RPC URL or the RPC secret: it is built
+    through ``redact_text`` here, in the one constructor every subclass goes through, and
+    callers name the RPC URL in ``detail`` only.
     """
 
     default_permanent = True
@@ -27,8 +30,10 @@ class Aria2Error(Exception):
         permanent: bool | None = None,
         code: int | None = None,
         secrets: tuple[str, ...] = (),
+        detail: str | None = None,
     ) -> None:
         self.message = redact_text(message, secrets)
+        self.detail = redact_text(detail, secrets) if detail else self.message
         self.permanent = self.default_permanent if permanent is None else permanent
         self.code = code
         super().__init__(self.message)

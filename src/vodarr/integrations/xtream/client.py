@@ -38,6 +38,7 @@ from vodarr.integrations.xtream.models import (
 logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
+E = TypeVar("E", bound=XtreamError)
 
 _MAX_CACHE_ENTRIES = 512
 _DNS_HINTS = (
@@ -218,16 +219,16 @@ class XtreamClient:
         try:
             response = self._http.get(self._api_url, params=query)
         except httpx.TooManyRedirects:
-            raise XtreamError(
-                f"The provider at {self._display} redirects in a loop.", permanent=True
-            ) from None
+            raise self._fault(XtreamError, "The provider redirects in a loop.", True) from None
         except httpx.TimeoutException as exc:
-            raise XtreamUnreachable(self._unreachable("timed out")) from exc
+            raise self._unreachable("timed out") from exc
         except httpx.ConnectError as exc:
-            raise XtreamUnreachable(self._unreachable(_connect_reason(exc))) from exc
+            raise self._unreachable(_connect_reason(exc)) from exc
         except httpx.HTTPError as exc:
-            reason = "the connection failed: " + self._safe(str(exc) or type(exc).__name__)
-            raise XtreamUnreachable(self._unreachable(reason)) from exc
+            # httpx's own text may name hosts: only administrators and the log see it.
+            failure = self._unreachable(f"the connection failed: {type(exc).__name__}")
+            failure.detail = self._safe(f"{failure.detail[:-1]}: {exc}.")
+            raise failure from exc
         logger.debug(
             "Xtream %s at %s: HTTP %s in %.0f ms",
             action or "account",
@@ -242,33 +243,23 @@ class XtreamClient:
         if status in (401, 403):
             raise XtreamAuthError()
         if status == 404:
-            raise XtreamError(
-                f"The provider at {self._display} has no player_api.php (HTTP 404); "
-                "check the server URL.",
-                permanent=True,
+            raise self._fault(
+                XtreamError,
+                "The provider has no player_api.php (HTTP 404); check the server URL.",
+                True,
             )
         if status == 429 or status >= 500:
-            raise XtreamError(
-                f"The provider at {self._display} answered HTTP {status} to {what}.",
-                permanent=False,
-            )
+            raise self._fault(XtreamError, f"The provider answered HTTP {status} to {what}.", False)
         if status >= 400 or status < 200:
-            raise XtreamError(
-                f"The provider at {self._display} answered HTTP {status} to {what}.",
-                permanent=True,
-            )
+            raise self._fault(XtreamError, f"The provider answered HTTP {status} to {what}.", True)
         if not response.content.strip():
-            raise XtreamError(
-                f"The provider at {self._display} sent an empty response to {what}.",
-                permanent=False,
-            )
+            raise self._fault(XtreamError, f"The provider sent an empty response to {what}.", False)
         try:
             data: object = response.json()
         except ValueError:
             # Overloaded panels answer with PHP warnings or an HTML page: worth retrying.
-            raise XtreamError(
-                f"The provider at {self._display} sent a response to {what} that is not JSON.",
-                permanent=False,
+            raise self._fault(
+                XtreamError, f"The provider sent a response to {what} that is not JSON.", False
             ) from None
         return data
 
@@ -277,6 +268,7 @@ class XtreamClient:
             return parser(data)
         except XtreamError as exc:
             exc.message = self._safe(exc.message)
+            exc.detail = self._safe(exc.detail)
             exc.args = (exc.message,)
             raise
 
@@ -297,8 +289,13 @@ class XtreamClient:
             self._cache[key] = (now + self._cache_ttl, value)
         return value
 
-    def _unreachable(self, reason: str) -> str:
-        return f"The provider at {self._display} is not reachable ({reason})."
+    def _unreachable(self, reason: str) -> XtreamUnreachable:
+        return self._fault(XtreamUnreachable, f"The provider is not reachable ({reason}).")
+
+    def _fault(self, kind: type[E], sentence: str, permanent: bool | None = None) -> E:
+        """``sentence`` says "The provider"; its ``detail`` names the provider by host."""
+        detail = sentence.replace("The provider", f"The provider at {self._display}", 1)
+        return kind(self._safe(sentence), permanent=permanent, detail=self._safe(detail))
 
     def _safe(self, text: str) -> str:
         return redact_text(text, secrets=self._secrets)

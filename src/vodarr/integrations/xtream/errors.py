@@ -1,8 +1,9 @@
 """The one error type for everything that goes wrong talking to an Xtream Codes provider.
 
-Each error carries a human-readable ``message`` (safe to show on a page: it never holds the
-password or a URL with credentials) and ``permanent``, which says whether retrying the same
-call later could help. Callers decide on retries from ``permanent`` alone.
+Each error carries a human-readable ``message`` (safe to show on any page: it never holds the
+password, a URL with credentials, or even the provider's address), ``detail`` (the same
+naming the provider by host, for administrators and the log) and ``permanent``, which says
+whether retrying the same call later could help. Callers decide on retries from ``permanent`` alone.
 """
 
 from __future__ import annotations
@@ -13,9 +14,12 @@ class XtreamError(Exception):
 
     default_permanent: bool = False
 
-    def __init__(self, message: str, *, permanent: bool | None = None) -> None:
+    def __init__(
+        self, message: str, *, permanent: bool | None = None, detail: str | None = None
+    ) -> None:
         super().__init__(message)
         self.message = message
+        self.detail = detail or message
         self.permanent = self.default_permanent if permanent is None else permanent
 
     def __str__(self) -> str:

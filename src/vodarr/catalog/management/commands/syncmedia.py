@@ -18,5 +18,5 @@ class Command(BaseCommand):
             result = sync_now()
         except (XtreamError, SyncAlreadyRunning) as error:
             # One readable line and exit status 1; the message never holds credentials.
-            raise CommandError(f"Catalogue sync failed: {error}") from None
+            raise CommandError(f"Catalogue sync failed: {error.detail}") from None
         self.stdout.write(f"Catalogue synced: {result.summary()}.")
