@@ -76,12 +76,59 @@ def test_saving_the_provider_stores_it_and_says_so(as_admin: Client) -> None:
 
 def test_an_empty_password_keeps_the_saved_one(as_admin: Client) -> None:
     save_provider_settings("http://iptv.test", "alice", SECRET)
-    body = {"base_url": "http://iptv2.test", "username": "bob", "password": ""}
+    body = {"base_url": "http://iptv.test/", "username": "alice", "password": "", "user_agent": "X"}
 
     as_admin.patch("/settings/provider", body, content_type=JSON)
 
     row = ProviderSettings.load()
-    assert (row.base_url, row.username, row.password) == ("http://iptv2.test", "bob", SECRET)
+    assert (row.base_url, row.username, row.password) == ("http://iptv.test", "alice", SECRET)
+    assert row.user_agent == "X"
+
+
+@pytest.mark.parametrize(
+    "change", [{"base_url": "http://attacker.test"}, {"username": "bob"}], ids=["url", "username"]
+)
+def test_another_server_or_username_needs_the_password_again(
+    as_admin: Client, change: dict[str, str]
+) -> None:
+    save_provider_settings("http://iptv.test", "alice", SECRET)
+    body = {"base_url": "http://iptv.test", "username": "alice", "password": "", **change}
+
+    as_admin.patch("/settings/provider", body, content_type=JSON)
+
+    assert _page(as_admin)["props"]["errors"] == {
+        "password": "Enter the password again to use another server URL or username."
+    }
+    row = ProviderSettings.load()
+    assert (row.base_url, row.username) == ("http://iptv.test", "alice")
+    as_admin.patch("/settings/provider", {**body, "password": "typed-again"}, content_type=JSON)
+    row = ProviderSettings.load()
+    assert (row.base_url, row.username, row.password) == (
+        body["base_url"],
+        body["username"],
+        "typed-again",
+    )
+
+
+def test_testing_another_server_never_sends_it_the_saved_password(
+    as_admin: Client, fake_provider: FakeProvider
+) -> None:
+    save_provider_settings("http://iptv.test", fake_provider.username, SECRET)
+    elsewhere = {"base_url": fake_provider.base_url, "username": fake_provider.username}
+
+    as_admin.post("/settings/provider/test", elsewhere, content_type=JSON)
+
+    assert _page(as_admin)["props"]["errors"] == {
+        "password": "Enter the password again to use another server URL or username."
+    }
+    assert fake_provider.api_calls() == 0
+    as_admin.post(
+        "/settings/provider/test",
+        {**elsewhere, "password": fake_provider.password},
+        content_type=JSON,
+    )
+    assert _page(as_admin)["props"]["flash"]["success"].startswith("Connected: account active")
+    assert ProviderSettings.load().base_url == "http://iptv.test"  # tested, not saved
 
 
 @pytest.mark.parametrize(

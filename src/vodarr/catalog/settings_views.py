@@ -1,11 +1,15 @@
 """The admin Settings page: provider credentials, connection tests and the sync button.
 
 Props are built field by field: the provider password and the aria2 secret never leave the
-server, only whether one is set.
+server, only whether one is set. The kept password is only ever sent to the server and
+account it was entered for: pointing the provider elsewhere (or testing another address or
+username) needs the password typed again, so an admin cannot read it out through a server
+of their own.
 """
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
 from django.conf import settings
@@ -27,6 +31,7 @@ from vodarr.catalog.sync import SyncAlreadyRunning, sync_now
 from vodarr.integrations.redact import redact_url
 from vodarr.integrations.xtream import (
     AccountInfo,
+    XtreamClient,
     XtreamError,
     XtreamInvalidURL,
     normalize_base_url,
@@ -42,6 +47,7 @@ from vodarr.web.http import (
 
 SETTINGS_URL = "/settings"
 USER_AGENT_MAX = 200
+PASSWORD_AGAIN = "Enter the password again to use another server URL or username."
 
 
 @admin_required
@@ -74,8 +80,11 @@ def update_provider(request: HttpRequest) -> HttpResponse:
         errors["user_agent"] = (
             f"The user agent must be one line of at most {USER_AGENT_MAX} characters."
         )
-    if not password and not errors and not _password_can_be_kept():
-        errors["password"] = "Enter the password the provider gave you."
+    if not password and not errors:
+        if not _password_can_be_kept():
+            errors["password"] = "Enter the password the provider gave you."
+        elif _elsewhere(base_url, username):
+            errors["password"] = PASSWORD_AGAIN
     if errors:
         return validation_failed(request, errors, SETTINGS_URL)
     save_provider_settings(base_url, username, password or None, user_agent)
@@ -86,16 +95,51 @@ def update_provider(request: HttpRequest) -> HttpResponse:
 @admin_required
 @require_POST
 def test_provider(request: HttpRequest) -> HttpResponse:
-    read_body(request)  # a malformed body is still refused (BadInputMiddleware)
+    """Test the saved provider, or a server and account from the body before saving them."""
+    data = read_body(request)  # a malformed body is still refused (BadInputMiddleware)
+    errors: dict[str, str] = {}
+    account: AccountInfo | None = None
     try:
-        account = provider_client().account()
+        with _client_to_test(data, errors) as client:
+            account = client.account() if client is not None else None
+    except XtreamInvalidURL as invalid:
+        errors["base_url"] = invalid.message
     except XtreamError as error:
-        return validation_failed(request, {"provider": error.detail}, SETTINGS_URL)
+        errors.setdefault("provider", error.detail)
+    if errors or account is None:
+        return validation_failed(request, errors, SETTINGS_URL)
     problem = _account_problem(account)
     if problem:
         return validation_failed(request, {"provider": problem}, SETTINGS_URL)
     flash(request, "success", connection_summary(account))
     return redirect_back(request, SETTINGS_URL)
+
+
+def _client_to_test(
+    data: dict[str, Any], errors: dict[str, str]
+) -> AbstractContextManager[XtreamClient | None]:
+    """The saved provider's client, or a throwaway one for the server and account in ``data``.
+
+    None (with ``errors``) when the body asks for another server or username without the
+    password: the saved password is never sent anywhere else.
+    """
+    base_url = string_field(data, "base_url", errors, "server URL")
+    username = string_field(data, "username", errors, "username")
+    password = string_field(data, "password", errors, "password")
+    if errors:
+        return nullcontext(None)
+    if not (base_url or username or password):
+        return nullcontext(provider_client())
+    config = configured_provider()
+    base_url = normalize_base_url(base_url or (config.base_url if config else ""))
+    username = username or (config.username if config else "")
+    if password:
+        user_agent = (config.user_agent if config else "") or settings.XTREAM_USER_AGENT
+        return XtreamClient(base_url, username, password, user_agent=user_agent)
+    if _elsewhere(base_url, username):
+        errors["password"] = PASSWORD_AGAIN
+        return nullcontext(None)
+    return nullcontext(provider_client())
 
 
 @admin_required
@@ -191,6 +235,18 @@ def _account_problem(account: AccountInfo) -> str:
         return ""
     status = info.status or "not active"
     return f"The provider accepted the login, but the account is {status.lower()}."
+
+
+def _elsewhere(base_url: str, username: str) -> bool:
+    """Whether ``base_url`` or ``username`` differ from the provider in force."""
+    config = configured_provider()
+    if config is None:
+        return True
+    try:
+        current_url = normalize_base_url(config.base_url)
+    except XtreamInvalidURL:
+        return True
+    return (base_url, username) != (current_url, config.username)
 
 
 def _password_can_be_kept() -> bool:
