@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from dotenv import load_dotenv
 
@@ -45,6 +46,50 @@ def env_int(name: str, default: int | None = None) -> int | None:
         return int(raw)
     except ValueError:
         raise ValueError(f"{name} must be a whole number, not {raw!r}.") from None
+
+
+def env_list(name: str) -> list[str]:
+    """A comma-separated variable as a list; empty items dropped."""
+    return [item.strip() for item in env_str(name).split(",") if item.strip()]
+
+
+LOOPBACK_NAMES = ("localhost", "127.0.0.1", "[::1]")
+WILDCARD_ADDRESSES = {"", "0.0.0.0", "::"}  # noqa: S104 - names, not a bind
+
+
+def base_url() -> str:
+    """``BASE_URL`` (the address people open, e.g. ``https://vodarr.example.com``) or "".
+
+    Every link in an email is built on it, so a request's Host header never decides where
+    a password-reset link points. Vodarr is served from the site's root: no path. What is
+    returned is the origin (scheme, host, port), without a trailing slash.
+    """
+    raw = env_str("BASE_URL")
+    if not raw:
+        return ""
+    parts = urlsplit(raw)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"BASE_URL must look like https://vodarr.example.com, not {raw!r}.")
+    if parts.path.strip("/") or parts.query or parts.fragment or parts.username:
+        raise ValueError(f"BASE_URL must be the site's root with no path or query, not {raw!r}.")
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def allowed_hosts(host: str, site_url: str) -> list[str]:
+    """``ALLOWED_HOSTS`` when set, else the loopback names, ``HOST`` and BASE_URL's host.
+
+    Never ``*`` by default: with any Host accepted, a forged one lands in mailed links.
+    """
+    configured = env_list("ALLOWED_HOSTS")
+    if configured:
+        return configured
+    names = list(LOOPBACK_NAMES)
+    if host not in WILDCARD_ADDRESSES:
+        names.append(f"[{host}]" if ":" in host else host)
+    if site_url:
+        hostname = urlsplit(site_url).hostname or ""
+        names.append(f"[{hostname}]" if ":" in hostname else hostname)
+    return list(dict.fromkeys(names))
 
 
 def data_dir() -> Path:

@@ -19,8 +19,10 @@ SECRET_KEY = config.secret_key()
 DEBUG = config.env_bool("DEBUG", False)
 HOST = config.env_str("HOST", "127.0.0.1")
 PORT = config.env_int("PORT", 8000)
-ALLOWED_HOSTS = [h for h in config.env_str("ALLOWED_HOSTS", "*").split(",") if h]
-CSRF_TRUSTED_ORIGINS = [o for o in config.env_str("CSRF_TRUSTED_ORIGINS").split(",") if o]
+BASE_URL = config.base_url()
+ALLOWED_HOSTS = config.allowed_hosts(HOST, BASE_URL)
+# A browser on https://BASE_URL sends that Origin; behind a TLS proxy Django must accept it.
+CSRF_TRUSTED_ORIGINS = config.env_list("CSRF_TRUSTED_ORIGINS") or ([BASE_URL] if BASE_URL else [])
 
 # aria2: unset URL means `vodarr serve` starts an embedded aria2c and fills these in.
 ARIA2_RPC_URL = config.env_str("ARIA2_RPC_URL")

@@ -19,6 +19,7 @@ from django.utils.http import urlsafe_base64_encode
 from vodarr.accounts.models import Role, User
 from vodarr.downloads.actions import release_transfers
 from vodarr.downloads.models import MediaDownloadRef
+from vodarr.web.links import absolute_link
 
 logger = logging.getLogger("vodarr.accounts")
 VERIFY_SALT = "vodarr.accounts.verify-email"
@@ -66,7 +67,7 @@ def user_from_verification_token(token: str) -> User | None:
 
 
 def send_verification_email(request: HttpRequest, user: User) -> None:
-    link = request.build_absolute_uri(f"/email/verify/{verification_token(user)}")
+    link = absolute_link(request, f"/email/verify/{verification_token(user)}")
     send_mail(
         "Verify your email address for Vodarr",
         f"Hello {user.name},\n\nConfirm your email address to start using Vodarr:\n{link}\n\n"
@@ -79,7 +80,7 @@ def send_verification_email(request: HttpRequest, user: User) -> None:
 def send_password_reset_email(request: HttpRequest, user: User) -> None:
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     token = default_token_generator.make_token(user)
-    link = request.build_absolute_uri(f"/reset-password/{uid}/{token}")
+    link = absolute_link(request, f"/reset-password/{uid}/{token}")
     send_mail(
         "Reset your Vodarr password",
         f"Hello {user.name},\n\nChoose a new password here:\n{link}\n\n"
