@@ -21,6 +21,8 @@ HOST = config.env_str("HOST", "127.0.0.1")
 PORT = config.env_int("PORT", 8000)
 BASE_URL = config.base_url()
 ALLOWED_HOSTS = config.allowed_hosts(HOST, BASE_URL)
+# Reverse proxies (addresses or networks) whose X-Forwarded-For/-Proto headers are believed.
+TRUSTED_PROXIES = config.env_list("TRUSTED_PROXIES")
 # A browser on https://BASE_URL sends that Origin; behind a TLS proxy Django must accept it.
 CSRF_TRUSTED_ORIGINS = config.env_list("CSRF_TRUSTED_ORIGINS") or ([BASE_URL] if BASE_URL else [])
 
@@ -38,8 +40,6 @@ VODARR_DEMO_MODE = config.env_bool("VODARR_DEMO_MODE", False)
 
 REGISTRATION_OPEN = config.env_bool("REGISTRATION_OPEN", True)
 MAX_USERS = config.env_int("MAX_USERS")
-LOGIN_MAX_ATTEMPTS = 5
-LOGIN_LOCKOUT_SECONDS = 60
 EMAIL_VERIFICATION_MAX_AGE = 60 * 60 * 24
 
 INSTALLED_APPS = [
@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "vodarr.catalog",
     "vodarr.downloads",
     "vodarr.web",
+    "vodarr.ops",
 ]
 
 MIDDLEWARE = [

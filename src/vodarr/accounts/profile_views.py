@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.views.decorators.http import require_http_methods
 from inertia import render
 
-from vodarr.accounts import services
+from vodarr.accounts import limits, services
 from vodarr.accounts.models import User
 from vodarr.accounts.validation import check_email, check_name, check_new_password
 from vodarr.web.access import unverified_allowed
@@ -19,6 +19,7 @@ from vodarr.web.http import (
     string_field,
     validation_failed,
 )
+from vodarr.web.throttle import hit, too_many
 
 
 @unverified_allowed
@@ -38,6 +39,11 @@ def profile_view(request: HttpRequest) -> HttpResponse:
     if errors:
         return validation_failed(request, errors, "/profile")
     email_changed = email.lower() != user.email.lower()
+    if email_changed:
+        # Each change mails a verification link to the new address: not a way to mail anyone.
+        refused = hit(limits.EMAIL_CHANGE, str(user.pk))
+        if refused:
+            return too_many(request, refused, "email", "/profile")
     user.name = name
     user.email = email.lower()
     if email_changed:

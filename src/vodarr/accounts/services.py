@@ -1,14 +1,12 @@
-"""Account operations: registration, verification and reset emails, sign-in throttling."""
+"""Account operations: registration, verification and reset emails, roles, deletion."""
 
 from __future__ import annotations
 
 import logging
-import time
 
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.core import signing
-from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Exists, Q
@@ -88,31 +86,6 @@ def send_password_reset_email(request: HttpRequest, user: User) -> None:
         None,
         [user.email],
     )
-
-
-class LoginThrottle:
-    """Counts failed sign-ins per email and client address; locks out after the limit."""
-
-    def __init__(self, email: str, address: str) -> None:
-        self.key = f"vodarr:login-failures:{email.lower()}|{address}"
-
-    def locked_for(self) -> int:
-        """Seconds left in a lockout, 0 when sign-in may be tried."""
-        failures = cache.get(self.key)
-        if failures is None or failures["count"] < settings.LOGIN_MAX_ATTEMPTS:
-            return 0
-
-        return max(0, int(failures["until"] - time.time()) + 1)
-
-    def record_failure(self) -> None:
-
-        failures = cache.get(self.key) or {"count": 0, "until": 0.0}
-        failures["count"] += 1
-        failures["until"] = time.time() + settings.LOGIN_LOCKOUT_SECONDS
-        cache.set(self.key, failures, settings.LOGIN_LOCKOUT_SECONDS)
-
-    def clear(self) -> None:
-        cache.delete(self.key)
 
 
 # There is always at least one administrator: the checks below sit inside the same write.

@@ -11,7 +11,7 @@ from django.utils.http import urlsafe_base64_decode
 from django.views.decorators.http import require_http_methods, require_POST
 from inertia import render
 
-from vodarr.accounts import services
+from vodarr.accounts import limits, services
 from vodarr.accounts.models import User
 from vodarr.accounts.validation import check_email, check_name, check_new_password
 from vodarr.web.access import guest_only, public, unverified_allowed
@@ -24,10 +24,7 @@ from vodarr.web.http import (
     validation_failed,
 )
 from vodarr.web.middleware import HOME_URL, VERIFY_NOTICE_URL
-
-
-def _client_address(request: HttpRequest) -> str:
-    return str(request.META.get("REMOTE_ADDR", "unknown"))
+from vodarr.web.throttle import client_address, forget, hit, hit_all, too_many
 
 
 def _next_url(request: HttpRequest, candidate: str) -> str:
@@ -58,21 +55,20 @@ def login_view(request: HttpRequest) -> HttpResponse:
     if errors:
         return validation_failed(request, errors, "/login")
 
-    throttle = services.LoginThrottle(email, _client_address(request))
-    wait = throttle.locked_for()
-    if wait:
-        return validation_failed(
-            request,
-            {"email": f"Too many sign-in attempts. Please try again in {wait} seconds."},
-            "/login",
-        )
+    # Counted before the password is checked, atomically: parallel guesses cannot slip past.
+    address = client_address(request)
+    pair = f"{email}|{address}"
+    refused = hit_all(
+        [(limits.LOGIN_PAIR, pair), (limits.LOGIN_ADDRESS, address), (limits.LOGIN_ACCOUNT, email)]
+    )
+    if refused:
+        return too_many(request, refused, "email", "/login")
     user = authenticate(request, username=email, password=password)
     if user is None:
-        throttle.record_failure()
         return validation_failed(
             request, {"email": "These credentials do not match our records."}, "/login"
         )
-    throttle.clear()
+    forget(limits.LOGIN_PAIR, pair)
     login(request, user)
     # Without "remember me" the session ends with the browser.
     request.session.set_expiry(None if remember else 0)
@@ -100,6 +96,10 @@ def register_view(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":
         return render(request, "auth/register", {"firstUser": not User.objects.exists()})
     data = read_body(request)  # bad bodies: BadInputMiddleware answers 4xx
+    # Before validation: "this email already exists" must not be asked for in bulk.
+    refused = hit(limits.REGISTER_ADDRESS, client_address(request))
+    if refused:
+        return too_many(request, refused, "email", "/register")
     errors: dict[str, str] = {}
     name = string_field(data, "name", errors, "name")
     email = string_field(data, "email", errors, "email")
@@ -135,6 +135,11 @@ def resend_verification_view(request: HttpRequest) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     if user.is_verified:
         return HttpResponseRedirect(HOME_URL)
+    refused = hit_all(
+        [(limits.VERIFY_ACCOUNT, str(user.pk)), (limits.VERIFY_ADDRESS, client_address(request))]
+    )
+    if refused:
+        return too_many(request, refused, "email", VERIFY_NOTICE_URL)
     services.send_verification_email(request, user)
     request.session["auth_status"] = "A new verification link has been sent to your email."
     return HttpResponseRedirect(VERIFY_NOTICE_URL)
@@ -174,6 +179,12 @@ def forgot_password_view(request: HttpRequest) -> HttpResponse:
         errors["email"] = "Enter your email address."
     if errors:
         return validation_failed(request, errors, "/forgot-password")
+    # Counted for any address typed, account or not, so the limit reveals nothing either.
+    refused = hit_all(
+        [(limits.RESET_ADDRESS, client_address(request)), (limits.RESET_EMAIL, email)]
+    )
+    if refused:
+        return too_many(request, refused, "email", "/forgot-password")
     user = User.objects.filter(email__iexact=email, is_active=True).first()
     if user is not None:
         services.send_password_reset_email(request, user)

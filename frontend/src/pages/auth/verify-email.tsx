@@ -13,7 +13,7 @@ const STATUS_TEXT: Record<string, string> = {
 
 export default function VerifyEmail({ status }: { status?: string }) {
   const email = usePage().props.auth.user?.email;
-  const form = useForm({});
+  const form = useForm<{ email?: string }>({});
 
   function resend(event: FormEvent) {
     event.preventDefault();
@@ -32,6 +32,7 @@ export default function VerifyEmail({ status }: { status?: string }) {
         another one.
       </AuthHeading>
       <StatusMessage message={status ? (STATUS_TEXT[status] ?? status) : undefined} />
+      {form.errors.email && <StatusMessage tone="error" message={form.errors.email} />}
 
       <form onSubmit={resend} className="mt-6 flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
         <Button type="submit" busy={form.processing}>

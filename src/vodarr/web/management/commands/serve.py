@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from vodarr.ops.serving import uvicorn_options
+
 if TYPE_CHECKING:
     from vodarr.demo.provider import FakeProvider
 
@@ -58,8 +60,8 @@ class Command(BaseCommand):
                 host=options["host"],
                 port=options["port"],
                 log_level="info",
-                lifespan="off",
                 workers=max(1, options["web_workers"]),
+                **uvicorn_options(),
             )
 
     def _start_aria2(self, stack: ExitStack) -> dict[str, str]:

@@ -1,0 +1,1 @@
+"""Running Vodarr: `vodarr serve` and its supervisor, health, file permissions, `vodarr doctor`."""
