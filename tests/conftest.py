@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from vodarr.ops.privacy import use_private_umask
+
 if TYPE_CHECKING:
     from vodarr.downloads.gateway import Aria2Gateway
 
@@ -34,3 +36,8 @@ def aria2_gateway() -> Iterator[Aria2Gateway]:
     yield fresh
     fresh.close()
     config.gateway = previous  # type: ignore[attr-defined]
+
+
+def pytest_configure() -> None:
+    # As the `vodarr` command does: test databases land in ./data and must stay private too.
+    use_private_umask()

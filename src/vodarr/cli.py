@@ -5,8 +5,12 @@ from __future__ import annotations
 import os
 import sys
 
+from vodarr.ops.privacy import use_private_umask
+
 
 def main(argv: list[str] | None = None) -> None:
+    # Before anything is created: the database, its journals and aria2's session are secret.
+    use_private_umask()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vodarr.settings")
     from django.core.management import execute_from_command_line
 

@@ -93,15 +93,39 @@ def allowed_hosts(host: str, site_url: str) -> list[str]:
 
 
 def data_dir() -> Path:
-    """Where Vodarr keeps its database, secret key and aria2 session (default `./data`)."""
+    """Where Vodarr keeps its database, secret key and aria2 session (default `./data`).
+
+    Created private (0700) whatever the umask: everything in it is secret.
+    """
     path = Path(env_str("VODARR_DATA_DIR") or (Path.cwd() / "data")).resolve()
-    path.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        path.mkdir(parents=True)
+        path.chmod(0o700)
     return path
 
 
+def download_umask() -> int:
+    """``DOWNLOAD_UMASK`` (octal, default 022): which permissions finished downloads lack.
+
+    022 leaves them readable by a media server running as another user; 002 lets a shared
+    group write too; 077 keeps them private.
+    """
+    raw = env_str("DOWNLOAD_UMASK", "022")
+    try:
+        value = int(raw, 8)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= 0o777:
+        raise ValueError(f"DOWNLOAD_UMASK must be an octal umask such as 022, not {raw!r}.")
+    return value
+
+
 def download_root() -> Path:
+    """Where downloads are written (default `./data/downloads`), created shareable when new."""
     path = Path(env_str("DOWNLOAD_ROOT") or (data_dir() / "downloads")).resolve()
-    path.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        path.mkdir(parents=True)
+        path.chmod(0o777 & ~download_umask())
     return path
 
 
@@ -114,7 +138,8 @@ def secret_key() -> str:
     if key_file.exists():
         return key_file.read_text().strip()
     key = secrets.token_urlsafe(50)
-    # Written with 0600 from the start: the key signs sessions and password-reset links.
+    # Written with 0600 from the start, whatever the umask: the key signs sessions and
+    # password-reset links, and decrypts the stored provider password.
     fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w") as handle:
         handle.write(key)

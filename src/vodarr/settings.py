@@ -14,6 +14,7 @@ config.load_environment()
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = config.data_dir()
 DOWNLOAD_ROOT = config.download_root()
+DOWNLOAD_UMASK = config.download_umask()
 
 SECRET_KEY = config.secret_key()
 DEBUG = config.env_bool("DEBUG", False)

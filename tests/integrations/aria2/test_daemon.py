@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import os
 import socket
+import stat
 from pathlib import Path
 
 import pytest
 
+from tests.fixtures.aria2 import wait_for_status
 from tests.fixtures.media_server import MediaServer
+from tests.fixtures.waiting import wait_for
 from vodarr.integrations.aria2 import (
     Aria2DaemonError,
     Aria2NotInstalled,
@@ -16,6 +19,7 @@ from vodarr.integrations.aria2 import (
     EmbeddedAria2,
     find_aria2c,
 )
+from vodarr.integrations.aria2.finished import share_finished_file
 
 pytestmark = pytest.mark.aria2
 
@@ -105,3 +109,37 @@ def test_it_stops_the_process(tmp_path: Path) -> None:
     assert not daemon.running
     assert daemon.pid is None
     daemon.stop()  # a second stop is harmless
+
+
+def test_its_session_is_private_and_finished_downloads_open_up_to_the_shared_umask(
+    tmp_path: Path, media_server: MediaServer
+) -> None:
+    root = tmp_path / "downloads"
+    url = media_server.add_file("/movie/u/p/shared.mp4", 50_000)
+    with (
+        EmbeddedAria2(root, tmp_path / "state" / "aria2.session", shared_umask=0o022) as daemon,
+        daemon.client() as client,
+    ):
+        gid = client.add_uri([url], {"dir": str(root / "Movies" / "Shared (2001)")})
+        wait_for_status(client, gid, Aria2Status.COMPLETE)
+        client.save_session()
+        finished = root / "Movies" / "Shared (2001)" / "shared.mp4"
+        wait_for(lambda: mode(finished) == 0o644, message=lambda: f"0644, not {mode(finished):o}")
+        assert mode(finished.parent) == mode(finished.parent.parent) == 0o755
+        assert mode(tmp_path / "state" / "aria2.session") == 0o600
+        assert mode(tmp_path / "state" / "aria2.session.rpc.conf") == 0o600
+
+
+def test_the_hook_never_touches_anything_outside_the_download_root(tmp_path: Path) -> None:
+    root, outside = tmp_path / "downloads", tmp_path / "elsewhere.txt"
+    root.mkdir()
+    outside.write_text("x")
+    outside.chmod(0o600)
+    (root / "link.txt").symlink_to(outside)
+    assert not share_finished_file(root, root / "link.txt", 0o022)
+    assert not share_finished_file(root, root / ".." / "elsewhere.txt", 0o022)
+    assert mode(outside) == 0o600
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)

@@ -6,6 +6,10 @@ file, so unfinished downloads survive restarts. The process follows ours
 
 aria2 runs with ``--max-tries=1``: Vodarr decides about retries itself (``codes.is_transient``)
 and records each attempt, which it could not do if aria2 retried silently.
+
+aria2c runs with the umask 077: its session file (rewritten every few seconds, so its mode
+comes from the umask) holds media URLs with the provider's password. With ``shared_umask``
+set, a finished download is then opened up to that umask by the ``finished`` hook.
 """
 
 from __future__ import annotations
@@ -14,14 +18,16 @@ import contextlib
 import os
 import re
 import secrets
+import shlex
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 from types import TracebackType
-from typing import IO, NoReturn
+from typing import IO, Any, NoReturn
 
 from vodarr.integrations.aria2.client import Aria2Client
 from vodarr.integrations.aria2.errors import Aria2DaemonError, Aria2Error, Aria2NotInstalled
@@ -59,13 +65,19 @@ class EmbeddedAria2:
         extra_options: dict[str, str] | None = None,
         startup_timeout: float = 10.0,
         stop_timeout: float = 5.0,
+        shared_umask: int | None = None,
+        spawn_options: dict[str, Any] | None = None,
     ) -> None:
+        """``spawn_options`` go to ``subprocess.Popen`` (a supervisor's process group and
+        death signal); ``shared_umask`` opens finished downloads up (see the module)."""
         self.download_root = Path(download_root)
         self.session_file = Path(session_file)
         self.secret = secret or secrets.token_urlsafe(24)
         self.extra_options = dict(extra_options or {})
         self.startup_timeout = startup_timeout
         self.stop_timeout = stop_timeout
+        self.shared_umask = shared_umask
+        self.spawn_options = dict(spawn_options or {})
         self._port = port
         self._port_was_given = port is not None
         self._process: subprocess.Popen[bytes] | None = None
@@ -137,6 +149,8 @@ class EmbeddedAria2:
         }
         if self.session_file.exists():
             options["input-file"] = str(self.session_file)
+        if self.shared_umask is not None:
+            options["on-download-complete"] = str(self._hook_path())
         options.update(self.extra_options)
         return options
 
@@ -162,6 +176,8 @@ class EmbeddedAria2:
 
     def _spawn(self, binary: str) -> None:
         conf = self._write_secret_conf()
+        if self.shared_umask is not None:
+            self._write_hook()
         args = [binary, f"--conf-path={conf}"]
         args += [f"--{key}={value}" for key, value in self.options().items()]
         # Outlives this method: closed in _terminate once aria2c has exited.
@@ -172,15 +188,25 @@ class EmbeddedAria2:
             stdout=self._output,
             stderr=subprocess.STDOUT,
             cwd=self.download_root,
+            umask=0o077,
+            **self.spawn_options,
         )
 
     def _write_secret_conf(self) -> Path:
         """Pass the secret in a 0600 file: a command line is readable by every local user."""
         conf = self.session_file.with_name(self.session_file.name + ".rpc.conf")
-        fd = os.open(conf, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w") as handle:
-            handle.write(f"rpc-secret={self.secret}\n")
+        _write_private(conf, f"rpc-secret={self.secret}\n", 0o600)
         return conf
+
+    def _hook_path(self) -> Path:
+        return self.session_file.with_name(self.session_file.name + ".on-complete")
+
+    def _write_hook(self) -> None:
+        """The script aria2 runs when a download finishes (aria2 takes a path, no arguments)."""
+        command = [sys.executable, "-m", "vodarr.integrations.aria2.finished"]
+        command += [str(self.download_root.resolve()), f"{self.shared_umask:03o}"]
+        script = f'#!/bin/sh\nexec {shlex.join(command)} "$@"\n'
+        _write_private(self._hook_path(), script, 0o700)
 
     def _wait_until_answering(self) -> None:
         assert self._process is not None
@@ -262,3 +288,10 @@ class EmbeddedAria2:
         tb: TracebackType | None,
     ) -> None:
         self.stop()
+
+
+def _write_private(path: Path, text: str, mode: int) -> None:
+    """Write ``text`` to ``path`` with ``mode`` from the first byte (not after a chmod)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(text)
