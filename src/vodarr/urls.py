@@ -2,11 +2,12 @@
 
 from django.urls import include, path
 
+from vodarr.ops import views as ops_views
 from vodarr.web import views as web_views
 
 urlpatterns = [
     path("", web_views.home, name="home"),
-    path("healthz", web_views.healthz, name="healthz"),
+    path("healthz", ops_views.healthz, name="healthz"),
     path("", include("vodarr.accounts.urls")),
     path("", include("vodarr.catalog.urls")),
     path("", include("vodarr.downloads.urls")),

@@ -1,4 +1,4 @@
-"""App-wide views: home, error pages in the app's style, CSRF failures, health."""
+"""App-wide views: home, error pages in the app's style, CSRF failures."""
 
 from __future__ import annotations
 
@@ -82,9 +82,3 @@ def csrf_failure(request: HttpRequest, reason: str = "", **_: Any) -> HttpRespon
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     return HttpResponseRedirect(HOME_URL if request.user.is_authenticated else "/login")
-
-
-@public
-@require_GET
-def healthz(request: HttpRequest) -> HttpResponse:
-    return JsonResponse({"status": "ok"})

@@ -22,6 +22,7 @@ from vodarr.downloads.worker.reconcile import Reconciler
 from vodarr.integrations.aria2.listener import Aria2Listener
 from vodarr.integrations.aria2.types import Aria2Event
 from vodarr.integrations.redact import redact_text
+from vodarr.ops.heartbeat import record_heartbeat
 
 logger = logging.getLogger("vodarr.worker")
 
@@ -124,6 +125,7 @@ class WorkerLoop:
             close_old_connections()
         try:
             report = self.reconciler.tick()
+            record_heartbeat()  # /healthz: the worker is alive and reaches the database
             if report.reachable and (report.restarted or not self.limit_applied):
                 aria2 = self._gateway or gateway()
                 self.limit_applied = aria2.apply_account_limit(force=True)
