@@ -9,9 +9,22 @@ from the proxy's headers, and from the connection itself for everyone else.
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from django.conf import settings
+
+# Set by `vodarr serve` for uvicorn's worker processes: the pid they must die with.
+PARENT_PID_VARIABLE = "VODARR_SERVE_PID"
+
+
+def die_with_serve() -> None:
+    """In a uvicorn worker process started by `vodarr serve`: end when it ends."""
+    from vodarr.ops.children import die_with
+
+    raw = os.environ.get(PARENT_PID_VARIABLE, "")
+    if raw.isdigit() and int(raw) != os.getpid():
+        die_with(int(raw))
 
 
 def uvicorn_options() -> dict[str, Any]:

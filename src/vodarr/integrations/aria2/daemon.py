@@ -154,10 +154,16 @@ class EmbeddedAria2:
         options.update(self.extra_options)
         return options
 
+    @property
+    def exit_status(self) -> int | None:
+        """aria2c's exit status once it has exited (negative: killed by that signal)."""
+        return self._process.poll() if self._process else None
+
     def start(self) -> EmbeddedAria2:
         """Spawn aria2c and return once it answers RPC; ``Aria2DaemonError`` if it cannot."""
         if self.running:
             return self
+        self._terminate()  # reap a process that died by itself, and close its output
         binary = find_aria2c()
         self.download_root.mkdir(parents=True, exist_ok=True)
         # The session file lists media URLs, passwords included: keep a new state dir private.
@@ -274,8 +280,13 @@ class EmbeddedAria2:
 
     def restart(self) -> None:
         """Stop and start again on the same port and secret (a new aria2 session id)."""
-        self._port_was_given = True  # clients and listeners hold this URL: keep it
         self.stop()
+        self.revive()
+
+    def revive(self) -> None:
+        """Start again after aria2c died: on the same port and secret, which clients and
+        listeners hold (a port taken meanwhile is an error, not a move elsewhere)."""
+        self._port_was_given = True
         self.start()
 
     def __enter__(self) -> EmbeddedAria2:

@@ -1,13 +1,14 @@
 """`vodarr serve`: the whole app in one command — embedded aria2 and demo provider when
-nothing is configured, the worker process, and the web server (uvicorn, ASGI)."""
+nothing is configured, the worker process, and the web server (uvicorn, ASGI).
+
+aria2c and the worker are supervised (restarted with backoff when they die, see
+``ops.supervisor``) and die with this process, even when it is killed with SIGKILL.
+"""
 
 from __future__ import annotations
 
-import logging
 import os
 import signal
-import subprocess
-import sys
 from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,12 +16,13 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from vodarr.ops.serving import uvicorn_options
+from vodarr.ops.checks import aria2_session_file
+from vodarr.ops.children import Aria2Child, CommandChild, die_with_parent
+from vodarr.ops.serving import PARENT_PID_VARIABLE, uvicorn_options
+from vodarr.ops.supervisor import Supervisor
 
 if TYPE_CHECKING:
     from vodarr.demo.provider import FakeProvider
-
-logger = logging.getLogger("vodarr.serve")
 
 
 class Command(BaseCommand):
@@ -40,16 +42,18 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         import uvicorn
 
+        supervisor = Supervisor()
         with ExitStack() as stack:
             # Web worker processes and the background worker inherit what was started here.
-            os.environ.update(self._start_aria2(stack))
             os.environ.update(self._start_demo_provider(stack))
-            child_env = os.environ.copy()
+            # Registered after the demo's: on the way out the worker and aria2 stop first.
+            stack.callback(supervisor.stop)
+            os.environ.update(self._start_aria2(supervisor))
             if not options["no_worker"]:
-                worker = subprocess.Popen(
-                    [sys.executable, "-m", "vodarr.cli", "worker"], env=child_env
-                )
-                stack.callback(_stop_process, worker)
+                supervisor.add(CommandChild("worker", ["worker"], os.environ.copy()))
+            supervisor.watch()
+            # uvicorn's own worker processes (--web-workers) die with this one too.
+            os.environ[PARENT_PID_VARIABLE] = str(os.getpid())
             # uvicorn re-raises SIGTERM/SIGINT once it has shut down; with these no-op handlers
             # in place that re-raise returns here, so the ExitStack stops worker, demo and aria2.
             for signum in (signal.SIGTERM, signal.SIGINT):
@@ -64,18 +68,23 @@ class Command(BaseCommand):
                 **uvicorn_options(),
             )
 
-    def _start_aria2(self, stack: ExitStack) -> dict[str, str]:
+    def _start_aria2(self, supervisor: Supervisor) -> dict[str, str]:
         if settings.ARIA2_RPC_URL:
             self.stdout.write(f"Using the aria2 daemon at {settings.ARIA2_RPC_URL}")
             return {}
-        from vodarr.integrations.aria2.daemon import Aria2NotInstalled, EmbeddedAria2
+        from vodarr.integrations.aria2.daemon import EmbeddedAria2
+        from vodarr.integrations.aria2.errors import Aria2Error
 
-        daemon = EmbeddedAria2(settings.DOWNLOAD_ROOT, settings.DATA_DIR / "aria2.session")
+        daemon = EmbeddedAria2(
+            settings.DOWNLOAD_ROOT,
+            aria2_session_file(),
+            shared_umask=settings.DOWNLOAD_UMASK,
+            spawn_options=die_with_parent(),
+        )
         try:
-            daemon.start()
-        except Aria2NotInstalled as error:
-            raise CommandError(str(error)) from None
-        stack.callback(daemon.stop)
+            supervisor.add(Aria2Child(daemon))
+        except Aria2Error as error:  # not installed, or would not start
+            raise CommandError(error.detail) from None
         settings.ARIA2_RPC_URL = daemon.rpc_url
         settings.ARIA2_RPC_SECRET = daemon.secret
         self.stdout.write(
@@ -115,7 +124,7 @@ class Command(BaseCommand):
         try:
             result = sync_now()
         except (XtreamError, SyncAlreadyRunning) as error:
-            self.stdout.write(f"The demo catalogue was not loaded now: {error}")
+            self.stdout.write(f"The demo catalogue was not loaded now: {error.detail}")
             return
         self.stdout.write(f"Demo catalogue loaded: {result.summary()}")
 
@@ -134,12 +143,3 @@ def _start_demo_on_remembered_port(port_file: Path) -> FakeProvider:
         port_file.write_text(str(demo.port))
         return demo
     raise CommandError("Could not start the demo provider on any port.")
-
-
-def _stop_process(process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
