@@ -15,7 +15,9 @@ initTheme();
 
 createInertiaApp({
   title: (title) => (title ? `${title} · Vodarr` : "Vodarr"),
-  progress: { color: "#6366f1", delay: 150 },
+  // The bar's CSS is in app.css: Inertia would inject a <style> element, which the
+  // Content-Security-Policy (style-src 'self') refuses.
+  progress: { delay: 150, includeCSS: false },
   // inertia-django 2 writes the first page into <script data-page="app" type="application/json">.
   defaults: { future: { useScriptElementForInitialPage: true } },
   resolve: async (name) => {

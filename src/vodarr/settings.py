@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 
 from vodarr import config
 
@@ -50,6 +51,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_vite",
     "inertia",
+    "csp",
     "vodarr.accounts",
     "vodarr.catalog",
     "vodarr.downloads",
@@ -59,6 +61,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -75,6 +78,39 @@ MIDDLEWARE = [
 VODARR_SHARED_PROPS = {
     "auth": "vodarr.accounts.props.auth_props",
     "app": "vodarr.accounts.props.app_props",
+}
+
+# HTTPS behind a reverse proxy: an https BASE_URL turns on secure cookies, HSTS and the
+# redirect to HTTPS; the proxy's X-Forwarded-Proto tells which requests were HTTPS, and is
+# believed only from TRUSTED_PROXIES (see ops/serving.py). /healthz stays reachable over
+# plain HTTP on loopback for monitors.
+HTTPS = BASE_URL.startswith("https://")
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = config.env_bool("SECURE_COOKIES", HTTPS)
+SECURE_SSL_REDIRECT = config.env_bool("SECURE_SSL_REDIRECT", HTTPS)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = config.env_int("HSTS_SECONDS", 60 * 60 * 24 * 365 if HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+# The HSTS preload list is a registration the domain's owner makes at browsers' makers, not
+# a setting an app can decide for a self-hosted host name.
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
+
+# A strict Content-Security-Policy: scripts and styles only from this site (the Vite build),
+# the one inline script (the theme, before first paint) by nonce; the page data is a JSON
+# <script type="application/json"> tag, which is not executed. Posters come from wherever
+# the provider keeps them, hence any http(s) image.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", "https:", "http:"],
+        "connect-src": [SELF],
+        "font-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
 }
 
 ROOT_URLCONF = "vodarr.urls"
@@ -146,6 +182,9 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
 VITE_DEV = config.env_bool("VITE_DEV", False)
+if VITE_DEV:
+    # Vite's dev server injects inline scripts and serves from another port: no CSP there.
+    MIDDLEWARE.remove("csp.middleware.CSPMiddleware")
 DJANGO_VITE = {
     "default": {
         "dev_mode": VITE_DEV,

@@ -1,6 +1,7 @@
 """Django system checks for what must hold before Vodarr runs: private files, no secrets in
-the shared download folder. Every management command runs them (``serve`` and ``worker``
-included), ``vodarr check`` lists them, and ``vodarr doctor`` explains and fixes them."""
+the shared download folder, an HTTPS set-up that can work. Every management command runs
+them (``serve`` and ``worker`` included), ``vodarr check`` lists them, and ``vodarr doctor``
+explains and fixes them."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.core.checks import Error, Tags, register
+from django.core.checks import CheckMessage, Error, Tags, Warning, register
 
 from vodarr.ops.privacy import exposures, shared_folder_problem
 
@@ -28,3 +29,17 @@ def check_private_files(**_: Any) -> list[Error]:
     if problem:
         errors.append(Error(problem, id="vodarr.E002"))
     return errors
+
+
+@register(Tags.security, deploy=True)
+def check_https_behind_a_proxy(**_: Any) -> list[CheckMessage]:
+    if settings.HTTPS and not settings.TRUSTED_PROXIES:
+        return [
+            Warning(
+                "BASE_URL is https but TRUSTED_PROXIES is empty, so no request is known to "
+                "have come over HTTPS: the redirect to HTTPS loops and sign-in fails.",
+                hint="Set TRUSTED_PROXIES to the reverse proxy's address (e.g. 127.0.0.1).",
+                id="vodarr.W001",
+            )
+        ]
+    return []
