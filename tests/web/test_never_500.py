@@ -95,13 +95,18 @@ def is_failure(response) -> bool:  # type: ignore[no-untyped-def]
     return response.status_code >= 500
 
 
-@pytest.mark.parametrize("who", ["guest", "member", "admin"])
-def test_no_route_answers_500_to_garbage(
-    everything_down: None, who: str, admin: User, member: User
-) -> None:
+@pytest.fixture(params=["guest", "member", "admin"])
+def client(
+    request: pytest.FixtureRequest, everything_down: None, admin: User, member: User
+) -> Client:
+    """A client that never raises, as a guest, a member or an admin."""
     client = Client(raise_request_exception=False)
-    if who != "guest":
-        client.force_login(admin if who == "admin" else member)
+    if request.param != "guest":
+        client.force_login(admin if request.param == "admin" else member)
+    return client
+
+
+def test_no_route_answers_500_to_garbage(client: Client) -> None:
     failures = []
     for path in paths():
         if path == "/logout":
@@ -128,13 +133,9 @@ UNUSABLE_BODIES = {
 }
 
 
-@pytest.mark.parametrize("who", ["guest", "member", "admin"])
 def test_every_route_that_reads_a_body_refuses_deep_nesting_and_lone_surrogates(
-    everything_down: None, who: str, admin: User, member: User
+    client: Client,
 ) -> None:
-    client = Client(raise_request_exception=False)
-    if who != "guest":
-        client.force_login(admin if who == "admin" else member)
     checked, failures = 0, []
     for path in paths():
         for method in METHODS[1:]:
