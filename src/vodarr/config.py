@@ -47,6 +47,20 @@ def env_int(name: str, default: int | None = None) -> int | None:
         raise ValueError(f"{name} must be a whole number, not {raw!r}.") from None
 
 
+def env_float(name: str, default: float) -> float:
+    """A positive number of seconds (fractions allowed, so tests can poll quickly)."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ValueError(f"{name} must be a number, not {raw!r}.") from None
+    if not value > 0 or value == float("inf"):
+        raise ValueError(f"{name} must be a positive number, not {raw!r}.")
+    return value
+
+
 def data_dir() -> Path:
     """Where Vodarr keeps its database, secret key and aria2 session (default `./data`)."""
     path = Path(env_str("VODARR_DATA_DIR") or (Path.cwd() / "data")).resolve()
