@@ -21,8 +21,6 @@ def api_client(user: Any) -> Client:
 
 def monitor(client: Client, series_id: int = SERIES, **body: Any) -> SeriesMonitor:
     """Start monitoring through the API; fails the test unless it was created."""
-    response = client.post(
-        f"/series/{series_id}/monitoring", body, content_type="application/json"
-    )
+    response = client.post(f"/series/{series_id}/monitoring", body, content_type="application/json")
     assert response.status_code in (201, 303), response.content
     return SeriesMonitor.objects.filter(series_id=series_id).latest("id")

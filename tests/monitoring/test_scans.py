@@ -23,9 +23,7 @@ KIB = 1024
 
 
 def codes(run: MonitorRun, outcome: str) -> list[str]:
-    return [
-        f"S{e.season:02d}E{e.episode:02d}" for e in run.episodes.filter(outcome=outcome)
-    ]
+    return [f"S{e.season:02d}E{e.episode:02d}" for e in run.episodes.filter(outcome=outcome)]
 
 
 def requests_of(user: User) -> list[str]:
@@ -90,9 +88,7 @@ def test_only_the_monitored_seasons_are_fetched(stack: Stack, member: User) -> N
 
 
 @pytest.mark.django_db
-def test_an_episode_the_person_canceled_is_not_fetched_again(
-    stack: Stack, member: User
-) -> None:
+def test_an_episode_the_person_canceled_is_not_fetched_again(stack: Stack, member: User) -> None:
     stack.provider.set_throttle("episode", 7102, 16 * KIB)  # still running when canceled
     client = api_client(member)
     client.post(f"/series/{SERIES}/1/2/download")
@@ -161,9 +157,7 @@ def test_a_run_of_a_series_the_provider_dropped_says_so(stack: Stack, member: Us
 
 
 @pytest.mark.django_db
-def test_pause_all_stops_scans_until_it_is_lifted(
-    stack: Stack, member: User, admin: User
-) -> None:
+def test_pause_all_stops_scans_until_it_is_lifted(stack: Stack, member: User, admin: User) -> None:
     watching = monitor(api_client(member), **{"from": "all"})
     as_admin = api_client(admin)
     now = timezone.now()
@@ -184,9 +178,7 @@ def test_pause_all_stops_scans_until_it_is_lifted(
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_workers_never_run_the_same_monitor_twice(
-    stack: Stack, make_user, settings
-) -> None:
+def test_two_workers_never_run_the_same_monitor_twice(stack: Stack, make_user, settings) -> None:
     people = [make_user() for _ in range(4)]
     for person in people:
         monitor(api_client(person), seasons=[2], **{"from": "all"})

@@ -37,11 +37,34 @@ BODIES = [
         json.dumps(
             {
                 f: "nul\x00"
-                for f in ("email", "password", "name", "base_url", "username", "role", "action")
+                for f in (
+                    *("email", "password", "name", "base_url", "username", "role", "action"),
+                    *("timezone", "time", "url", "type"),
+                )
             }
         ),
         "application/json",
     ),
+    (
+        json.dumps(
+            {
+                "seasons": {"1": 2},
+                "from": [],
+                "schedule": None,
+                "time": 12,
+                "days": [1.5, -1],
+                "timezone": "../../etc/passwd",
+                "enabled": "maybe",
+                "paused": [],
+                "read": {},
+                "type": ["movie"],
+                "id": {"a": 1},
+                "url": 5,
+            }
+        ),
+        "application/json",
+    ),
+    ('{"seasons": [1], "time": "23:59", "timezone": "UTC", "url": "json://x"}', "application/json"),
     ("action=explode&delete_partial=maybe&episodes=1", "application/x-www-form-urlencoded"),
     ("email=nul%00%40example.test&password=%00&name=%00", "application/x-www-form-urlencoded"),
     ("\xff\xfe\x00", "text/plain"),

@@ -185,8 +185,8 @@ def _canceled_by_person(monitor: SeriesMonitor, episode_ids: list[str]) -> set[s
         downloadable_id=monitor.series_id,
         episode_id__in=episode_ids,
     ).values_list("episode_id", "canceled_at")
-    canceled = {episode for episode, at in rows if at is not None}
-    live = {episode for episode, at in rows if at is None}
+    canceled = {str(episode) for episode, at in rows if at is not None}
+    live = {str(episode) for episode, at in rows if at is None}
     return canceled - live
 
 

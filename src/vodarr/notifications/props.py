@@ -15,4 +15,4 @@ from vodarr.notifications.services import unread_count
 def notification_props(request: HttpRequest) -> dict[str, Any] | None:
     if not request.user.is_authenticated:
         return None
-    return {"unread": unread_count(request.user)}  # type: ignore[arg-type]
+    return {"unread": unread_count(request.user)}

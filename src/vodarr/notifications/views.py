@@ -58,7 +58,7 @@ def notifications_index(request: HttpRequest) -> HttpResponse:
         request,
         "notifications",
         {
-            "notifications": lambda: Plain(
+            "items": lambda: Plain(
                 services.notifications_page(user, page_number(request.GET.get("page")))
             ),
             "hasTargets": NotificationTarget.objects.filter(user=user).exists(),

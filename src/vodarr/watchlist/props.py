@@ -15,4 +15,4 @@ from vodarr.watchlist.services import watchlisted_ids
 def watchlist_props(request: HttpRequest) -> dict[str, list[int]] | None:
     if not request.user.is_authenticated:
         return None
-    return watchlisted_ids(request.user)  # type: ignore[arg-type]
+    return watchlisted_ids(request.user)
