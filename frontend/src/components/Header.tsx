@@ -5,6 +5,7 @@ import Badge from "./Badge";
 import Icon from "./Icon";
 import Logo from "./Logo";
 import MobileMenu from "./MobileMenu";
+import NotificationBell from "./NotificationBell";
 import PrimaryNav from "./PrimaryNav";
 import SearchBox from "./SearchBox";
 import ThemeToggle from "./ThemeToggle";
@@ -43,6 +44,7 @@ export default function Header() {
                 <Icon name="search" />
                 <span className="sr-only">Search</span>
               </Link>
+              <NotificationBell />
             </>
           )}
           <ThemeToggle />
