@@ -9,6 +9,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from tests.fixtures.users import inertia_client
 from tests.fixtures.waiting import wait_for
 from tests.monitoring.conftest import SERIES, Stack, api_client, monitor
 from tests.worker.conftest import file_bytes
@@ -236,3 +237,24 @@ def test_the_worker_downloads_a_new_episode_within_one_poll(
     assert file_bytes(stack, transfer) == stack.provider.expected_bytes("episode", new_id)
     assert transfer.output_path.endswith("The Show - S02E02 - Fresh.mp4")
     assert requests_of(member) == ["S02E02"]  # the episodes there at creation were not fetched
+
+
+@pytest.mark.django_db
+def test_the_activity_log_lists_each_run_with_its_episodes(
+    stack: Stack, member: User, outsider: User, settings
+) -> None:
+    settings.MONITOR_EPISODES_PER_RUN = 3
+    run_now(monitor(api_client(member), **{"from": "all"}))
+    run_now(monitor(api_client(outsider), seasons=[2], **{"from": "all"}))
+
+    [run] = inertia_client(member).get("/schedules").json()["props"]["runs"]
+
+    assert (run["seriesName"], run["trigger"], run["status"]) == ("The Show", "manual", "succeeded")
+    assert run["counts"]["queued"] == 3
+    assert [(e["season"], e["episode"], e["outcome"]) for e in run["episodes"]] == [
+        (1, 1, "queued"),
+        (1, 2, "queued"),
+        (1, 3, "queued"),
+        (2, 1, "deferred"),
+    ]
+    assert run["episodesTotal"] == 4

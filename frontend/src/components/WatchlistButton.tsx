@@ -12,7 +12,10 @@ type WatchlistButtonProps = {
   variant?: "button" | "overlay";
 };
 
-/** Adds a title to the watchlist or takes it off; the state comes from the shared prop. */
+/** Adds a title to the watchlist or takes it off; the state comes from the shared prop.
+ *
+ * The button names the action a click takes (no aria-pressed: its name changes with the state).
+ */
 export default function WatchlistButton({ media, variant = "button" }: WatchlistButtonProps) {
   const on = isOnWatchlist(usePage().props.watchlist, media);
   const [busy, setBusy] = useState(false);
@@ -34,7 +37,6 @@ export default function WatchlistButton({ media, variant = "button" }: Watchlist
         type="button"
         onClick={toggle}
         disabled={busy}
-        aria-pressed={on}
         aria-label={label}
         title={on ? "On your watchlist" : "Add to watchlist"}
         className={cx(
@@ -50,9 +52,10 @@ export default function WatchlistButton({ media, variant = "button" }: Watchlist
   }
 
   return (
-    <Button variant="secondary" onClick={toggle} busy={busy} aria-pressed={on} aria-label={label}>
+    // The visible words are the whole name: they say what a click does (the page names the title).
+    <Button variant="secondary" onClick={toggle} busy={busy}>
       {!busy && <Icon name="bookmark" className={cx("size-5", on && "fill-current text-brand-600 dark:text-brand-400")} />}
-      {on ? "On your watchlist" : "Add to watchlist"}
+      {on ? "Remove from watchlist" : "Add to watchlist"}
     </Button>
   );
 }

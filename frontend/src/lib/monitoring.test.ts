@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countsText, initialSettings, seasonsText, toggleDay, toggleSeason } from "./monitoring";
+import { countsText, initialSettings, minutesOf, seasonsText, timeAtMinute, toggleDay, toggleSeason } from "./monitoring";
 
 describe("countsText", () => {
   it("lists the outcomes that happened, in a fixed order", () => {
@@ -35,7 +35,15 @@ describe("form helpers", () => {
   it("toggles days and seasons, keeping them sorted", () => {
     expect(toggleDay([0, 4], 2)).toEqual([0, 2, 4]);
     expect(toggleDay([0, 2, 4], 2)).toEqual([0, 4]);
-    expect(toggleSeason("all", 2, [1, 2, 3])).toEqual([1, 3]);
-    expect(toggleSeason([3], 1, [1, 2, 3])).toEqual([1, 3]);
+    expect(toggleSeason("all", 2)).toEqual([2]);
+    expect(toggleSeason([3], 1)).toEqual([1, 3]);
+    expect(toggleSeason([1, 3], 3)).toEqual([1]);
+  });
+
+  it("edits the hourly minute as a number", () => {
+    expect(minutesOf("06:45")).toBe(45);
+    expect(minutesOf("junk")).toBe(0);
+    expect(timeAtMinute(7)).toBe("00:07");
+    expect(timeAtMinute(75)).toBe("00:59");
   });
 });

@@ -61,9 +61,21 @@ export function toggleDay(days: number[], day: number): number[] {
   return days.includes(day) ? days.filter((d) => d !== day) : [...days, day].sort((a, b) => a - b);
 }
 
-/** Toggle one season; "all" becomes every listed season but this one. */
-export function toggleSeason(seasons: MonitorSettings["seasons"], season: number, known: number[]): MonitorSettings["seasons"] {
-  const current = seasons === "all" ? known : seasons;
+/** Tick or untick one season; from "all", ticking a season means "only this one". */
+export function toggleSeason(seasons: MonitorSettings["seasons"], season: number): MonitorSettings["seasons"] {
+  const current = seasons === "all" ? [] : seasons;
   const next = current.includes(season) ? current.filter((s) => s !== season) : [...current, season];
   return next.sort((a, b) => a - b);
+}
+
+/** The minutes of an "HH:MM" time, for the hourly schedule's "minutes past the hour". */
+export function minutesOf(time: string): number {
+  const minutes = Number(time.split(":")[1]);
+  return Number.isInteger(minutes) && minutes >= 0 && minutes < 60 ? minutes : 0;
+}
+
+/** "00:MM" for a minute count typed by hand (clamped to 0–59). */
+export function timeAtMinute(minutes: number): string {
+  const clamped = Number.isFinite(minutes) ? Math.min(59, Math.max(0, Math.trunc(minutes))) : 0;
+  return `00:${String(clamped).padStart(2, "0")}`;
 }

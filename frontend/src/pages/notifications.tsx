@@ -83,7 +83,7 @@ export default function Notifications({ items, hasTargets }: NotificationsProps)
                   </time>
                 </div>
                 {!item.read && (
-                  <Button variant="ghost" className="px-2 py-1" onClick={() => markRead(item)} aria-label={`Mark “${item.title}” as read`}>
+                  <Button variant="ghost" className="px-2 py-1" onClick={() => markRead(item)} aria-label={`Mark read: ${item.title}`}>
                     Mark read
                   </Button>
                 )}
@@ -92,7 +92,7 @@ export default function Notifications({ items, hasTargets }: NotificationsProps)
           })}
         </ul>
       )}
-      <Pagination paginator={items} noun="notifications" preserveScroll />
+      {items.data.length > 0 && <Pagination paginator={items} noun="notifications" preserveScroll />}
     </>
   );
 }

@@ -101,7 +101,7 @@ export default function Schedules({ monitors, runs, monitoring, canPauseAll }: S
             ))}
           </ul>
         )}
-        <Pagination paginator={monitors} noun="monitors" preserveScroll />
+        {monitors.data.length > 0 && <Pagination paginator={monitors} noun="monitors" preserveScroll />}
       </PageSection>
 
       <PageSection title="Activity">

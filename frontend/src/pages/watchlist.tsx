@@ -75,7 +75,7 @@ export default function Watchlist({ tab, items, counts }: WatchlistProps) {
           ))}
         </ul>
       )}
-      <Pagination paginator={items} noun={tab === "movies" ? "movies" : "series"} />
+      {items.data.length > 0 && <Pagination paginator={items} noun={tab === "movies" ? "movies" : "series"} />}
     </>
   );
 }

@@ -48,7 +48,8 @@ def recent_runs(user: User) -> list[dict[str, Any]]:
     if not user.is_admin:
         runs = runs.filter(user=user)
     shown = MonitorRunEpisode.objects.order_by("season", "episode", "id")[:EPISODES_SHOWN]
-    runs = runs.prefetch_related(Prefetch("episodes", queryset=shown))
+    # A sliced prefetch must land in its own attribute (Django cannot filter a slice again).
+    runs = runs.prefetch_related(Prefetch("episodes", queryset=shown, to_attr="shown_episodes"))
     return [serialize_run(run, for_admin=user.is_admin) for run in runs[:RECENT_RUNS]]
 
 

@@ -53,7 +53,8 @@ def serialize_monitor(
 
 
 def serialize_run(run: MonitorRun, *, for_admin: bool = False) -> dict[str, Any]:
-    episodes = list(run.episodes.all())  # prefetched by the caller, at most EPISODES_SHOWN
+    # Prefetched by the Schedules page (at most EPISODES_SHOWN), else read here.
+    episodes = getattr(run, "shown_episodes", None) or list(run.episodes.all()[:EPISODES_SHOWN])
     item: dict[str, Any] = {
         "id": run.pk,
         "monitorId": run.monitor_id,

@@ -1,6 +1,14 @@
 import { useForm } from "@inertiajs/react";
 import type { FormEvent } from "react";
-import { browserTimeZone, initialSettings, seasonsText, toggleDay, toggleSeason, WEEKDAYS } from "../../lib/monitoring";
+import {
+  browserTimeZone,
+  initialSettings,
+  minutesOf,
+  timeAtMinute,
+  toggleDay,
+  toggleSeason,
+  WEEKDAYS,
+} from "../../lib/monitoring";
 import { cx, inputClasses } from "../../lib/ui";
 import type { MonitorItem, MonitorSettings } from "../../types";
 import Button from "../Button";
@@ -56,23 +64,29 @@ export default function MonitorForm({ seriesId, knownSeasons, monitor, onDone }:
     <form onSubmit={submit} className="space-y-5" noValidate aria-label={monitor ? "Change monitoring" : "Monitor this series"}>
       <fieldset aria-describedby={errors.seasons ? "monitor-seasons-error" : undefined}>
         <legend className={legend}>Seasons</legend>
-        <div className="mt-2 flex flex-wrap gap-x-5 gap-y-2">
+        <div className="mt-2 flex flex-wrap items-center gap-x-5 gap-y-2">
           <label className="flex items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300">
             <input type="radio" className={radio} checked={data.seasons === "all"} onChange={() => setData("seasons", "all")} />
             All seasons, also future ones
+          </label>
+          <label className="flex items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300">
+            <input
+              type="radio"
+              className={radio}
+              checked={data.seasons !== "all"}
+              onChange={() => setData("seasons", knownSeasons.slice(-1))}
+            />
+            Only these:
           </label>
           {knownSeasons.map((season) => (
             <Checkbox
               key={season}
               label={season === 0 ? "Specials" : `Season ${season}`}
               checked={data.seasons !== "all" && data.seasons.includes(season)}
-              onChange={() => setData("seasons", toggleSeason(data.seasons, season, knownSeasons))}
+              onChange={() => setData("seasons", toggleSeason(data.seasons, season))}
             />
           ))}
         </div>
-        {data.seasons !== "all" && (
-          <p className="mt-1.5 text-xs text-zinc-600 dark:text-zinc-400">{seasonsText(data.seasons)}</p>
-        )}
         <FieldError id="monitor-seasons-error" message={errors.seasons} />
       </fieldset>
 
@@ -108,10 +122,14 @@ export default function MonitorForm({ seriesId, knownSeasons, monitor, onDone }:
           </label>
           <input
             id="monitor-time"
-            type="time"
-            value={data.time}
+            type={data.schedule === "hourly" ? "number" : "time"}
+            min={data.schedule === "hourly" ? 0 : undefined}
+            max={data.schedule === "hourly" ? 59 : undefined}
+            value={data.schedule === "hourly" ? minutesOf(data.time) : data.time}
             required
-            onChange={(event) => setData("time", event.target.value)}
+            onChange={(event) =>
+              setData("time", data.schedule === "hourly" ? timeAtMinute(Number(event.target.value)) : event.target.value)
+            }
             aria-invalid={errors.time ? true : undefined}
             aria-describedby={errors.time ? "monitor-time-error" : undefined}
             className={inputClasses}

@@ -40,10 +40,10 @@ function TargetRow({ target }: { target: NotificationTargetItem }) {
         )}
       </p>
       <div className="mt-3 flex flex-wrap gap-2">
-        <Button variant="secondary" busy={busy === "test"} disabled={busy !== null} onClick={() => visit("test", "post", `${base}/test`)} aria-label={`Send a test to ${target.name}`}>
+        <Button variant="secondary" busy={busy === "test"} disabled={busy !== null} onClick={() => visit("test", "post", `${base}/test`)} aria-label={`Send test to ${target.name}`}>
           Send test
         </Button>
-        <Button variant="ghost" busy={busy === "toggle"} disabled={busy !== null} onClick={() => visit("toggle", "patch", base, { enabled: !target.enabled })} aria-label={`${target.enabled ? "Stop sending to" : "Send again to"} ${target.name}`}>
+        <Button variant="ghost" busy={busy === "toggle"} disabled={busy !== null} onClick={() => visit("toggle", "patch", base, { enabled: !target.enabled })} aria-label={`${target.enabled ? "Turn off" : "Turn on"} ${target.name}`}>
           {target.enabled ? "Turn off" : "Turn on"}
         </Button>
         <Button variant="ghost" busy={busy === "remove"} disabled={busy !== null} onClick={() => visit("remove", "delete", base)} aria-label={`Remove ${target.name}`}>
