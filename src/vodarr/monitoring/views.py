@@ -31,24 +31,16 @@ from vodarr.web.http import (
 )
 from vodarr.web.pagination import page_number
 from vodarr.web.props import Plain
-from vodarr.web.validation import form_errors, unknown_fields
+from vodarr.web.validation import form_errors, path_id, unknown_fields
 
 SCHEDULES_URL = "/schedules"
 NOT_MONITORED = "You do not monitor this series."
 
 
-def _id_or_404(raw: str, what: str) -> int:
-    if not raw.isascii() or not raw.isdigit() or len(raw) > 18:
-        raise Http404(f"{what} not found.")
-    return int(raw)
-
-
 def _get_monitor_for_user(request: HttpRequest, pk: str) -> SeriesMonitor:
     """The monitor if this person may see and change it (owner or admin); else 404."""
     user: User = request.user  # type: ignore[assignment]
-    monitor = (
-        SeriesMonitor.objects.select_related("user").filter(pk=_id_or_404(pk, "Monitor")).first()
-    )
+    monitor = SeriesMonitor.objects.select_related("user").filter(pk=path_id(pk, "Monitor")).first()
     if monitor is None or not (user.is_admin or monitor.user_id == user.pk):
         raise Http404("Monitor not found.")
     return monitor
@@ -70,7 +62,7 @@ def _own_monitor(request: HttpRequest, series_id: int) -> SeriesMonitor:
 
 @require_http_methods(["POST", "PATCH", "DELETE"])
 def series_monitoring(request: HttpRequest, series_id: str) -> HttpResponse:
-    sid = _id_or_404(series_id, "Series")
+    sid = path_id(series_id, "Series")
     back = f"/series/{sid}"
     if request.method == "DELETE":
         return _stop(request, _own_monitor(request, sid), back)
@@ -91,7 +83,7 @@ def series_monitoring(request: HttpRequest, series_id: str) -> HttpResponse:
 
 @require_http_methods(["POST"])
 def series_run_now(request: HttpRequest, series_id: str) -> HttpResponse:
-    sid = _id_or_404(series_id, "Series")
+    sid = path_id(series_id, "Series")
     return _run_now(request, _own_monitor(request, sid), f"/series/{sid}")
 
 

@@ -25,7 +25,7 @@ from vodarr.web.http import (
 )
 from vodarr.web.pagination import page_number
 from vodarr.web.props import Plain
-from vodarr.web.validation import form_errors, unknown_fields
+from vodarr.web.validation import form_errors, path_id, unknown_fields
 
 NOTIFICATIONS_URL = "/notifications"
 PROFILE_URL = "/profile"
@@ -34,16 +34,10 @@ PROFILE_URL = "/profile"
 TEST_TIMEOUT_SECONDS = 5.0
 
 
-def _id_or_404(raw: str, what: str) -> int:
-    if not raw.isascii() or not raw.isdigit() or len(raw) > 18:
-        raise Http404(f"{what} not found.")
-    return int(raw)
-
-
 def _get_target_for_user(request: HttpRequest, pk: str) -> NotificationTarget:
     """One of the person's own targets; anyone else's answers like a missing one (404)."""
     target = NotificationTarget.objects.filter(
-        pk=_id_or_404(pk, "Notification target"),
+        pk=path_id(pk, "Notification target"),
         user=request.user,  # type: ignore[misc]
     ).first()
     if target is None:
@@ -76,7 +70,7 @@ def mark_all_read(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["PATCH"])
 def notification_detail(request: HttpRequest, pk: str) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
-    ident = _id_or_404(pk, "Notification")
+    ident = path_id(pk, "Notification")
     if not user.notifications.filter(pk=ident).exists():
         raise Http404("Notification not found.")
     data = read_body(request)

@@ -109,12 +109,13 @@ def _live_cards(kind: str, ids: list[int]) -> dict[int, dict[str, Any]]:
 
 
 def _snapshot_card(entry: WatchlistEntry) -> dict[str, Any]:
-    """A title the provider no longer lists, as it was when it was added."""
-    return {
-        "id": entry.media_id,
-        "name": entry.name,
-        "poster": entry.poster or None,
-        "year": entry.year,
-        "rating": None,
-        "kind": entry.kind,
-    }
+    """A title the provider no longer lists, as it was when it was added (the one card shape)."""
+    if entry.kind == TitleKind.MOVIE:
+        return movie_card(
+            VodStream(
+                stream_id=entry.media_id, name=entry.name, poster=entry.poster, year=entry.year
+            )
+        )
+    return series_card(
+        Series(series_id=entry.media_id, name=entry.name, poster=entry.poster, year=entry.year)
+    )

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django import forms
+from django.http import Http404
 
 
 def unknown_fields(data: dict[str, Any], known: Iterable[str]) -> dict[str, str]:
@@ -30,3 +31,10 @@ def form_errors(form: forms.Form) -> dict[str, str]:
     for field, messages in form.errors.items():
         errors["form" if field == "__all__" else field] = str(messages[0])
     return errors
+
+
+def path_id(raw: str, what: str) -> int:
+    """An id from the URL path; anything but plain digits is a 404 ("<what> not found.")."""
+    if not raw.isascii() or not raw.isdigit() or len(raw) > 18:
+        raise Http404(f"{what} not found.")
+    return int(raw)

@@ -1,5 +1,5 @@
-import { router } from "@inertiajs/react";
 import { useState } from "react";
+import { useVisit } from "../../hooks/useVisit";
 import type { MonitorItem } from "../../types";
 import Button from "../Button";
 import ConfirmDialog from "../ConfirmDialog";
@@ -14,22 +14,9 @@ type MonitorActionsProps = {
 
 /** Run now, switch on or off, stop (with a confirmation), and edit where there is a form. */
 export default function MonitorActions({ monitor, baseUrl, onEdit }: MonitorActionsProps) {
-  const [busy, setBusy] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const [busy, visit] = useVisit(() => setConfirming(false));
   const name = monitor.series.name;
-
-  function visit(key: string, method: "post" | "patch" | "delete", url: string, data = {}) {
-    router.visit(url, {
-      method,
-      data,
-      preserveScroll: true,
-      onStart: () => setBusy(key),
-      onFinish: () => {
-        setBusy(null);
-        setConfirming(false);
-      },
-    });
-  }
 
   return (
     <div className="flex flex-wrap items-center gap-2">

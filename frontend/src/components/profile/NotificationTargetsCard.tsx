@@ -1,5 +1,6 @@
-import { router, useForm } from "@inertiajs/react";
-import { type FormEvent, useState } from "react";
+import { useForm } from "@inertiajs/react";
+import type { FormEvent } from "react";
+import { useVisit } from "../../hooks/useVisit";
 import { formatRelativeTime } from "../../lib/format";
 import { textLinkClasses } from "../../lib/ui";
 import type { NotificationTargetItem } from "../../types";
@@ -9,18 +10,7 @@ import Card from "../Card";
 import FormTextField from "../FormTextField";
 
 function TargetRow({ target }: { target: NotificationTargetItem }) {
-  const [busy, setBusy] = useState<string | null>(null);
-
-  function visit(key: string, method: "post" | "patch" | "delete", url: string, data = {}) {
-    router.visit(url, {
-      method,
-      data,
-      preserveScroll: true,
-      onStart: () => setBusy(key),
-      onFinish: () => setBusy(null),
-    });
-  }
-
+  const [busy, visit] = useVisit();
   const base = `/profile/notifications/${target.id}`;
   return (
     <li className="rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
