@@ -12,6 +12,7 @@ from tests.fixtures.users import inertia_client
 from tests.monitoring.conftest import api_client, monitor
 from vodarr.accounts.models import User
 from vodarr.demo.provider import FakeProvider
+from vodarr.monitoring import services
 from vodarr.monitoring.models import MonitorRun, RunStatus, RunTrigger, SeriesMonitor
 
 pytestmark = pytest.mark.django_db
@@ -229,3 +230,34 @@ def test_only_admins_pause_all_monitoring(member: User, admin: User) -> None:
     assert done.status_code == 200
     status = inertia_client(member).get("/schedules").json()["props"]["monitoring"]
     assert (status["paused"], status["pausedBy"]) == (True, "Ada Admin")
+
+
+def test_looking_for_due_monitors_is_one_query_however_many_exist(
+    make_user, django_assert_num_queries
+) -> None:
+    now = timezone.now()
+    people = [make_user() for _ in range(30)]
+    SeriesMonitor.objects.bulk_create(
+        SeriesMonitor(
+            user=person,
+            series_id=SHOW,
+            series_name="The Lighthouse Keepers",
+            start_from="future",
+            schedule="daily",
+            run_time=now.time(),
+            days=[0, 1, 2, 3, 4, 5, 6],
+            time_zone="UTC",
+            next_run_at=now - timedelta(minutes=n) if n % 3 else now + timedelta(hours=1),
+        )
+        for n, person in enumerate(people)
+    )
+
+    with django_assert_num_queries(1):
+        due = services.due_monitors(now)
+    services.set_paused_all(people[0], True, now)
+    with django_assert_num_queries(1):
+        while_paused = services.due_monitors(now)
+
+    assert len(due) == 20
+    assert [m.next_run_at for m in due] == sorted(m.next_run_at for m in due)
+    assert while_paused == []

@@ -195,12 +195,16 @@ def _finish(
 ) -> None:
     now = timezone.now()
     counts = outcomes.counts() if status == RunStatus.SUCCEEDED else {}
+    run.status, run.message, run.counts, run.finished_at = status, message, counts, now
+    run.series_name = monitor.series_name
+    recorded = MonitorRun.objects.filter(pk=run.pk).update(
+        status=status, message=message, counts=counts, finished_at=now, series_name=run.series_name
+    )
+    if not recorded:
+        return  # the person stopped monitoring during the scan: its log went with it
     for row in outcomes.rows:
         row.run = run
     MonitorRunEpisode.objects.bulk_create(outcomes.rows)
-    run.status, run.message, run.counts, run.finished_at = status, message, counts, now
-    run.series_name = monitor.series_name
-    run.save(update_fields=["status", "message", "counts", "finished_at", "series_name"])
     fields = {
         "last_run_at": run.started_at,
         "last_status": status,
