@@ -46,7 +46,7 @@ export default function MonitorStatus({ monitor }: { monitor: MonitorItem }) {
             <time dateTime={last.at ?? undefined} title={absolute(last.at)} className="text-zinc-600 dark:text-zinc-400">
               {formatRelativeTime(last.at)}
             </time>
-            <span className="mt-1 block text-zinc-700 dark:text-zinc-300">{last.message}</span>
+            {last.status === "failed" && <span className="mt-1 block text-zinc-700 dark:text-zinc-300">{last.message}</span>}
           </>
         ) : (
           "Not run yet"

@@ -15,7 +15,7 @@ import traceback
 from typing import Protocol
 
 from django.conf import settings
-from django.db import close_old_connections, connections
+from django.db import close_old_connections, connection, connections
 from django.utils.module_loading import import_string
 
 from vodarr.integrations.redact import redact_text
@@ -69,8 +69,10 @@ class JobThreads:
             connections.close_all()  # this thread's connections only
 
     def _run(self, name: str, job: Job) -> None:
-        # Long-lived thread, no request cycle: drop connections the database closed.
-        close_old_connections()
+        # Long-lived thread, no request cycle: drop connections the database closed (never
+        # inside a transaction: `--once` runs the jobs in the caller's thread).
+        if not connection.in_atomic_block:
+            close_old_connections()
         try:
             job.run_once()
         except Exception as error:
