@@ -14,6 +14,10 @@ export interface SharedProps {
   flash: { success: string | null; error: string | null };
   errors: Record<string, string>;
   app: { name: string; demoMode: boolean; registrationOpen: boolean };
+  /** Ids of the titles on the person's watchlist (null for guests); marks every card. */
+  watchlist: { movie: number[]; series: number[] } | null;
+  /** The header's badge (null for guests); refreshed on every navigation. */
+  notifications: { unread: number } | null;
   [key: string]: unknown;
 }
 
@@ -209,6 +213,98 @@ export interface UserRow {
   joinedAt: string | null;
   downloadCount: number;
   isSelf: boolean;
+}
+
+/** A watchlist row: the title's card (live, or as it was when added) and when it was added. */
+export interface WatchlistItem {
+  card: MediaCard;
+  addedAt: string;
+  /** False once the provider stopped listing the title. */
+  available: boolean;
+}
+
+export type MonitorSchedule = "hourly" | "daily" | "weekly";
+export type MonitorState = "scheduled" | "running" | "off" | "paused_all";
+export type RunOutcome = "queued" | "already" | "deferred" | "skipped" | "error";
+
+/** What a monitor's JSON body accepts (POST creates, PATCH changes the keys given). */
+export interface MonitorSettings {
+  seasons: number[] | "all";
+  from: "future" | "all";
+  schedule: MonitorSchedule;
+  /** "HH:MM", 24-hour; hourly schedules use only the minutes. */
+  time: string;
+  /** Weekdays, 0 = Monday … 6 = Sunday. */
+  days: number[];
+  timezone: string;
+}
+
+/** A series monitor as the series page and /schedules show it. */
+export interface MonitorItem extends MonitorSettings {
+  id: number;
+  series: { id: number; name: string; poster: string | null };
+  enabled: boolean;
+  /** "Every day at 20:00", "Every hour at :15 on Sat, Sun"… */
+  description: string;
+  state: MonitorState;
+  nextRunAt: string | null;
+  lastRun: {
+    at: string | null;
+    status: "succeeded" | "failed" | "running" | string;
+    message: string;
+    counts: Partial<Record<RunOutcome, number>>;
+  } | null;
+  createdAt: string | null;
+  /** Admins only. */
+  owner?: Owner;
+}
+
+/** One scan in the activity log, with what it did per episode (the first 50). */
+export interface MonitorRunItem {
+  id: number;
+  monitorId: number;
+  seriesName: string;
+  trigger: "schedule" | "manual";
+  status: "running" | "succeeded" | "failed" | string;
+  message: string;
+  counts: Partial<Record<RunOutcome, number>>;
+  startedAt: string | null;
+  finishedAt: string | null;
+  episodes: Array<{ season: number; episode: number; title: string; outcome: RunOutcome; reason: string | null }>;
+  episodesTotal: number;
+  owner?: Owner;
+}
+
+export interface MonitoringStatus {
+  paused: boolean;
+  pausedAt: string | null;
+  pausedBy: string | null;
+  episodesPerRun: number;
+}
+
+export type NotificationKind = "download_complete" | "download_failed" | "monitor_queued" | "monitor_failed";
+
+export interface NotificationItem {
+  id: number;
+  kind: NotificationKind | string;
+  title: string;
+  body: string;
+  /** A page inside Vodarr (e.g. /downloads), or null. */
+  link: string | null;
+  createdAt: string;
+  read: boolean;
+}
+
+/** An outside target (Apprise URL): only a redacted preview of the URL ever reaches a page. */
+export interface NotificationTargetItem {
+  id: number;
+  name: string;
+  preview: string;
+  enabled: boolean;
+  createdAt: string;
+  lastSentAt: string | null;
+  lastError: string | null;
+  lastErrorAt: string | null;
 }
 
 declare module "@inertiajs/core" {

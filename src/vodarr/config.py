@@ -92,6 +92,20 @@ def allowed_hosts(host: str, site_url: str) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+def env_float(name: str, default: float) -> float:
+    """A positive number of seconds (fractions allowed, so tests can poll quickly)."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ValueError(f"{name} must be a number, not {raw!r}.") from None
+    if not value > 0 or value == float("inf"):
+        raise ValueError(f"{name} must be a positive number, not {raw!r}.")
+    return value
+
+
 def data_dir() -> Path:
     """Where Vodarr keeps its database, secret key and aria2 session (default `./data`).
 

@@ -55,6 +55,9 @@ INSTALLED_APPS = [
     "vodarr.accounts",
     "vodarr.catalog",
     "vodarr.downloads",
+    "vodarr.watchlist",
+    "vodarr.monitoring",
+    "vodarr.notifications",
     "vodarr.web",
     "vodarr.ops",
 ]
@@ -78,6 +81,8 @@ MIDDLEWARE = [
 VODARR_SHARED_PROPS = {
     "auth": "vodarr.accounts.props.auth_props",
     "app": "vodarr.accounts.props.app_props",
+    "watchlist": "vodarr.watchlist.props.watchlist_props",
+    "notifications": "vodarr.notifications.props.notification_props",
 }
 
 # HTTPS behind a reverse proxy: an https BASE_URL turns on secure cookies, HSTS and the
@@ -112,6 +117,20 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
+# Background jobs the worker runs beside reconciliation, each in its own thread
+# (downloads/worker/jobs.py), provided by the feature apps.
+VODARR_WORKER_JOBS = {
+    "monitors": "vodarr.monitoring.jobs.due_monitors",
+    "transfer-notifications": "vodarr.notifications.jobs.transfer_notifications",
+    "notification-deliveries": "vodarr.notifications.jobs.outside_deliveries",
+}
+# Series monitoring: how often the worker looks for due monitors, and how many episodes
+# one scan may start (the rest wait for the next run).
+MONITOR_POLL_SECONDS = config.env_float("MONITOR_POLL_SECONDS", 60.0)
+MONITOR_EPISODES_PER_RUN = config.env_int("MONITOR_EPISODES_PER_RUN", 25)
+# Outside notifications (Apprise): seconds per network wait, tries before giving up.
+NOTIFY_TIMEOUT_SECONDS = config.env_float("NOTIFY_TIMEOUT_SECONDS", 10.0)
+NOTIFY_MAX_ATTEMPTS = config.env_int("NOTIFY_MAX_ATTEMPTS", 5)
 
 ROOT_URLCONF = "vodarr.urls"
 ASGI_APPLICATION = "vodarr.asgi.application"

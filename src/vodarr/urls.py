@@ -11,6 +11,9 @@ urlpatterns = [
     path("", include("vodarr.accounts.urls")),
     path("", include("vodarr.catalog.urls")),
     path("", include("vodarr.downloads.urls")),
+    path("", include("vodarr.watchlist.urls")),
+    path("", include("vodarr.monitoring.urls")),
+    path("", include("vodarr.notifications.urls")),
 ]
 
 handler400 = "vodarr.web.views.bad_request"

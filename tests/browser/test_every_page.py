@@ -10,9 +10,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 
 from tests.browser.conftest import SHOW, LiveStack, sign_in
 from tests.fixtures.browser import screenshot
+from vodarr.accounts.models import User
+from vodarr.monitoring import services as monitors
+from vodarr.monitoring.forms import MonitorValues
+from vodarr.notifications.models import Kind
+from vodarr.notifications.services import notify
+from vodarr.watchlist import services as watchlist
 
 pytestmark = pytest.mark.browser
 
@@ -31,6 +38,9 @@ SIGNED_IN_PAGES = {
     "settings": "/settings",
     "users": "/users",
     "profile": "/profile",
+    "watchlist": "/watchlist",
+    "schedules": "/schedules",
+    "notifications": "/notifications",
     "not-found": "/no-such-page",
 }
 GUEST_PAGES = {"login": "/login", "register": "/register", "forgot-password": "/forgot-password"}
@@ -61,8 +71,19 @@ def visit_all(page, stack: LiveStack, pages: dict[str, str], errors: list[str]) 
     assert errors == [], errors
 
 
+def something_on_the_new_pages(admin: User) -> None:
+    """A watchlist, a monitor with one scan, and notifications, so no page is only empty."""
+    watchlist.add(admin, "movie", 1)
+    watchlist.add(admin, "series", SHOW)
+    monitor = monitors.create_monitor(admin, SHOW, MonitorValues(), timezone.now())
+    monitors.run_now(monitor, timezone.now())
+    notify([admin.pk], Kind.DOWNLOAD_COMPLETE, "Downloaded: Nosferatu", "The file is ready.")
+    notify([admin.pk], Kind.MONITOR_FAILED, "Monitoring Harbour Lights failed", "HTTP 503.")
+
+
 def test_every_page_renders_in_both_themes_and_both_sizes(page, live_stack: LiveStack) -> None:  # type: ignore[no-untyped-def]
     stack = live_stack
+    something_on_the_new_pages(stack.admin)
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
     page.goto(f"{stack.app.url}/login")

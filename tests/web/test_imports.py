@@ -13,7 +13,15 @@ from pathlib import Path
 import vodarr
 
 PACKAGE = Path(vodarr.__file__).parent
-FEATURES = ("vodarr.accounts", "vodarr.catalog", "vodarr.downloads", "vodarr.demo")
+FEATURES = (
+    "vodarr.accounts",
+    "vodarr.catalog",
+    "vodarr.downloads",
+    "vodarr.demo",
+    "vodarr.watchlist",
+    "vodarr.monitoring",
+    "vodarr.notifications",
+)
 # `vodarr serve`, the composition root that starts every part, lives in vodarr.ops.
 
 

@@ -26,7 +26,10 @@ QUERIES = [
     "?page=-1&owners=a,,-3,9999999999999999999999&sort=%00&category=x&as_of=nan&q=" + "x" * 300,
     "?ids=1,a,%20,-2&page[]=1",
 ]
-FIELDS = ("email", "password", "name", "base_url", "username", "role", "action", "current_password")
+FIELDS = (
+    *("email", "password", "name", "base_url", "username", "role", "action", "current_password"),
+    *("timezone", "time", "url", "type"),
+)
 BODIES: list[tuple[str | bytes, str]] = [
     ("{not json", "application/json"),
     ("[1, 2]", "application/json"),
@@ -38,6 +41,26 @@ BODIES: list[tuple[str | bytes, str]] = [
         json.dumps({f: "nul\x00" for f in FIELDS}),
         "application/json",
     ),
+    (
+        json.dumps(
+            {
+                "seasons": {"1": 2},
+                "from": [],
+                "schedule": None,
+                "time": 12,
+                "days": [1.5, -1],
+                "timezone": "../../etc/passwd",
+                "enabled": "maybe",
+                "paused": [],
+                "read": {},
+                "type": ["movie"],
+                "id": {"a": 1},
+                "url": 5,
+            }
+        ),
+        "application/json",
+    ),
+    ('{"seasons": [1], "time": "23:59", "timezone": "UTC", "url": "json://x"}', "application/json"),
     ("action=explode&delete_partial=maybe&episodes=1", "application/x-www-form-urlencoded"),
     ("email=nul%00%40example.test&password=%00&name=%00", "application/x-www-form-urlencoded"),
     ("\xff\xfe\x00", "text/plain"),

@@ -5,6 +5,7 @@ import Badge from "./Badge";
 import Icon from "./Icon";
 import Logo from "./Logo";
 import MobileMenu from "./MobileMenu";
+import NotificationBell from "./NotificationBell";
 import PrimaryNav from "./PrimaryNav";
 import SearchBox from "./SearchBox";
 import ThemeToggle from "./ThemeToggle";
@@ -35,7 +36,7 @@ export default function Header() {
         <div className="ml-auto flex items-center gap-2">
           {user && (
             <>
-              <SearchBox className="hidden w-64 xl:block" />
+              <SearchBox className="hidden w-56 xl:block 2xl:w-64" />
               <Link
                 href="/search"
                 className="hidden size-9 place-items-center rounded-lg text-zinc-700 hover:bg-zinc-100 sm:grid xl:hidden dark:text-zinc-300 dark:hover:bg-zinc-800"
@@ -43,6 +44,7 @@ export default function Header() {
                 <Icon name="search" />
                 <span className="sr-only">Search</span>
               </Link>
+              <NotificationBell />
             </>
           )}
           <ThemeToggle />

@@ -34,6 +34,9 @@ const PATHS = {
   refresh: "M20 12a8 8 0 0 1-14.3 4.9M4 12a8 8 0 0 1 14.3-4.9M18.5 3v4.2h-4.2M5.5 21v-4.2h4.2",
   plug: "M9 3v5M15 3v5M6 8h12v3a6 6 0 0 1-12 0zM12 17v4",
   info: "M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM12 11v5M12 8h.01",
+  bookmark: "M6 3h12v18l-6-4.5L6 21z",
+  bell: "M6 9a6 6 0 1 1 12 0c0 6.5 2.5 8 2.5 8h-17S6 15.5 6 9zM10 20.5a2.2 2.2 0 0 0 4 0",
+  calendar: "M4 5h16v16H4zM4 10h16M8 3v4M16 3v4",
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -4,6 +4,7 @@ import { cx } from "../lib/ui";
 import type { MediaCard } from "../types";
 import Icon from "./Icon";
 import Poster from "./Poster";
+import WatchlistButton from "./WatchlistButton";
 
 type PosterCardProps = {
   media: MediaCard;
@@ -11,13 +12,11 @@ type PosterCardProps = {
   layout?: "row" | "grid";
 };
 
-/** A poster tile linking to the title's page. */
+/** A poster tile linking to the title's page, with its watchlist toggle over the corner. */
 export default function PosterCard({ media, layout = "row" }: PosterCardProps) {
   return (
-    <Link
-      href={mediaHref(media)}
-      className={cx("group block rounded-xl", layout === "row" ? "w-36 shrink-0 snap-start sm:w-40" : "w-full")}
-    >
+    <div className={cx("relative", layout === "row" ? "w-36 shrink-0 snap-start sm:w-40" : "w-full")}>
+    <Link href={mediaHref(media)} className="group block rounded-xl">
       <div className="relative">
         <Poster
           src={media.poster}
@@ -39,5 +38,10 @@ export default function PosterCard({ media, layout = "row" }: PosterCardProps) {
         {media.year ?? "Year unknown"} · {media.kind === "movie" ? "Movie" : "Series"}
       </p>
     </Link>
+    {/* A sibling of the link, not inside it: a button within a link is not valid HTML. */}
+    <div className="absolute top-2 left-2">
+      <WatchlistButton media={media} variant="overlay" />
+    </div>
+    </div>
   );
 }

@@ -29,11 +29,21 @@ describe("navItemsFor", () => {
   const labels = (role: Parameters<typeof navItemsFor>[0]) => navItemsFor(role).map((i) => i.label);
 
   it("shows admins every section", () => {
-    expect(labels("admin")).toEqual(["Discover", "Movies", "Series", "Downloads", "Settings", "Users"]);
+    expect(labels("admin")).toEqual([
+      "Discover",
+      "Movies",
+      "Series",
+      "Downloads",
+      "Watchlist",
+      "Schedules",
+      "Settings",
+      "Users",
+    ]);
   });
 
   it("hides admin sections from members and guests", () => {
-    expect(labels("member")).toEqual(["Discover", "Movies", "Series", "Downloads"]);
-    expect(labels(null)).toEqual(["Discover", "Movies", "Series", "Downloads"]);
+    const everyone = ["Discover", "Movies", "Series", "Downloads", "Watchlist", "Schedules"];
+    expect(labels("member")).toEqual(everyone);
+    expect(labels(null)).toEqual(everyone);
   });
 });

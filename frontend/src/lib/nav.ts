@@ -29,6 +29,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/movies", label: "Movies", icon: "film" },
   { href: "/series", label: "Series", icon: "tv" },
   { href: "/downloads", label: "Downloads", icon: "download" },
+  { href: "/watchlist", label: "Watchlist", icon: "bookmark" },
+  { href: "/schedules", label: "Schedules", icon: "calendar" },
   { href: "/settings", label: "Settings", icon: "settings", adminOnly: true },
   { href: "/users", label: "Users", icon: "users", adminOnly: true },
 ];

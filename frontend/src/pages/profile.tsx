@@ -1,11 +1,13 @@
 import { Head, usePage } from "@inertiajs/react";
 import RoleBadge from "../components/RoleBadge";
 import DeleteAccountCard from "../components/profile/DeleteAccountCard";
+import NotificationTargetsCard from "../components/profile/NotificationTargetsCard";
 import PasswordForm from "../components/profile/PasswordForm";
 import ProfileInfoForm from "../components/profile/ProfileInfoForm";
 import ThemeCard from "../components/profile/ThemeCard";
+import type { NotificationTargetItem } from "../types";
 
-export default function Profile() {
+export default function Profile({ notificationTargets }: { notificationTargets: NotificationTargetItem[] }) {
   const user = usePage().props.auth.user;
 
   return (
@@ -19,6 +21,7 @@ export default function Profile() {
         <div className="space-y-6">
           {user && <ProfileInfoForm user={user} />}
           <PasswordForm />
+          <NotificationTargetsCard targets={notificationTargets} />
           <ThemeCard />
           <DeleteAccountCard />
         </div>

@@ -11,6 +11,7 @@ from inertia import render
 from vodarr.accounts import limits, services
 from vodarr.accounts.models import User
 from vodarr.accounts.validation import check_email, check_name, check_new_password
+from vodarr.notifications.services import targets_of
 from vodarr.web.access import unverified_allowed
 from vodarr.web.http import (
     flash,
@@ -27,7 +28,7 @@ from vodarr.web.throttle import hit, too_many
 def profile_view(request: HttpRequest) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     if request.method == "GET":
-        return render(request, "profile", {})
+        return render(request, "profile", {"notificationTargets": targets_of(user)})
     data = read_body(request)  # bad bodies: BadInputMiddleware answers 4xx
     if request.method == "DELETE":
         return _delete_account(request, user, data)

@@ -14,9 +14,15 @@ from typing import Any, ClassVar
 from django.conf import settings
 from django.db import models
 
-from vodarr.catalog.crypto import decrypt_secret, encrypt_secret
+from vodarr.crypto import SecretBox
 
 NAME_MAX = 300
+# The provider password's subkey info is unchanged since it was first stored (tokens stay valid).
+PROVIDER_PASSWORD = SecretBox(
+    b"vodarr provider-password v1",
+    "The stored provider password cannot be decrypted (was SECRET_KEY changed?); "
+    "enter it again in Settings.",
+)
 
 
 def fold(text: str) -> str:
@@ -170,7 +176,7 @@ class ProviderSettings(models.Model):
             defaults = {
                 "base_url": settings.XTREAM_BASE_URL,
                 "username": settings.XTREAM_USERNAME,
-                "password_encrypted": encrypt_secret(settings.XTREAM_PASSWORD),
+                "password_encrypted": PROVIDER_PASSWORD.encrypt(settings.XTREAM_PASSWORD),
                 "seeded_from_environment": True,
             }
         row, _ = cls.objects.get_or_create(pk=cls.SINGLETON_PK, defaults=defaults)
@@ -178,12 +184,12 @@ class ProviderSettings(models.Model):
 
     @property
     def password(self) -> str:
-        """The decrypted password; raises ``UndecryptablePassword`` after a key change."""
-        return decrypt_secret(self.password_encrypted)
+        """The decrypted password; raises ``UndecryptableSecret`` after a key change."""
+        return PROVIDER_PASSWORD.decrypt(self.password_encrypted)
 
     @password.setter
     def password(self, value: str) -> None:
-        self.password_encrypted = encrypt_secret(value)
+        self.password_encrypted = PROVIDER_PASSWORD.encrypt(value)
 
     @property
     def has_password(self) -> bool:

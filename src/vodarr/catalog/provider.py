@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db import OperationalError, ProgrammingError
 
-from vodarr.catalog.crypto import UndecryptablePassword
 from vodarr.catalog.models import ProviderSettings
+from vodarr.crypto import UndecryptableSecret
 from vodarr.integrations.redact import redact_url, remember_secret
 from vodarr.integrations.xtream import XtreamClient, XtreamError
 
@@ -72,7 +72,7 @@ def _resolve() -> _Resolution:
         problem = ""
         try:
             password = row.password
-        except UndecryptablePassword as error:
+        except UndecryptableSecret as error:
             password, problem = "", str(error)
         config = ProviderConfig(row.base_url, row.username, password, row.user_agent)
         return _Resolution(config, SOURCE_DATABASE, problem)

@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 from inertia import render
 
@@ -29,6 +30,7 @@ from vodarr.catalog.provider import provider_client
 from vodarr.downloads.listing import latest_downloads_of
 from vodarr.downloads.models import MediaType
 from vodarr.integrations.xtream import SeriesInfo, VodInfo, XtreamError, XtreamNotFound
+from vodarr.monitoring.listing import series_monitor
 from vodarr.web.views import render_error
 
 PER_PAGE = 20
@@ -200,6 +202,7 @@ def series_detail(request: HttpRequest, series_id: str) -> HttpResponse:
                 else []
             ),
             "providerError": problem,
+            "monitor": series_monitor(user, sid, timezone.now()),
         },
     )
 

@@ -179,6 +179,42 @@ class FakeProvider:
         with self._state.lock:
             self._state.catalogue.series.pop(series_id, None)
 
+    def add_episode(
+        self,
+        series_id: int,
+        season: int,
+        episode_num: int,
+        title: str,
+        *,
+        episode_id: int | None = None,
+        size: int = DEFAULT_MEDIA_SIZE,
+        ext: str = "mp4",
+    ) -> int:
+        """A new episode of a running show appears (replacing one with the same number).
+
+        Returns its id (``series_id * 1000 + season * 100 + episode_num`` unless given).
+        """
+        episode_id = episode_id or episode_id_for(series_id, season, episode_num)
+        episode = FakeEpisode(episode_id, season, episode_num, title, size=size, ext=ext)
+        with self._state.lock:
+            show = self._state.catalogue.series.get(series_id)
+            if show is None:
+                raise KeyError(f"no series with id {series_id}")
+            show.episodes = [
+                e for e in show.episodes if (e.season, e.episode_num) != (season, episode_num)
+            ]
+            show.episodes.append(episode)
+        return episode_id
+
+    def remove_episode(self, series_id: int, season: int, episode_num: int) -> None:
+        """The provider stops listing an episode (and its media URL answers 404)."""
+        with self._state.lock:
+            show = self._state.catalogue.series.get(series_id)
+            if show is not None:
+                show.episodes = [
+                    e for e in show.episodes if (e.season, e.episode_num) != (season, episode_num)
+                ]
+
     def set_quirks(self, **flags: Any) -> Quirks:
         """Switch real-panel quirks on or off, e.g. ``set_quirks(episodes_as_list=True)``."""
         with self._state.lock:

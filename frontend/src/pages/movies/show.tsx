@@ -3,6 +3,7 @@ import { useState } from "react";
 import Button from "../../components/Button";
 import DownloadStateNote from "../../components/DownloadStateNote";
 import ProviderErrorNotice from "../../components/ProviderErrorNotice";
+import WatchlistButton from "../../components/WatchlistButton";
 import Icon from "../../components/Icon";
 import MediaHero from "../../components/MediaHero";
 import { canStartDownload } from "../../lib/downloadState";
@@ -52,6 +53,7 @@ export default function MovieShow({ movie, download, providerError }: MovieShowP
               Download
             </Button>
           )}
+          <WatchlistButton media={{ id: movie.id, kind: "movie", name: movie.name }} />
           {download && <DownloadStateNote state={download} subject={movie.name} />}
         </div>
         {startable && (

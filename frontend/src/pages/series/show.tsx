@@ -5,8 +5,10 @@ import ProviderErrorNotice from "../../components/ProviderErrorNotice";
 import EmptyState from "../../components/EmptyState";
 import EpisodeRow from "../../components/EpisodeRow";
 import MediaHero from "../../components/MediaHero";
+import MonitorPanel from "../../components/monitoring/MonitorPanel";
 import SeasonTabs from "../../components/SeasonTabs";
 import SelectionBar from "../../components/SelectionBar";
+import WatchlistButton from "../../components/WatchlistButton";
 import {
   downloadSelectionLabel,
   episodeKey,
@@ -17,16 +19,22 @@ import {
   setSeasonSelected,
   toggleEpisode,
 } from "../../lib/episodes";
-import type { Season, SeriesDetail } from "../../types";
+import type { MonitorItem, Season, SeriesDetail } from "../../types";
 
-type SeriesShowProps = { series: SeriesDetail; seasons: Season[]; providerError?: string | null };
+type SeriesShowProps = {
+  series: SeriesDetail;
+  seasons: Season[];
+  providerError?: string | null;
+  /** The person's own monitor of this series, if any. */
+  monitor: MonitorItem | null;
+};
 
 /** Specials (season 0) after the numbered seasons. */
 function orderSeasons(seasons: Season[]): Season[] {
   return [...seasons].sort((a, b) => (a.number === 0 ? 1 : 0) - (b.number === 0 ? 1 : 0) || a.number - b.number);
 }
 
-export default function SeriesShow({ series, seasons: rawSeasons, providerError }: SeriesShowProps) {
+export default function SeriesShow({ series, seasons: rawSeasons, providerError, monitor }: SeriesShowProps) {
   const seasons = useMemo(() => orderSeasons(rawSeasons), [rawSeasons]);
   const [active, setActive] = useState(0);
   const [selection, setSelection] = useState<ReadonlySet<string>>(new Set());
@@ -79,6 +87,15 @@ export default function SeriesShow({ series, seasons: rawSeasons, providerError 
           { label: "Created by", value: series.director },
           { label: "Cast", value: series.cast },
         ]}
+      >
+        <WatchlistButton media={{ id: series.id, kind: "series", name: series.name }} />
+      </MediaHero>
+
+      <MonitorPanel
+        seriesId={series.id}
+        seriesName={series.name}
+        knownSeasons={seasons.map((s) => s.number)}
+        monitor={monitor}
       />
 
       <section aria-labelledby="episodes-heading" className="mt-8 pb-24">

@@ -1,5 +1,8 @@
 """The worker loop: reconcile on a tick, wake early on aria2's notifications, sync the catalogue.
 
+Feature apps' periodic jobs (series monitors, notifications) run beside it in their own
+threads (``jobs.py``).
+
 Everything touching the database runs in the loop's thread (or, for the catalogue sync,
 its own short-lived thread): the WebSocket listener only sets an event, so notifications
 cost nothing more than an earlier tick. Notifications are hints; the tick is the ledger.
@@ -18,6 +21,7 @@ from django.conf import settings
 from django.db import DatabaseError, close_old_connections, connection, connections
 
 from vodarr.downloads.gateway import Aria2Gateway, gateway
+from vodarr.downloads.worker.jobs import Job, JobThreads, configured_jobs
 from vodarr.downloads.worker.reconcile import Reconciler
 from vodarr.integrations.aria2.listener import Aria2Listener
 from vodarr.integrations.aria2.types import Aria2Event
@@ -56,6 +60,7 @@ class WorkerLoop:
         reconciler: Reconciler | None = None,
         aria2: Aria2Gateway | None = None,
         listen: bool = True,
+        jobs: dict[str, Job] | None = None,
     ) -> None:
         self.tick_seconds = tick_seconds
         self._gateway = aria2
@@ -69,6 +74,7 @@ class WorkerLoop:
         # Whether aria2 enforces the account's connection limit: tried every tick until it
         # really is, and again after every aria2 restart (aria2 forgets runtime options).
         self.limit_applied = False
+        self.jobs = JobThreads(configured_jobs() if jobs is None else jobs)
 
     def stop(self) -> None:
         """Ask the loop to finish its current tick and return (signal-handler safe)."""
@@ -80,6 +86,8 @@ class WorkerLoop:
 
     def run(self, *, once: bool = False) -> None:
         listener = self._start_listener() if self.listen and not once else None
+        if not once:
+            self.jobs.start()
         try:
             while not self._stopping.is_set():
                 started = time.monotonic()
@@ -87,6 +95,7 @@ class WorkerLoop:
                 self._tick()
                 self._maybe_sync(inline=once)
                 if once:
+                    self.jobs.run_all_once()
                     break
                 self._wake.wait(self.tick_seconds)
                 # Notifications may arrive in bursts: keep ticks at least this far apart.
@@ -94,6 +103,7 @@ class WorkerLoop:
                 if gap > 0 and not self._stopping.is_set():
                     self._stopping.wait(gap)
         finally:
+            self.jobs.stop()
             if listener is not None:
                 listener.stop()
             if self._sync_thread is not None:

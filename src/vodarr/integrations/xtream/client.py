@@ -166,8 +166,12 @@ class XtreamClient:
         params = {} if category_id in (None, "") else {"category_id": str(category_id)}
         return self._parse(parsing.parse_series_list, self._call("get_series", params))
 
-    def series_info(self, series_id: int | str) -> SeriesInfo:
-        """One show with its seasons and episodes; cached for ``cache_ttl`` seconds."""
+    def series_info(self, series_id: int | str, *, fresh: bool = False) -> SeriesInfo:
+        """One show with its seasons and episodes; cached for ``cache_ttl`` seconds.
+
+        ``fresh`` asks the provider even when the cache holds the show (a scan for new
+        episodes), and caches the answer for the calls that follow.
+        """
         ident = _require_id(series_id, "series")
         return self._cached(
             ("series", ident),
@@ -175,6 +179,7 @@ class XtreamClient:
                 lambda data: parsing.parse_series_info(data, ident),
                 self._call("get_series_info", {"series_id": str(ident)}),
             ),
+            fresh=fresh,
         )
 
     def clear_cache(self) -> None:
@@ -272,12 +277,12 @@ class XtreamClient:
             exc.args = (exc.message,)
             raise
 
-    def _cached(self, key: tuple[str, int], load: Callable[[], T]) -> T:
+    def _cached(self, key: tuple[str, int], load: Callable[[], T], *, fresh: bool = False) -> T:
         if self._cache_ttl <= 0:
             return load()
         now = time.monotonic()
         with self._cache_lock:
-            hit = self._cache.get(key)
+            hit = None if fresh else self._cache.get(key)
             if hit is not None and hit[0] > now:
                 return hit[1]  # type: ignore[return-value]
         value = load()
