@@ -1,0 +1,94 @@
+"""Measuring helpers the benchmarks share: peak memory of a child command or process tree.
+
+Peak RSS ("high-water mark") is what decides whether a small box runs out of memory, so it
+is read from the kernel rather than sampled: ``wait4`` returns the finished child's own
+``ru_maxrss``, and ``/proc/PID/status`` holds ``VmHWM`` for a process still running.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+MIB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ChildRun:
+    returncode: int
+    seconds: float
+    peak_rss: int  # bytes
+    output: str
+
+
+def run_measured(command: Sequence[str], env: Mapping[str, str] | None = None) -> ChildRun:
+    """Run ``command`` to the end; its wall time and the peak RSS of that one process.
+
+    ``os.wait4`` gives the rusage of exactly this child (``RUSAGE_CHILDREN`` would be the
+    largest of every child the benchmark ever waited for).
+    """
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        command, env=dict(env) if env is not None else None, stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT, text=True,
+    )  # fmt: skip
+    assert process.stdout is not None
+    output = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return ChildRun(process.returncode, seconds, usage.ru_maxrss * 1024, output)
+
+
+def process_tree(pid: int) -> list[int]:
+    """``pid`` and every live descendant of it (read from ``/proc``)."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue  # the process ended while we looked
+        # The command name may hold spaces and parentheses: the fields follow the last ")".
+        parent = int(stat.rsplit(")", 1)[1].split()[1])
+        children.setdefault(parent, []).append(int(entry.name))
+    tree, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        tree.append(current)
+        todo.extend(children.get(current, []))
+    return tree
+
+
+def tree_memory(pid: int) -> tuple[int, int, int]:
+    """(processes, current RSS, sum of each process's peak RSS) in bytes, for a running tree.
+
+    The sum of peaks is an upper bound of the tree's peak: the processes need not have
+    peaked at the same moment.
+    """
+    count = rss = peak = 0
+    for member in process_tree(pid):
+        fields = _status_fields(member)
+        if fields:
+            count += 1
+            rss += fields.get("VmRSS", 0)
+            peak += fields.get("VmHWM", 0)
+    return count, rss, peak
+
+
+def _status_fields(pid: int) -> dict[str, int]:
+    try:
+        lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+    except OSError:
+        return {}
+    values = {}
+    for line in lines:
+        name, _, rest = line.partition(":")
+        if name in ("VmRSS", "VmHWM"):
+            values[name] = int(rest.split()[0]) * 1024  # the kernel reports kB
+    return values
