@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager, nullcontext
 from datetime import timedelta
-from typing import Any
 
 import pytest
 from django.utils import timezone
@@ -130,11 +130,11 @@ class ListingWithDuplicates:
     def series_categories(self) -> list[xtream.Category]:
         return []
 
-    def vod_streams(self, category_id: Any = None) -> list[xtream.VodStream]:
-        return [_stream(7, "Metropolis", "1"), _stream(7, "Metropolis", "2")]
+    def vod_stream_listing(self) -> AbstractContextManager[list[xtream.VodStream]]:
+        return nullcontext([_stream(7, "Metropolis", "1"), _stream(7, "Metropolis", "2")])
 
-    def series(self, category_id: Any = None) -> list[xtream.SeriesSummary]:
-        return []
+    def series_listing(self) -> AbstractContextManager[list[xtream.SeriesSummary]]:
+        return nullcontext([])
 
 
 def _stream(stream_id: int, name: str, category_id: str) -> xtream.VodStream:
