@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from contextlib import AbstractContextManager, nullcontext
 from datetime import timedelta
 
@@ -17,6 +18,7 @@ from vodarr.catalog.sync import (
     sync_catalogue_if_due,
     sync_now,
 )
+from vodarr.catalog.upsert import BATCH_SIZE
 from vodarr.integrations import xtream
 from vodarr.integrations.xtream import XtreamAuthError, XtreamClient, XtreamError
 
@@ -211,3 +213,37 @@ def test_a_failing_scheduled_sync_is_recorded_and_returns_nothing(
 
     assert sync_catalogue_if_due(0) is None
     assert "503" in ProviderSettings.load().last_sync_error
+
+
+def test_a_list_that_breaks_off_half_way_changes_nothing(
+    fake_provider: FakeProvider, xtream_client: XtreamClient
+) -> None:
+    sync_catalogue(xtream_client)
+    # More new titles than one batch, so some are written before the body breaks off.
+    entries = [{"stream_id": 1, "name": "Renamed"}]
+    entries += [{"stream_id": n, "name": f"New {n}"} for n in range(100, 100 + BATCH_SIZE)]
+    fake_provider.set_api_response("get_vod_streams", json.dumps(entries)[:-1] + ', {"stream_id')
+
+    with pytest.raises(XtreamError, match="not JSON"):
+        sync_catalogue(xtream_client)
+
+    assert sorted(VodStream.objects.values_list("pk", flat=True)) == [1, 2, 3]
+    assert VodStream.objects.get(pk=1).name == "Nosferatu"
+    assert "not JSON" in ProviderSettings.load().last_sync_error
+
+
+def test_a_sync_rewrites_only_the_titles_that_changed(
+    fake_provider: FakeProvider, xtream_client: XtreamClient
+) -> None:
+    sync_catalogue(xtream_client)
+    long_ago = timezone.now() - timedelta(days=30)
+    VodStream.objects.update(synced_at=long_ago)
+    Series.objects.update(synced_at=long_ago)
+    fake_provider.add_movie(2, "Metropolis (Restored)", ext="mkv", year=1927, rating=8.3)
+
+    result = sync_catalogue(xtream_client)
+
+    assert (result.movies_updated, result.series_updated) == (3, 1)
+    changed = VodStream.objects.exclude(synced_at=long_ago)
+    assert [(m.pk, m.name) for m in changed] == [(2, "Metropolis (Restored)")]
+    assert Series.objects.get().synced_at == long_ago
