@@ -3,7 +3,7 @@
 Titles keep the provider's own ids as primary keys (``stream_id``, ``series_id``): media
 URLs, downloads and detail pages all speak in those ids, and a sync can upsert by them.
 ``search_name`` is a folded copy of the name (lower case, accents removed) so searching is a
-plain ``LIKE`` on one column.
+plain ``LIKE`` on one column, narrowed on SQLite by a trigram index (migration 0002).
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ class VodStream(models.Model):
 
     stream_id = models.BigIntegerField(primary_key=True)
     name = models.CharField(max_length=NAME_MAX)
-    search_name = models.CharField(max_length=NAME_MAX, db_index=True)
+    search_name = models.CharField(max_length=NAME_MAX)
     poster = models.TextField(blank=True)
     backdrop = models.TextField(blank=True)
     rating = models.FloatField(null=True, blank=True)
@@ -94,7 +94,7 @@ class Series(models.Model):
 
     series_id = models.BigIntegerField(primary_key=True)
     name = models.CharField(max_length=NAME_MAX)
-    search_name = models.CharField(max_length=NAME_MAX, db_index=True)
+    search_name = models.CharField(max_length=NAME_MAX)
     poster = models.TextField(blank=True)
     backdrop = models.TextField(blank=True)
     rating = models.FloatField(null=True, blank=True)

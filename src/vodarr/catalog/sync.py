@@ -26,6 +26,7 @@ from django.db import DatabaseError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from vodarr.catalog import search_index
 from vodarr.catalog.models import (
     NAME_MAX,
     Category,
@@ -283,6 +284,7 @@ def _record_failure(message: str) -> None:
 
 def _apply(fetched: _Fetched, now: datetime, clock: float) -> SyncResult:
     categories = _sync_categories(fetched, now)
+    search_index.pause()
     movies = replace_rows(
         VodStream,
         MOVIE_FIELDS,
@@ -297,18 +299,19 @@ def _apply(fetched: _Fetched, now: datetime, clock: float) -> SyncResult:
         SERIES_SYNC_FIELDS,
         SERIES_COMPARED_FIELDS,
     )
+    search_index.resume(rebuild=movies.changed or shows.changed)
     wanted = _category_keys(fetched)
     stale = [pk for key, pk in categories.items() if key not in wanted]
     for batch in batches(stale, 500):
         Category.objects.filter(pk__in=batch).delete()
     return SyncResult(
         categories=len(categories) - len(stale),
-        movies_created=movies[0],
-        movies_updated=movies[1],
-        movies_removed=movies[2],
-        series_created=shows[0],
-        series_updated=shows[1],
-        series_removed=shows[2],
+        movies_created=movies.created,
+        movies_updated=movies.updated,
+        movies_removed=movies.removed,
+        series_created=shows.created,
+        series_updated=shows.updated,
+        series_removed=shows.removed,
         seconds=time.monotonic() - clock,
     )
 

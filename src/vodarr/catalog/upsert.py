@@ -14,11 +14,11 @@ them, their indexes and the write-ahead log again.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import UTC, datetime
 from itertools import islice
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from django.db import connection, models
 
@@ -35,14 +35,14 @@ def upsert_rows(
     rows: Iterable[Sequence[Any]],
     update_fields: Sequence[str],
     compare_fields: Sequence[str] | None = None,
-) -> None:
+) -> int:
     """Insert ``rows`` (values in ``fields`` order; the primary key among them) or update the
     ``update_fields`` of the rows whose primary key already exists. Fields not listed in
     ``update_fields`` keep their stored value on conflict.
 
     With ``compare_fields``, an existing row is only updated when one of them differs, so
     the others (a ``synced_at``) say when the row last changed. ``rows`` is consumed in
-    batches, never held whole.
+    batches, never held whole. Returns how many rows were inserted or rewritten.
     """
     meta = model._meta
     quote = connection.ops.quote_name
@@ -63,10 +63,11 @@ def upsert_rows(
             f"{table}.{quote(c)} {differs} EXCLUDED.{quote(c)}"
             for c in (_column(model, name) for name in compare_fields)
         )
-    adapt = connection.ops.adapt_datetimefield_value
+    adapt = _datetime_adapter()
     datetime_positions = [
         i for i, name in enumerate(fields) if isinstance(meta.get_field(name), models.DateTimeField)
     ]
+    written = 0
     with connection.cursor() as cursor:
         for batch in batches(rows, BATCH_SIZE):
             prepared = []
@@ -77,6 +78,19 @@ def upsert_rows(
                     values[i] = adapt(value) if isinstance(value, datetime) else value
                 prepared.append(values)
             cursor.executemany(sql, prepared)
+            written += max(cursor.rowcount, 0)  # the sum over the batch, on both databases
+    return written
+
+
+class Replaced(NamedTuple):
+    created: int
+    updated: int  # listed again: changed or not
+    removed: int
+    written: int  # inserted or actually rewritten
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.written or self.removed)
 
 
 def replace_rows(
@@ -85,16 +99,16 @@ def replace_rows(
     rows: Iterable[tuple[Any, ...]],
     update_fields: Sequence[str],
     compare_fields: Sequence[str],
-) -> tuple[int, int, int]:
+) -> Replaced:
     """Make ``model``'s table hold ``rows`` (primary key first): upsert them, delete the
-    rest. Returns (created, updated, removed); only primary keys are held in memory."""
+    rest. Only primary keys are held in memory, not the rows."""
     existing = set(model._default_manager.values_list("pk", flat=True))
     seen: set[Any] = set()
-    upsert_rows(model, fields, _first_of_each(rows, seen), update_fields, compare_fields)
+    written = upsert_rows(model, fields, _first_of_each(rows, seen), update_fields, compare_fields)
     gone = sorted(existing - seen)
     for batch in batches(gone, 500):
         model._default_manager.filter(pk__in=batch).delete()
-    return len(seen - existing), len(seen & existing), len(gone)
+    return Replaced(len(seen - existing), len(seen & existing), len(gone), written)
 
 
 def _first_of_each(rows: Iterable[tuple[Any, ...]], seen: set[Any]) -> Iterator[tuple[Any, ...]]:
@@ -121,6 +135,23 @@ def large_cache() -> Iterator[None]:
     finally:
         with connection.cursor() as cursor:
             cursor.execute(f"PRAGMA cache_size = {int(previous)}")
+
+
+def _datetime_adapter() -> Callable[[datetime], Any]:
+    """The database's ``adapt_datetimefield_value``, with a shortcut for UTC on SQLite.
+
+    Django makes each value naive in the connection's time zone and writes it as text; for
+    the UTC datetimes the parser and ``timezone.now()`` produce (and a UTC connection), that
+    is ``str`` of the naive value, at a fifth of the cost: a tenth of a big first sync.
+    """
+    adapt = connection.ops.adapt_datetimefield_value
+    if connection.vendor != "sqlite" or connection.timezone is not UTC:
+        return adapt
+
+    def adapt_utc(value: datetime) -> Any:
+        return str(value.replace(tzinfo=None)) if value.tzinfo is UTC else adapt(value)
+
+    return adapt_utc
 
 
 def _column(model: type[models.Model], name: str) -> str:
