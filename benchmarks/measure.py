@@ -65,20 +65,38 @@ def process_tree(pid: int) -> list[int]:
     return tree
 
 
-def tree_memory(pid: int) -> tuple[int, int, int]:
-    """(processes, current RSS, sum of each process's peak RSS) in bytes, for a running tree.
+@dataclass(frozen=True)
+class ProcessMemory:
+    pid: int
+    command: str
+    rss: int  # bytes, now
+    peak: int  # bytes, the high-water mark since the process started
 
-    The sum of peaks is an upper bound of the tree's peak: the processes need not have
+
+def tree_memory(pid: int) -> list[ProcessMemory]:
+    """The memory of ``pid`` and each live descendant, read from ``/proc``.
+
+    The sum of the peaks is an upper bound of the tree's peak: the processes need not have
     peaked at the same moment.
     """
-    count = rss = peak = 0
+    members = []
     for member in process_tree(pid):
         fields = _status_fields(member)
         if fields:
-            count += 1
-            rss += fields.get("VmRSS", 0)
-            peak += fields.get("VmHWM", 0)
-    return count, rss, peak
+            command = _command(member)
+            members.append(
+                ProcessMemory(member, command, fields.get("VmRSS", 0), fields.get("VmHWM", 0))
+            )
+    return members
+
+
+def _command(pid: int) -> str:
+    try:
+        argv = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return "?"
+    words = [Path(argv[0].decode()).name] + [a.decode() for a in argv[1:4] if a]
+    return " ".join(words)
 
 
 def _status_fields(pid: int) -> dict[str, int]:
