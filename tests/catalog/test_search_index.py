@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from django.db import connection
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.fakes import FakeProvider
 from vodarr.catalog import search_index
@@ -86,3 +89,9 @@ def test_a_sync_rebuilds_the_index_once_and_never_leaves_it_paused(
 )
 def test_the_upsert_writes_datetimes_exactly_as_django_does(value: datetime) -> None:
     assert _datetime_adapter()(value) == connection.ops.adapt_datetimefield_value(value)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_folding_ascii_takes_a_shortcut_to_the_same_result(text: str) -> None:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    assert fold(text) == "".join(ch for ch in decomposed if not unicodedata.combining(ch))

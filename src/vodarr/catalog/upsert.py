@@ -68,6 +68,8 @@ def upsert_rows(
         i for i, name in enumerate(fields) if isinstance(meta.get_field(name), models.DateTimeField)
     ]
     written = 0
+    # The same datetime object in every row (a sync's ``now``) is adapted once.
+    last: dict[int, tuple[object, Any]] = {}
     with connection.cursor() as cursor:
         for batch in batches(rows, BATCH_SIZE):
             prepared = []
@@ -75,7 +77,13 @@ def upsert_rows(
                 values = list(row)
                 for i in datetime_positions:
                     value = values[i]
-                    values[i] = adapt(value) if isinstance(value, datetime) else value
+                    if not isinstance(value, datetime):
+                        continue
+                    seen, adapted = last.get(i, (None, None))
+                    if seen is not value:
+                        adapted = adapt(value)
+                        last[i] = (value, adapted)
+                    values[i] = adapted
                 prepared.append(values)
             cursor.executemany(sql, prepared)
             written += max(cursor.rowcount, 0)  # the sum over the batch, on both databases
