@@ -112,6 +112,7 @@ def main() -> None:
     from vodarr.accounts.models import Role, User
     from vodarr.demo.provider import FakeProvider
     from vodarr.demo.synthetic import big_catalogue
+    from vodarr.integrations.xtream.stream import BACKEND
 
     setup_test_environment()  # lets the test client's "testserver" host in
     call_command("migrate", verbosity=0)
@@ -119,7 +120,7 @@ def main() -> None:
     provider = FakeProvider(username="bench", password="bench-secret", catalogue=big_catalogue())
     print(
         f"Catalogue: {MOVIES:,} movies + {SERIES:,} series generated in "
-        f"{time.perf_counter() - started:.1f} s; SQLite at {tmp}"
+        f"{time.perf_counter() - started:.1f} s; SQLite at {tmp}; ijson backend {BACKEND}"
     )
     with provider:
         env |= {
