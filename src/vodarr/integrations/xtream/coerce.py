@@ -22,13 +22,14 @@ _CLOCK = re.compile(r"^(?:(\d+):)?(\d{1,2}):(\d{1,2})$")
 
 def as_text(value: object) -> str:
     """Stripped text; numbers become their decimal form, lists of text are joined."""
-    if isinstance(value, Decimal):
-        value = float(value)
+    # Strings and absent keys first: they are most of what a 200,000-entry list holds.
     if isinstance(value, str):
         # NUL never belongs in a title, and PostgreSQL refuses to store one.
         return value.replace("\x00", "").strip()
-    if isinstance(value, bool) or value is None:
+    if value is None or isinstance(value, bool):
         return ""
+    if isinstance(value, Decimal):
+        value = float(value)
     if isinstance(value, int):
         return str(value) if abs(value) < _MAX_NUMBER else ""
     if isinstance(value, float):

@@ -140,7 +140,8 @@ def vod_stream_entry(raw: object) -> VodStream | None:
         category_id=as_optional_text(entry.get("category_id")),
         poster=as_image_url(entry.get("stream_icon")) or as_image_url(entry.get("cover")),
         rating=as_rating(entry.get("rating")),
-        year=as_year(entry.get("year"), release_date(entry)),
+        # The release date is read only when "year" says nothing: most entries have one.
+        year=as_year(entry.get("year")) or as_year(release_date(entry)),
         added=as_timestamp(entry.get("added")),
         container_extension=clean_extension(entry.get("container_extension")),
         plot=as_text(entry.get("plot")),
@@ -199,7 +200,8 @@ def _parse_series_summary(entry: dict[str, object], series_id: int) -> SeriesSum
         cast=as_text(entry.get("cast") or entry.get("actors")),
         director=as_text(entry.get("director")),
         rating=as_rating(entry.get("rating")),
-        year=as_year(entry.get("year"), release_date(entry)),
+        # The release date is read only when "year" says nothing: most entries have one.
+        year=as_year(entry.get("year")) or as_year(release_date(entry)),
         last_modified=as_timestamp(entry.get("last_modified")),
     )
 
