@@ -13,6 +13,9 @@ top-level rules (``entries``), so a quirk is handled once.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from vodarr.integrations.xtream.coerce import (
     as_bool,
     as_dict,
@@ -44,6 +47,8 @@ from vodarr.integrations.xtream.models import (
     VodStream,
 )
 from vodarr.integrations.xtream.urls import clean_extension
+
+T = TypeVar("T")
 
 # --- responses -----------------------------------------------------------------------------
 
@@ -124,15 +129,14 @@ def parse_categories(data: object) -> list[Category]:
 
 
 def parse_vod_streams(data: object) -> list[VodStream]:
-    streams = (vod_stream_entry(raw) for raw in entries(data, "movie list"))
-    return [stream for stream in streams if stream is not None]
+    return _parse_list(data, "movie list", vod_stream_entry)
 
 
 def vod_stream_entry(raw: object) -> VodStream | None:
     """One entry of ``get_vod_streams``; None when it has no usable id."""
     entry = as_dict(raw)
-    stream_id = as_int(entry.get("stream_id"))
-    if stream_id is None or stream_id <= 0:
+    stream_id = _positive_id(entry.get("stream_id"))
+    if stream_id is None:
         return None
     return VodStream(
         stream_id=stream_id,
@@ -207,17 +211,24 @@ def _parse_series_summary(entry: dict[str, object], series_id: int) -> SeriesSum
 
 
 def parse_series_list(data: object) -> list[SeriesSummary]:
-    shows = (series_entry(raw) for raw in entries(data, "series list"))
-    return [show for show in shows if show is not None]
+    return _parse_list(data, "series list", series_entry)
 
 
 def series_entry(raw: object) -> SeriesSummary | None:
     """One entry of ``get_series``; None when it has no usable id."""
     entry = as_dict(raw)
-    series_id = as_int(entry.get("series_id"))
-    if series_id is None or series_id <= 0:
-        return None
-    return _parse_series_summary(entry, series_id)
+    series_id = _positive_id(entry.get("series_id"))
+    return _parse_series_summary(entry, series_id) if series_id is not None else None
+
+
+def _parse_list(data: object, what: str, parse: Callable[[object], T | None]) -> list[T]:
+    items = (parse(raw) for raw in entries(data, what))
+    return [item for item in items if item is not None]
+
+
+def _positive_id(value: object) -> int | None:
+    ident = as_int(value)
+    return ident if ident is not None and ident > 0 else None
 
 
 def parse_series_info(data: object, series_id: int) -> SeriesInfo:
