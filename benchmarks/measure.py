@@ -21,6 +21,7 @@ MIB = 1024 * 1024
 class ChildRun:
     returncode: int
     seconds: float
+    cpu_seconds: float  # user + system: less moved than wall time by other work on the box
     peak_rss: int  # bytes
     output: str
 
@@ -41,7 +42,8 @@ def run_measured(command: Sequence[str], env: Mapping[str, str] | None = None) -
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
-    return ChildRun(process.returncode, seconds, usage.ru_maxrss * 1024, output)
+    cpu = usage.ru_utime + usage.ru_stime
+    return ChildRun(process.returncode, seconds, cpu, usage.ru_maxrss * 1024, output)
 
 
 def process_tree(pid: int) -> list[int]:
