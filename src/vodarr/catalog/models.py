@@ -64,8 +64,14 @@ class VodStream(models.Model):
     backdrop = models.TextField(blank=True)
     rating = models.FloatField(null=True, blank=True)
     added = models.DateTimeField(null=True, blank=True)
+    # No index of its own: the (category, date, id) index below starts with it.
     category = models.ForeignKey(
-        Category, null=True, blank=True, on_delete=models.SET_NULL, related_name="movies"
+        Category,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="movies",
+        db_index=False,
     )
     container_extension = models.CharField(max_length=16, blank=True)
     year = models.PositiveSmallIntegerField(null=True, blank=True)
@@ -106,8 +112,14 @@ class Series(models.Model):
     director = models.CharField(max_length=NAME_MAX, blank=True)
     year = models.PositiveSmallIntegerField(null=True, blank=True)
     last_modified = models.DateTimeField(null=True, blank=True)
+    # No index of its own: the (category, date, id) index below starts with it.
     category = models.ForeignKey(
-        Category, null=True, blank=True, on_delete=models.SET_NULL, related_name="series"
+        Category,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="series",
+        db_index=False,
     )
     synced_at = models.DateTimeField(null=True, blank=True)
 
