@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 from contextlib import AbstractContextManager, nullcontext
 from datetime import timedelta
+from typing import Any
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from tests.fakes import FakeProvider
@@ -247,3 +249,25 @@ def test_a_sync_rewrites_only_the_titles_that_changed(
     changed = VodStream.objects.exclude(synced_at=long_ago)
     assert [(m.pk, m.name) for m in changed] == [(2, "Metropolis (Restored)")]
     assert Series.objects.get().synced_at == long_ago
+
+
+def _indexes(model: type[Any]) -> set[str]:
+    with connection.cursor() as cursor:
+        found = connection.introspection.get_constraints(cursor, model._meta.db_table)
+    return {name for name, info in found.items() if info["index"]}
+
+
+def test_a_first_sync_builds_the_indexes_again_after_filling_the_tables(
+    fake_provider: FakeProvider, xtream_client: XtreamClient
+) -> None:
+    wanted = {index.name for index in VodStream._meta.indexes}
+    fake_provider.set_api_response("get_vod_streams", '[{"stream_id": 1, "name": "A"}, {"s')
+    with pytest.raises(XtreamError):
+        sync_catalogue(xtream_client)
+    assert wanted <= _indexes(VodStream)  # rolled back with the rows
+
+    fake_provider.clear_api_responses()
+    sync_catalogue(xtream_client)
+
+    assert wanted <= _indexes(VodStream)
+    assert {index.name for index in Series._meta.indexes} <= _indexes(Series)
