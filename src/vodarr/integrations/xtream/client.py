@@ -14,6 +14,7 @@ import contextlib
 import functools
 import json
 import logging
+import os
 import ssl
 import tempfile
 import threading
@@ -110,7 +111,10 @@ class XtreamClient:
         timeout: float = 15.0,
         cache_ttl: float = 60.0,
         transport: httpx.BaseTransport | None = None,
+        spool_dir: str | os.PathLike[str] | None = None,
     ) -> None:
+        """``spool_dir`` holds the bodies too big for memory (default: the system's temp
+        folder, which may itself be memory: tmpfs)."""
         self.base_url = urls.normalize_base_url(base_url)
         self.username = username
         self._password = password
@@ -119,6 +123,7 @@ class XtreamClient:
         self._display = redact_url(self.base_url)
         self._api_url = urls.player_api_url(self.base_url)
         self._cache_ttl = cache_ttl
+        self._spool_dir = os.fspath(spool_dir) if spool_dir is not None else None
         self._cache: dict[tuple[str, int], tuple[float, object]] = {}
         self._cache_lock = threading.Lock()
         self._http = httpx.Client(
@@ -258,7 +263,9 @@ class XtreamClient:
             query["action"] = action
         query.update(params or {})
         started = time.monotonic()
-        body = tempfile.SpooledTemporaryFile(max_size=_SPOOL_IN_MEMORY)  # noqa: SIM115
+        body = tempfile.SpooledTemporaryFile(  # noqa: SIM115 - returned to the caller
+            max_size=_SPOOL_IN_MEMORY, dir=self._spool_dir
+        )
         try:
             with (
                 self._transport_errors(),
