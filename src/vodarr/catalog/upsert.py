@@ -146,6 +146,10 @@ def _indexes_built_after(model: type[models.Model]) -> Iterator[None]:
         for index in indexes:
             cursor.execute(f"DROP INDEX {connection.ops.quote_name(str(index.name))}")
     yield
+    if connection.vendor == "postgresql":
+        # PostgreSQL refuses CREATE INDEX on a table with deferred foreign-key checks still
+        # pending in the transaction: run them now (Django's SET CONSTRAINTS ALL IMMEDIATE).
+        connection.check_constraints()
     with connection.cursor() as cursor:
         for index in indexes:
             cursor.execute(str(index.create_sql(model, editor)))
