@@ -49,7 +49,7 @@ def upsert_rows(
     table = quote(meta.db_table)
     columns = [_column(model, name) for name in fields]
     updates = [_column(model, name) for name in update_fields]
-    pk_column = _column(model, meta.pk.name) if meta.pk else "id"
+    pk_column = _pk_column(model)
     sql = (
         f"INSERT INTO {table} ({', '.join(quote(c) for c in columns)}) "  # noqa: S608
         f"VALUES ({', '.join(['%s'] * len(columns))}) "
@@ -110,7 +110,7 @@ def replace_rows(
 ) -> Replaced:
     """Make ``model``'s table hold ``rows`` (primary key first): upsert them, delete the
     rest. Only primary keys are held in memory, not the rows."""
-    existing = set(model._default_manager.values_list("pk", flat=True))
+    existing = _primary_keys(model)
     seen: set[Any] = set()
     with _indexes_built_after(model) if not existing else nullcontext():
         written = upsert_rows(
@@ -120,6 +120,15 @@ def replace_rows(
     for batch in batches(gone, 500):
         model._default_manager.filter(pk__in=batch).delete()
     return Replaced(len(seen - existing), len(seen & existing), len(gone), written)
+
+
+def _primary_keys(model: type[models.Model]) -> set[Any]:
+    # A plain cursor: the ORM's per-row machinery costs more than the query for 200,000 ids.
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        table = quote(model._meta.db_table)
+        cursor.execute(f"SELECT {quote(_pk_column(model))} FROM {table}")  # noqa: S608
+        return {key for (key,) in cursor.fetchall()}
 
 
 def _first_of_each(rows: Iterable[tuple[Any, ...]], seen: set[Any]) -> Iterator[tuple[Any, ...]]:
@@ -176,17 +185,23 @@ def _datetime_adapter() -> Callable[[datetime], Any]:
     """The database's ``adapt_datetimefield_value``, with a shortcut for UTC on SQLite.
 
     Django makes each value naive in the connection's time zone and writes it as text; for
-    the UTC datetimes the parser and ``timezone.now()`` produce (and a UTC connection), that
-    is ``str`` of the naive value, at a fifth of the cost: a tenth of a big first sync.
+    the UTC datetimes the parser and ``timezone.now()`` produce (and a UTC connection), the
+    same text comes at a fraction of the cost: it was a tenth of a big first sync.
     """
     adapt = connection.ops.adapt_datetimefield_value
     if connection.vendor != "sqlite" or connection.timezone is not UTC:
         return adapt
 
     def adapt_utc(value: datetime) -> Any:
-        return str(value.replace(tzinfo=None)) if value.tzinfo is UTC else adapt(value)
+        # Django's text is the naive value's isoformat: the aware one's less its "+00:00".
+        return value.isoformat(" ")[:-6] if value.tzinfo is UTC else adapt(value)
 
     return adapt_utc
+
+
+def _pk_column(model: type[models.Model]) -> str:
+    pk = model._meta.pk
+    return _column(model, pk.name) if pk is not None else "id"
 
 
 def _column(model: type[models.Model], name: str) -> str:
