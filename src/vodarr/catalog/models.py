@@ -91,6 +91,12 @@ class VodStream(models.Model):
             models.Index(
                 fields=["category", "-added", "-stream_id"], name="vod_category_added_idx"
             ),
+            models.Index(
+                fields=["category", "-rating", "-stream_id"], name="vod_category_rating_idx"
+            ),
+            models.Index(
+                fields=["category", "search_name", "stream_id"], name="vod_category_name_idx"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -133,6 +139,12 @@ class Series(models.Model):
             models.Index(
                 fields=["category", "-last_modified", "-series_id"],
                 name="series_category_mod_idx",
+            ),
+            models.Index(
+                fields=["category", "-rating", "-series_id"], name="series_category_rating_idx"
+            ),
+            models.Index(
+                fields=["category", "search_name", "series_id"], name="series_category_name_idx"
             ),
         ]
 
