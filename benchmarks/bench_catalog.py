@@ -53,9 +53,11 @@ BROWSE = (
     "/movies?sort=name&page=500",
     "/movies?category=7&sort=latest",
     "/movies?category=7&sort=name&page=20",
+    "/movies?category=7&sort=rating&page=5",
     "/series?sort=latest",
     "/series?sort=rating&page=100",
     "/series?sort=name&page=30",
+    "/series?category=70&sort=name",  # series categories follow the 60 movie ones
 )
 
 
