@@ -3,12 +3,18 @@
 Peak RSS ("high-water mark") is what decides whether a small box runs out of memory, so it
 is read from the kernel rather than sampled: ``wait4`` returns the finished child's own
 ``ru_maxrss``, and ``/proc/PID/status`` holds ``VmHWM`` for a process still running.
+
+One trap: Linux carries a process's ``ru_maxrss`` across ``fork`` and ``exec``, so a command
+started straight from a benchmark that holds a 240,000-title fake provider would report the
+benchmark's own size. ``run_measured`` therefore starts a small launcher interpreter, which
+forks the command and reports the command's own figures.
 """
 
 from __future__ import annotations
 
-import os
 import subprocess
+import sys
+import tempfile
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -26,24 +32,39 @@ class ChildRun:
     output: str
 
 
-def run_measured(command: Sequence[str], env: Mapping[str, str] | None = None) -> ChildRun:
-    """Run ``command`` to the end; its wall time and the peak RSS of that one process.
+# Run by a fresh (small) interpreter: its child inherits only the launcher's tiny peak.
+_LAUNCHER = """
+import os, sys
+report, command = sys.argv[1], sys.argv[2:]
+pid = os.fork()
+if pid == 0:
+    try:
+        os.execvp(command[0], command)
+    finally:
+        os._exit(127)
+_, status, usage = os.wait4(pid, 0)
+with open(report, "w") as out:
+    out.write(f"{usage.ru_maxrss} {usage.ru_utime + usage.ru_stime}")
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
 
-    ``os.wait4`` gives the rusage of exactly this child (``RUSAGE_CHILDREN`` would be the
-    largest of every child the benchmark ever waited for).
-    """
-    started = time.perf_counter()
-    process = subprocess.Popen(
-        command, env=dict(env) if env is not None else None, stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT, text=True,
-    )  # fmt: skip
-    assert process.stdout is not None
-    output = process.stdout.read()
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
-    cpu = usage.ru_utime + usage.ru_stime
-    return ChildRun(process.returncode, seconds, cpu, usage.ru_maxrss * 1024, output)
+
+def run_measured(command: Sequence[str], env: Mapping[str, str] | None = None) -> ChildRun:
+    """Run ``command`` to the end; its wall time, CPU time and peak RSS (its own)."""
+    with tempfile.TemporaryDirectory(prefix="vodarr-measure-") as scratch:
+        report = Path(scratch) / "rusage"
+        started = time.perf_counter()
+        result = subprocess.run(
+            [sys.executable, "-c", _LAUNCHER, str(report), *command],
+            env=dict(env) if env is not None else None,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            check=False,
+        )
+        seconds = time.perf_counter() - started
+        maxrss_kib, cpu = report.read_text().split()
+    return ChildRun(result.returncode, seconds, float(cpu), int(maxrss_kib) * 1024, result.stdout)
 
 
 def process_tree(pid: int) -> list[int]:
