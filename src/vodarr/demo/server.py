@@ -254,10 +254,12 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             while offset < limit and not state.stopping.is_set():
                 step = min(chunk, limit - offset)
-                self.wfile.write(media_bytes(key[0], key[1], offset, offset + step))
-                offset += step
+                # Pause before each chunk, not after: once the client holds the last byte,
+                # every pause has been taken (a test sums them as soon as its GET returns).
                 if bytes_per_sec:
                     state.pause(step / bytes_per_sec)
+                self.wfile.write(media_bytes(key[0], key[1], offset, offset + step))
+                offset += step
             self.wfile.flush()
         except OSError:  # the client went away
             offset = -1
