@@ -159,22 +159,14 @@ def main() -> None:
     if args.profile is not None:
         print(f"Flame graphs in {args.profile} (figures under py-spy are not comparable).")
     label = f"{MOVIES + SERIES:,} titles"
-    print_aim(
-        f"sync of {label}, first (vodarr syncmedia)",
-        first.seconds,
-        SYNC_AIM_S,
-        "s",
-        note=f"(CPU {first.cpu_seconds:.1f} s)",
+    runs = (
+        ("first (vodarr syncmedia)", first, SYNC_AIM_S),
+        ("nothing changed", second, RESYNC_AIM_S),
     )
-    print_aim("  peak RSS of the syncing process", first.peak_rss / MIB, SYNC_RSS_AIM_MIB, "MiB")
-    print_aim(
-        f"sync of {label}, nothing changed",
-        second.seconds,
-        RESYNC_AIM_S,
-        "s",
-        note=f"(CPU {second.cpu_seconds:.1f} s)",
-    )
-    print_aim("  peak RSS of the syncing process", second.peak_rss / MIB, SYNC_RSS_AIM_MIB, "MiB")
+    for what, run, aim in runs:
+        note = f"(CPU {run.cpu_seconds:.1f} s)"
+        print_aim(f"sync of {label}, {what}", run.seconds, aim, "s", note=note)
+        print_aim("  peak RSS of the syncing process", run.peak_rss / MIB, SYNC_RSS_AIM_MIB, "MiB")
     print(f"{f'sync removing {REMOVED:,} movies':<52} {third.seconds:10.2f} s")
 
     user = User.objects.create_user(
