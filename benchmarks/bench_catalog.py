@@ -1,117 +1,207 @@
-"""Benchmark: syncing 50,000 titles, then searching and browsing them.
+"""Benchmark: a big provider's catalogue (200,000 films + 40,000 series) synced, searched, browsed.
 
-The titles live in a real ``FakeProvider`` (40,000 movies, 10,000 series), so the figures
-include the HTTP round trips and the client's parsing, as a real sync would. The database
-is a fresh SQLite file in a temporary directory. Prints figures, asserts nothing.
+The fake provider (a real HTTP server in this process) serves ``big_catalogue()``; its two
+big lists are encoded once up front and served as bytes, as a remote panel's CPU would not
+be spent on this box. Each sync is the real ``vodarr syncmedia`` command in its own
+process, so its wall time includes starting Django and the HTTP transfer, and its peak RSS
+is that process's own high-water mark (``wait4``). Then
+``/search/suggest`` and the browse pages are requested through Django's test client
+(middleware, session, view, Inertia JSON) against the synced SQLite database.
 
-    DJANGO_SETTINGS_MODULE=vodarr.settings .venv/bin/python benchmarks/bench_catalog.py
+    .venv/bin/python -m benchmarks.bench_catalog
+    .venv/bin/python -m benchmarks.bench_catalog --profile /tmp   # py-spy flame graphs
+
+Prints figures against the aims of issue #14; asserts nothing.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
-import statistics
+import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-MOVIES = 40_000
-SERIES = 10_000
-CATEGORIES = 40
-SEARCH_ROUNDS = 50
-QUERIES = ("night", "the dead", "zz", "star 1234", "amélie")
-WORDS = ("Night", "Star", "Dead", "Love", "River", "Iron", "Amélie", "Ghost", "City", "Blue")
+from benchmarks.aims import print_aim
+from benchmarks.measure import MIB, ChildRun, run_measured
+
+MOVIES = 200_000
+SERIES = 40_000
+REMOVED = 1_000
+ROUNDS = 40
+SYNC_AIM_S = 20.0
+RESYNC_AIM_S = 10.0
+SYNC_RSS_AIM_MIB = 300.0
+SEARCH_P95_AIM_MS = 30.0
+BROWSE_P95_AIM_MS = 20.0
+QUERIES = (
+    "the",  # common word: tens of thousands of matches
+    "night",
+    "zanzibar",  # rare word: a few hundred matches
+    "sta",  # a prefix, as typed
+    "the dar",  # two-word prefix
+    "amelie",  # accents folded
+    "dead river",  # two words anywhere
+    "a",  # one letter: nearly everything matches
+    "2",  # a digit
+    "qwxzv",  # no match: the worst case for a scan
+)
+BROWSE = (
+    "/movies?sort=latest",
+    "/movies?sort=rating&page=50",
+    "/movies?sort=name&page=500",
+    "/movies?category=7&sort=latest",
+    "/movies?category=7&sort=name&page=20",
+    "/movies?category=7&sort=rating&page=5",
+    "/series?sort=latest",
+    "/series?sort=rating&page=100",
+    "/series?sort=name&page=30",
+    "/series?category=70&sort=name",  # series categories follow the 60 movie ones
+)
 
 
-def _fill(provider: object) -> None:
-    from vodarr.demo.provider import FakeProvider
-
-    assert isinstance(provider, FakeProvider)
-    for n in range(1, CATEGORIES + 1):
-        provider.add_category("movie", n, f"Movies {n}")
-        provider.add_category("series", n, f"Series {n}")
-    for n in range(1, MOVIES + 1):
-        provider.add_movie(
-            n,
-            f"{WORDS[n % 10]} {WORDS[(n // 10) % 10]} {n}",
-            category_id=n % CATEGORIES + 1,
-            year=1950 + n % 70,
-            rating=round((n * 37 % 100) / 10, 1),
-            added=1_600_000_000 + n * 60,
-            plot="A benchmark title.",
-        )
-    for n in range(1, SERIES + 1):
-        provider.add_series(
-            1_000_000 + n,
-            f"The {WORDS[n % 10]} Show {n}",
-            {},
-            category_id=n % CATEGORIES + 1,
-            year=1990 + n % 30,
-            rating=round((n * 53 % 100) / 10, 1),
-        )
-
-
-def _median_ms(action: Callable[[], object], rounds: int) -> float:
+def percentiles_ms(action: Callable[[], object], rounds: int = ROUNDS) -> list[float]:
+    """``rounds`` timings of ``action`` in ms, sorted, after one warm-up run."""
     action()
-    timings = []
+    samples = []
     for _ in range(rounds):
         started = time.perf_counter()
         action()
-        timings.append(time.perf_counter() - started)
-    return statistics.median(timings) * 1000
+        samples.append((time.perf_counter() - started) * 1000)
+    return sorted(samples)
+
+
+def p(samples: list[float], fraction: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * fraction))]
+
+
+def sync(env: dict[str, str], profile: Path | None, name: str) -> ChildRun:
+    command = [str(Path(sys.executable).with_name("vodarr")), "syncmedia"]
+    if profile is not None:
+        flame = profile / f"flame-{name}.svg"
+        py_spy = str(Path(sys.executable).with_name("py-spy"))
+        command = [py_spy, "record", "--rate", "200", "-o", str(flame), "--", *command]
+    run = run_measured(command, env)
+    if run.returncode != 0:
+        print(run.output)
+        raise SystemExit(f"vodarr syncmedia failed ({run.returncode})")
+    return run
+
+
+def freeze_lists(provider: object) -> None:
+    """Serve the provider's current movie and series lists as ready-made bytes."""
+    import httpx
+
+    from vodarr.demo.provider import FakeProvider
+
+    assert isinstance(provider, FakeProvider)
+    provider.clear_api_responses()
+    for action in ("get_vod_streams", "get_series"):
+        query = {"username": provider.username, "password": provider.password, "action": action}
+        body = httpx.get(f"{provider.base_url}/player_api.php", params=query, timeout=120).content
+        provider.set_api_response(action, body)
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--profile", type=Path, help="write py-spy flame graphs of the syncs here")
+    args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="vodarr-bench-catalog-"))
-    os.environ["VODARR_DATA_DIR"] = str(tmp)
-    os.environ["DATABASE_URL"] = f"sqlite:///{tmp / 'bench.sqlite3'}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vodarr.settings")
-    os.environ["LOG_LEVEL"] = "WARNING"
+    env = {
+        **os.environ,
+        "VODARR_DATA_DIR": str(tmp),
+        "DATABASE_URL": f"sqlite:///{tmp / 'bench.sqlite3'}",
+        "DJANGO_SETTINGS_MODULE": "vodarr.settings",
+        "LOG_LEVEL": "WARNING",
+    }
+    os.environ.update(env)
     import django
 
     django.setup()
+    from django.conf import settings
     from django.core.management import call_command
+    from django.test import Client
+    from django.test.utils import setup_test_environment
 
-    from vodarr.catalog.browse import browse_movies, search_titles
-    from vodarr.catalog.sync import sync_catalogue
-    from vodarr.demo.catalogue import Catalogue
+    from vodarr.accounts.models import Role, User
     from vodarr.demo.provider import FakeProvider
-    from vodarr.integrations.xtream import XtreamClient
+    from vodarr.demo.synthetic import big_catalogue
+    from vodarr.integrations.xtream.stream import BACKEND
 
+    setup_test_environment()  # lets the test client's "testserver" host in
     call_command("migrate", verbosity=0)
-    provider = FakeProvider(username="bench", password="bench-secret", catalogue=Catalogue())
-    _fill(provider)
-    print(f"Catalogue: {MOVIES:,} movies + {SERIES:,} series, SQLite at {tmp}")
-    with provider, XtreamClient(provider.base_url, "bench", "bench-secret", timeout=120) as client:
-        started = time.perf_counter()
-        client.vod_streams()
-        client.series()
-        fetch = time.perf_counter() - started
-        print(f"{'fetch + parse only (HTTP, JSON)':<34} {fetch:7.2f} s")
+    started = time.perf_counter()
+    provider = FakeProvider(username="bench", password="bench-secret", catalogue=big_catalogue())
+    print(
+        f"Catalogue: {MOVIES:,} movies + {SERIES:,} series generated in "
+        f"{time.perf_counter() - started:.1f} s; SQLite at {tmp}; ijson backend {BACKEND}"
+    )
+    with provider:
+        env |= {
+            "XTREAM_BASE_URL": provider.base_url,
+            "XTREAM_USERNAME": "bench",
+            "XTREAM_PASSWORD": "bench-secret",
+        }
+        freeze_lists(provider)
+        first = sync(env, args.profile, "first")
+        print(f"  {first.output.strip()}")
+        second = sync(env, args.profile, "unchanged")
+        print(f"  {second.output.strip()}")
+        for stream_id in range(1, REMOVED + 1):
+            provider.remove_movie(stream_id)
+        freeze_lists(provider)
+        third = sync(env, None, "removing")
+        print(f"  {third.output.strip()}")
+    if args.profile is not None:
+        print(f"Flame graphs in {args.profile} (figures under py-spy are not comparable).")
+    label = f"{MOVIES + SERIES:,} titles"
+    runs = (
+        ("first (vodarr syncmedia)", first, SYNC_AIM_S),
+        ("nothing changed", second, RESYNC_AIM_S),
+    )
+    for what, run, aim in runs:
+        note = f"(CPU {run.cpu_seconds:.1f} s)"
+        print_aim(f"sync of {label}, {what}", run.seconds, aim, "s", note=note)
+        print_aim("  peak RSS of the syncing process", run.peak_rss / MIB, SYNC_RSS_AIM_MIB, "MiB")
+    print(f"{f'sync removing {REMOVED:,} movies':<52} {third.seconds:10.2f} s")
 
-        first = sync_catalogue(client)
-        print(f"{'first sync (all new)':<34} {first.seconds:7.2f} s   {first.summary()}")
-        second = sync_catalogue(client)
-        print(f"{'second sync (all updated)':<34} {second.seconds:7.2f} s")
-        for n in range(1, 1001):
-            provider.remove_movie(n)
-        third = sync_catalogue(client)
-        print(
-            f"{'sync removing 1,000 movies':<34} {third.seconds:7.2f} s   "
-            f"removed {third.movies_removed}"
-        )
+    user = User.objects.create_user(
+        "bench@example.test", "bench-password", role=Role.ADMIN, verified=True
+    )
+    client = Client()
+    client.force_login(user)
+    inertia = {"HTTP_X_INERTIA": "true", "HTTP_X_INERTIA_VERSION": settings.INERTIA_VERSION}
 
+    all_search: list[float] = []
+    print(f"{'GET /search/suggest?q=':<28} {'median':>8} {'p95':>8}")
     for query in QUERIES:
-        found = len(search_titles(query, 20))
-        ms = _median_ms(lambda q=query: search_titles(q, 20), SEARCH_ROUNDS)
-        print(f"{'search ' + repr(query):<34} median {ms:7.2f} ms ({found} results)")
-    for sort in ("latest", "rating", "name"):
-        ms = _median_ms(lambda s=sort: browse_movies(sort=s, page=50), SEARCH_ROUNDS)
-        print(f"{'browse movies by ' + sort + ', page 50':<34} median {ms:7.2f} ms")
-        ms = _median_ms(lambda s=sort: browse_movies(category_id=7, sort=s), SEARCH_ROUNDS)
-        print(f"{'  same, one category':<34} median {ms:7.2f} ms")
+        samples = percentiles_ms(lambda q=query: client.get("/search/suggest", {"q": q}))
+        all_search += samples
+        print(f"  {query!r:<26} {p(samples, 0.5):6.2f} ms {p(samples, 0.95):6.2f} ms")
+    all_browse: list[float] = []
+    print(f"{'GET (Inertia JSON)':<28} {'median':>8} {'p95':>8}")
+    for url in BROWSE:
+        response = client.get(url, **inertia)
+        assert response.status_code == 200, (url, response.status_code)
+        samples = percentiles_ms(lambda u=url: client.get(u, **inertia))
+        all_browse += samples
+        print(f"  {url:<40} {p(samples, 0.5):6.2f} ms {p(samples, 0.95):6.2f} ms")
+    print_aim(
+        f"search p95, {len(QUERIES)} queries x {ROUNDS}, {label}",
+        p(all_search, 0.95),
+        SEARCH_P95_AIM_MS,
+        "ms",
+    )
+    print_aim(
+        f"browse page p95, {len(BROWSE)} pages x {ROUNDS}, {label}",
+        p(all_browse, 0.95),
+        BROWSE_P95_AIM_MS,
+        "ms",
+    )
     shutil.rmtree(tmp, ignore_errors=True)
 
 

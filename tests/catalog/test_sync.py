@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
+from contextlib import AbstractContextManager, nullcontext
 from datetime import timedelta
 from typing import Any
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from tests.fakes import FakeProvider
@@ -17,6 +20,7 @@ from vodarr.catalog.sync import (
     sync_catalogue_if_due,
     sync_now,
 )
+from vodarr.catalog.upsert import BATCH_SIZE
 from vodarr.integrations import xtream
 from vodarr.integrations.xtream import XtreamAuthError, XtreamClient, XtreamError
 
@@ -130,11 +134,11 @@ class ListingWithDuplicates:
     def series_categories(self) -> list[xtream.Category]:
         return []
 
-    def vod_streams(self, category_id: Any = None) -> list[xtream.VodStream]:
-        return [_stream(7, "Metropolis", "1"), _stream(7, "Metropolis", "2")]
+    def vod_stream_listing(self) -> AbstractContextManager[list[xtream.VodStream]]:
+        return nullcontext([_stream(7, "Metropolis", "1"), _stream(7, "Metropolis", "2")])
 
-    def series(self, category_id: Any = None) -> list[xtream.SeriesSummary]:
-        return []
+    def series_listing(self) -> AbstractContextManager[list[xtream.SeriesSummary]]:
+        return nullcontext([])
 
 
 def _stream(stream_id: int, name: str, category_id: str) -> xtream.VodStream:
@@ -211,3 +215,59 @@ def test_a_failing_scheduled_sync_is_recorded_and_returns_nothing(
 
     assert sync_catalogue_if_due(0) is None
     assert "503" in ProviderSettings.load().last_sync_error
+
+
+def test_a_list_that_breaks_off_half_way_changes_nothing(
+    fake_provider: FakeProvider, xtream_client: XtreamClient
+) -> None:
+    sync_catalogue(xtream_client)
+    # More new titles than one batch, so some are written before the body breaks off.
+    entries = [{"stream_id": 1, "name": "Renamed"}]
+    entries += [{"stream_id": n, "name": f"New {n}"} for n in range(100, 100 + BATCH_SIZE)]
+    fake_provider.set_api_response("get_vod_streams", json.dumps(entries)[:-1] + ', {"stream_id')
+
+    with pytest.raises(XtreamError, match="not JSON"):
+        sync_catalogue(xtream_client)
+
+    assert sorted(VodStream.objects.values_list("pk", flat=True)) == [1, 2, 3]
+    assert VodStream.objects.get(pk=1).name == "Nosferatu"
+    assert "not JSON" in ProviderSettings.load().last_sync_error
+
+
+def test_a_sync_rewrites_only_the_titles_that_changed(
+    fake_provider: FakeProvider, xtream_client: XtreamClient
+) -> None:
+    sync_catalogue(xtream_client)
+    long_ago = timezone.now() - timedelta(days=30)
+    VodStream.objects.update(synced_at=long_ago)
+    Series.objects.update(synced_at=long_ago)
+    fake_provider.add_movie(2, "Metropolis (Restored)", ext="mkv", year=1927, rating=8.3)
+
+    result = sync_catalogue(xtream_client)
+
+    assert (result.movies_updated, result.series_updated) == (3, 1)
+    changed = VodStream.objects.exclude(synced_at=long_ago)
+    assert [(m.pk, m.name) for m in changed] == [(2, "Metropolis (Restored)")]
+    assert Series.objects.get().synced_at == long_ago
+
+
+def _indexes(model: type[Any]) -> set[str]:
+    with connection.cursor() as cursor:
+        found = connection.introspection.get_constraints(cursor, model._meta.db_table)
+    return {name for name, info in found.items() if info["index"]}
+
+
+def test_a_first_sync_builds_the_indexes_again_after_filling_the_tables(
+    fake_provider: FakeProvider, xtream_client: XtreamClient
+) -> None:
+    wanted = {index.name for index in VodStream._meta.indexes}
+    fake_provider.set_api_response("get_vod_streams", '[{"stream_id": 1, "name": "A"}, {"s')
+    with pytest.raises(XtreamError):
+        sync_catalogue(xtream_client)
+    assert wanted <= _indexes(VodStream)  # rolled back with the rows
+
+    fake_provider.clear_api_responses()
+    sync_catalogue(xtream_client)
+
+    assert wanted <= _indexes(VodStream)
+    assert {index.name for index in Series._meta.indexes} <= _indexes(Series)

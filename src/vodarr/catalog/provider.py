@@ -121,7 +121,12 @@ def provider_client() -> XtreamClient:
         if _client is not None and _client[0] == key:
             return _client[1]
         client = XtreamClient(
-            config.base_url, config.username, config.password, user_agent=user_agent
+            config.base_url,
+            config.username,
+            config.password,
+            user_agent=user_agent,
+            # Big lists wait on disk: the system temp folder may be RAM (tmpfs).
+            spool_dir=settings.DATA_DIR,
         )
         # The previous client is left to the garbage collector instead of being closed: a
         # request in another thread may still be using it.

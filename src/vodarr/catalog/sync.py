@@ -1,9 +1,11 @@
 """Copying the provider's catalogue into the database: categories, movies and series.
 
 Everything is fetched from the provider first and only then written, in one transaction:
-a provider error (or a database error) leaves yesterday's catalogue exactly as it was.
-Rows are upserted in batches (``INSERT … ON CONFLICT DO UPDATE``), and titles the provider
-no longer lists are deleted, so 50,000 titles take seconds.
+a provider error (or a database error) leaves yesterday's catalogue exactly as it was. The
+two big lists wait in temporary files and are parsed one entry at a time while rows are
+upserted in batches (``INSERT … ON CONFLICT DO UPDATE``, skipping unchanged rows), so a
+200,000-title catalogue never sits in memory whole; titles the provider no longer lists are
+deleted. ``make bench`` measures it (benchmarks/bench_catalog.py).
 
 Only one sync runs at a time across every process: ``sync_now`` and ``sync_catalogue_if_due``
 claim it with a conditional UPDATE on the ``ProviderSettings`` row.
@@ -13,16 +15,18 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
+from contextlib import AbstractContextManager, ExitStack
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol
 
 from django.conf import settings
-from django.db import DatabaseError, models, transaction
+from django.db import DatabaseError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from vodarr.catalog import search_index
 from vodarr.catalog.models import (
     NAME_MAX,
     Category,
@@ -33,7 +37,7 @@ from vodarr.catalog.models import (
     fold,
 )
 from vodarr.catalog.provider import configured_provider, provider_client
-from vodarr.catalog.upsert import BATCH_SIZE, chunks, upsert_rows
+from vodarr.catalog.upsert import BATCH_SIZE, batches, large_cache, replace_rows
 from vodarr.integrations import xtream
 from vodarr.integrations.xtream import XtreamError
 
@@ -83,20 +87,24 @@ SERIES_FIELDS = (
     "synced_at",
 )
 SERIES_SYNC_FIELDS = SERIES_FIELDS[1:]
-
-T = TypeVar("T")
+# A known title is rewritten only when one of these changed; synced_at then says when.
+MOVIE_COMPARED_FIELDS = tuple(f for f in MOVIE_SYNC_FIELDS if f != "synced_at")
+SERIES_COMPARED_FIELDS = tuple(f for f in SERIES_SYNC_FIELDS if f != "synced_at")
 
 
 class CatalogueSource(Protocol):
-    """What a sync needs from a provider; ``XtreamClient`` is one."""
+    """What a sync needs from a provider; ``XtreamClient`` is one.
+
+    The listings are fetched when called and parsed while iterated (``xtream.Listing``).
+    """
 
     def vod_categories(self) -> list[xtream.Category]: ...
 
     def series_categories(self) -> list[xtream.Category]: ...
 
-    def vod_streams(self, category_id: str | int | None = None) -> list[xtream.VodStream]: ...
+    def vod_stream_listing(self) -> AbstractContextManager[Iterable[xtream.VodStream]]: ...
 
-    def series(self, category_id: str | int | None = None) -> list[xtream.SeriesSummary]: ...
+    def series_listing(self) -> AbstractContextManager[Iterable[xtream.SeriesSummary]]: ...
 
 
 class SyncAlreadyRunning(Exception):
@@ -149,8 +157,8 @@ class SyncResult:
 class _Fetched:
     movie_categories: list[xtream.Category]
     series_categories: list[xtream.Category]
-    movies: list[xtream.VodStream]
-    series: list[xtream.SeriesSummary]
+    movies: Iterable[xtream.VodStream]
+    series: Iterable[xtream.SeriesSummary]
 
 
 def sync_catalogue(client: CatalogueSource) -> SyncResult:
@@ -164,14 +172,17 @@ def sync_catalogue(client: CatalogueSource) -> SyncResult:
     _settings_row()
     _record(last_sync_started_at=started_at)
     try:
-        fetched = _Fetched(
-            movie_categories=client.vod_categories(),
-            series_categories=client.series_categories(),
-            movies=client.vod_streams(),
-            series=client.series(),
-        )
-        with transaction.atomic():
-            result = _apply(fetched, started_at, clock)
+        with ExitStack() as listings:
+            fetched = _Fetched(
+                movie_categories=client.vod_categories(),
+                series_categories=client.series_categories(),
+                movies=listings.enter_context(client.vod_stream_listing()),
+                series=listings.enter_context(client.series_listing()),
+            )
+            # A body that stops being JSON half-way raises in here: the transaction undoes
+            # whatever the entries before it had written.
+            with large_cache(), transaction.atomic():
+                result = _apply(fetched, started_at, clock)
     except XtreamError as error:
         # Recorded, not logged: the caller reports it (command line, flash, worker log).
         # The detail names the provider's host: only administrators see the Settings page.
@@ -274,22 +285,34 @@ def _record_failure(message: str) -> None:
 
 def _apply(fetched: _Fetched, now: datetime, clock: float) -> SyncResult:
     categories = _sync_categories(fetched, now)
-    movie_rows = _unique(_movie_row(m, categories, now) for m in fetched.movies)
-    series_rows = _unique(_series_row(s, categories, now) for s in fetched.series)
-    movies = _upsert_titles(VodStream, MOVIE_FIELDS, movie_rows, MOVIE_SYNC_FIELDS)
-    shows = _upsert_titles(Series, SERIES_FIELDS, series_rows, SERIES_SYNC_FIELDS)
+    search_index.pause()
+    movies = replace_rows(
+        VodStream,
+        MOVIE_FIELDS,
+        (_movie_row(m, categories, now) for m in fetched.movies),
+        MOVIE_SYNC_FIELDS,
+        MOVIE_COMPARED_FIELDS,
+    )
+    shows = replace_rows(
+        Series,
+        SERIES_FIELDS,
+        (_series_row(s, categories, now) for s in fetched.series),
+        SERIES_SYNC_FIELDS,
+        SERIES_COMPARED_FIELDS,
+    )
+    search_index.resume(rebuild=movies.changed or shows.changed)
     wanted = _category_keys(fetched)
     stale = [pk for key, pk in categories.items() if key not in wanted]
-    for batch in chunks(stale, 500):
+    for batch in batches(stale, 500):
         Category.objects.filter(pk__in=batch).delete()
     return SyncResult(
         categories=len(categories) - len(stale),
-        movies_created=movies[0],
-        movies_updated=movies[1],
-        movies_removed=movies[2],
-        series_created=shows[0],
-        series_updated=shows[1],
-        series_removed=shows[2],
+        movies_created=movies.created,
+        movies_updated=movies.updated,
+        movies_removed=movies.removed,
+        series_created=shows.created,
+        series_updated=shows.updated,
+        series_removed=shows.removed,
         seconds=time.monotonic() - clock,
     )
 
@@ -366,28 +389,3 @@ def _series_row(
         categories.get((Kind.SERIES, (show.category_id or "")[:64])),
         now,
     )
-
-
-def _upsert_titles(
-    model: type[models.Model],
-    fields: Sequence[str],
-    rows: list[tuple[Any, ...]],
-    update_fields: Sequence[str],
-) -> tuple[int, int, int]:
-    """Upsert ``rows`` (primary key first) and delete the rest; returns (created, updated,
-    removed)."""
-    existing = set(model._default_manager.values_list("pk", flat=True))
-    incoming = {row[0] for row in rows}
-    upsert_rows(model, fields, rows, update_fields)
-    gone = sorted(existing - incoming)
-    for batch in chunks(gone, 500):
-        model._default_manager.filter(pk__in=batch).delete()
-    return len(incoming - existing), len(incoming & existing), len(gone)
-
-
-def _unique(rows: Iterable[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
-    # Panels list a title once per category it is in; one statement may not touch a row twice.
-    seen: dict[Any, tuple[Any, ...]] = {}
-    for row in rows:
-        seen.setdefault(row[0], row)
-    return list(seen.values())

@@ -7,6 +7,8 @@ tests can check that the client copes with each of them through a real HTTP roun
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,6 +30,32 @@ class Quirks:
     release_date_key: str = "releasedate"  # some panels say "releaseDate"
     padded_names: bool = False  # "  Nosferatu \n"
     empty_strings: bool = False  # "" instead of absent numbers (rating, year, duration)
+
+
+@dataclass(frozen=True)
+class EntryStream:
+    """A list response encoded one entry at a time while it is sent.
+
+    A big catalogue's ``get_vod_streams`` is ~100 MB of JSON: building it whole (a dict per
+    entry, then one string) would cost the fake provider seconds and gigabytes before the
+    first byte. ``items`` is a snapshot taken under the provider's lock.
+    """
+
+    items: list[Any]
+    render: Callable[[Any, int], dict[str, Any]]
+
+    def chunks(self, size: int = 64 * 1024) -> Iterator[bytes]:
+        parts: list[str] = ["["]
+        length = 1
+        for num, item in enumerate(self.items, start=1):
+            part = ("," if num > 1 else "") + json.dumps(self.render(item, num))
+            parts.append(part)
+            length += len(part)
+            if length >= size:
+                yield "".join(parts).encode()
+                parts, length = [], 0
+        parts.append("]")
+        yield "".join(parts).encode()
 
 
 @dataclass
@@ -56,12 +84,10 @@ class Panel:
             return self._categories(self.catalogue.series_categories)
         if action == "get_vod_streams":
             wanted = params.get("category_id")
-            movies = self.catalogue.movies.values()
-            return [self._stream(m, n) for n, m in enumerate(_in(movies, wanted), start=1)]
+            return EntryStream(_in(self.catalogue.movies.values(), wanted), self._stream)
         if action == "get_series":
             wanted = params.get("category_id")
-            shows = self.catalogue.series.values()
-            return [self._show(s, n) for n, s in enumerate(_in(shows, wanted), start=1)]
+            return EntryStream(_in(self.catalogue.series.values(), wanted), self._show)
         if action == "get_vod_info":
             return self._vod_info(_int(params.get("vod_id")))
         if action == "get_series_info":

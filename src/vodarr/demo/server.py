@@ -12,7 +12,7 @@ import json
 import socket
 import threading
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -26,7 +26,7 @@ from vodarr.demo.media import (
     parse_range,
     poster_svg,
 )
-from vodarr.demo.panel import FakeAccount, Panel, Quirks
+from vodarr.demo.panel import EntryStream, FakeAccount, Panel, Quirks
 
 _CHUNK = 64 * 1024
 Key = tuple[str, int]
@@ -196,8 +196,11 @@ class _Handler(BaseHTTPRequestHandler):
                     Panel(state.catalogue, state.quirks, self._origin()).respond(action, params),
                     200,
                 )
-            payload = _encode(body)
-        self._reply(status, payload, "application/json", head=head)
+            payload = body if isinstance(body, EntryStream) else _encode(body)
+        if isinstance(payload, EntryStream):
+            self._reply_chunked(status, payload.chunks(), "application/json", head=head)
+        else:
+            self._reply(status, payload, "application/json", head=head)
 
     def _serve_media(self, parts: list[str], head: bool) -> None:
         state = self.server.state
@@ -251,10 +254,12 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             while offset < limit and not state.stopping.is_set():
                 step = min(chunk, limit - offset)
-                self.wfile.write(media_bytes(key[0], key[1], offset, offset + step))
-                offset += step
+                # Pause before each chunk, not after: once the client holds the last byte,
+                # every pause has been taken (a test sums them as soon as its GET returns).
                 if bytes_per_sec:
                     state.pause(step / bytes_per_sec)
+                self.wfile.write(media_bytes(key[0], key[1], offset, offset + step))
+                offset += step
             self.wfile.flush()
         except OSError:  # the client went away
             offset = -1
@@ -305,6 +310,23 @@ class _Handler(BaseHTTPRequestHandler):
             self._start_reply(status, ctype, len(body), extra)
             if not head:
                 self.wfile.write(body)
+        except OSError:
+            self.close_connection = True
+
+    def _reply_chunked(
+        self, status: int, chunks: Iterator[bytes], ctype: str, *, head: bool = False
+    ) -> None:
+        """A body of unknown length, as nginx in front of a PHP panel sends big lists."""
+        try:
+            self.send_response(status)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            if head:
+                return
+            for chunk in chunks:
+                self.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+            self.wfile.write(b"0\r\n\r\n")
         except OSError:
             self.close_connection = True
 

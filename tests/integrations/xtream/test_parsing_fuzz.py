@@ -1,15 +1,21 @@
-"""Random JSON shapes into every parser: typed objects or an XtreamError, nothing else."""
+"""Random JSON shapes into every parser: typed objects or an XtreamError, nothing else.
+
+The streaming parser of the big lists must read any JSON text exactly as the whole-body
+parser reads the decoded value.
+"""
 
 from __future__ import annotations
 
 import dataclasses
+import io
+import json
 import types
 import typing
 from collections.abc import Callable
 from datetime import datetime
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from vodarr.integrations.xtream import XtreamError
@@ -20,7 +26,10 @@ from vodarr.integrations.xtream.parsing import (
     parse_series_list,
     parse_vod_info,
     parse_vod_streams,
+    series_entry,
+    vod_stream_entry,
 )
+from vodarr.integrations.xtream.stream import Listing
 
 # Keys the parsers look at, so random objects often reach the deep code paths.
 KEYS = [
@@ -122,3 +131,35 @@ def test_it_turns_any_json_into_typed_objects_or_an_xtream_error(name: str, data
         assert_well_typed(item, type(item))
     if hint is not None:
         assert_well_typed(result, hint)
+
+
+STREAMED: dict[str, tuple[Callable[[object], object], Callable[[object], object], str]] = {
+    "vod_streams": (parse_vod_streams, vod_stream_entry, "movie list"),
+    "series_list": (parse_series_list, series_entry, "series list"),
+}
+
+
+def _outcome(parse: Callable[[], object]) -> object:
+    try:
+        return parse()
+    except XtreamError as error:
+        return type(error)
+
+
+@pytest.mark.parametrize("name", sorted(STREAMED))
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=json_values)
+def test_the_streaming_parser_reads_any_json_as_the_whole_body_parser_does(
+    name: str, data: object
+) -> None:
+    whole, parse_entry, what = STREAMED[name]
+    try:
+        body = json.dumps(data, allow_nan=False).encode()
+    except ValueError:
+        assume(False)  # NaN and infinities are not JSON: no panel can send them
+
+    def streamed() -> object:
+        with Listing(io.BytesIO(body), parse_entry, what, lambda: XtreamError("not JSON")) as it:
+            return list(it)
+
+    assert _outcome(streamed) == _outcome(lambda: whole(json.loads(body)))

@@ -3,18 +3,24 @@
 One pooled ``httpx.Client`` with a timeout and a User-Agent; every failure becomes an
 ``XtreamError`` whose message names the provider by host only. The password travels in the
 query string, so httpx's own request log lines are passed through a redacting filter that is
-installed once, on import.
+installed once, on import. Bodies are read into a spooled temporary file: small answers are
+decoded with ``json``, the two big lists are handed out as ``Listing``s that parse one entry
+at a time (``stream.py``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import json
 import logging
+import os
 import ssl
+import tempfile
 import threading
 import time
-from collections.abc import Callable
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterator
+from typing import IO, Any, TypeVar
 
 import httpx
 
@@ -34,6 +40,7 @@ from vodarr.integrations.xtream.models import (
     VodInfo,
     VodStream,
 )
+from vodarr.integrations.xtream.stream import Listing
 
 logger = logging.getLogger(__name__)
 
@@ -41,6 +48,8 @@ T = TypeVar("T")
 E = TypeVar("E", bound=XtreamError)
 
 _MAX_CACHE_ENTRIES = 512
+# Bodies up to this size stay in memory; a big provider's lists go to a temporary file.
+_SPOOL_IN_MEMORY = 1024 * 1024
 _DNS_HINTS = (
     "name or service not known",
     "nodename nor servname",
@@ -103,7 +112,10 @@ class XtreamClient:
         timeout: float = 15.0,
         cache_ttl: float = 60.0,
         transport: httpx.BaseTransport | None = None,
+        spool_dir: str | os.PathLike[str] | None = None,
     ) -> None:
+        """``spool_dir`` holds the bodies too big for memory (default: the system's temp
+        folder, which may itself be memory: tmpfs)."""
         self.base_url = urls.normalize_base_url(base_url)
         self.username = username
         self._password = password
@@ -112,6 +124,7 @@ class XtreamClient:
         self._display = redact_url(self.base_url)
         self._api_url = urls.player_api_url(self.base_url)
         self._cache_ttl = cache_ttl
+        self._spool_dir = os.fspath(spool_dir) if spool_dir is not None else None
         self._cache: dict[tuple[str, int], tuple[float, object]] = {}
         self._cache_lock = threading.Lock()
         self._http = httpx.Client(
@@ -145,8 +158,17 @@ class XtreamClient:
         return self._parse(parsing.parse_categories, self._call("get_vod_categories"))
 
     def vod_streams(self, category_id: str | int | None = None) -> list[VodStream]:
-        params = {} if category_id in (None, "") else {"category_id": str(category_id)}
-        return self._parse(parsing.parse_vod_streams, self._call("get_vod_streams", params))
+        with self.vod_stream_listing(category_id) as listing:
+            return list(listing)
+
+    def vod_stream_listing(self, category_id: str | int | None = None) -> Listing[VodStream]:
+        """Every movie: fetched whole now, parsed one entry at a time as it is iterated.
+
+        Fetch errors raise here; a body that turns out not to be JSON raises while iterating.
+        """
+        return self._listing(
+            "get_vod_streams", _category(category_id), parsing.vod_stream_entry, "movie list"
+        )
 
     def vod_info(self, vod_id: int | str) -> VodInfo:
         """One movie's details; cached for ``cache_ttl`` seconds."""
@@ -163,8 +185,14 @@ class XtreamClient:
         return self._parse(parsing.parse_categories, self._call("get_series_categories"))
 
     def series(self, category_id: str | int | None = None) -> list[SeriesSummary]:
-        params = {} if category_id in (None, "") else {"category_id": str(category_id)}
-        return self._parse(parsing.parse_series_list, self._call("get_series", params))
+        with self.series_listing(category_id) as listing:
+            return list(listing)
+
+    def series_listing(self, category_id: str | int | None = None) -> Listing[SeriesSummary]:
+        """Every series, like ``vod_stream_listing``."""
+        return self._listing(
+            "get_series", _category(category_id), parsing.series_entry, "series list"
+        )
 
     def series_info(self, series_id: int | str, *, fresh: bool = False) -> SeriesInfo:
         """One show with its seasons and episodes; cached for ``cache_ttl`` seconds.
@@ -215,14 +243,68 @@ class XtreamClient:
     # --- plumbing ----------------------------------------------------------------------------
 
     def _call(self, action: str | None, params: dict[str, str] | None = None) -> object:
+        """One small answer (account, categories, details), decoded whole."""
+        with self._request(action, params) as body:
+            try:
+                data: object = json.load(body)
+            except ValueError:
+                raise self._not_json(action) from None
+        return data
+
+    def _listing(
+        self,
+        action: str,
+        params: dict[str, str],
+        parse: Callable[[object], T | None],
+        what: str,
+    ) -> Listing[T]:
+        # Parsing errors carry fixed sentences (never provider text), so need no redaction.
+        return Listing(self._request(action, params), parse, what, lambda: self._not_json(action))
+
+    def _request(self, action: str | None, params: dict[str, str] | None = None) -> IO[bytes]:
+        """The body of a successful ``player_api.php`` call, in a file positioned at 0."""
         what = action or "the account check"
         query = {"username": self.username, "password": self._password}
         if action:
             query["action"] = action
         query.update(params or {})
         started = time.monotonic()
+        body = tempfile.SpooledTemporaryFile(  # noqa: SIM115 - returned to the caller
+            max_size=_SPOOL_IN_MEMORY, dir=self._spool_dir
+        )
         try:
-            response = self._http.get(self._api_url, params=query)
+            with (
+                self._transport_errors(),
+                self._http.stream("GET", self._api_url, params=query) as response,
+            ):
+                self._check_status(response.status_code, what)
+                blank = True
+                for chunk in response.iter_bytes():
+                    body.write(chunk)
+                    blank = blank and not chunk.strip()
+            if blank:
+                raise self._fault(
+                    XtreamError, f"The provider sent an empty response to {what}.", False
+                )
+        except BaseException:
+            body.close()
+            raise
+        logger.debug(
+            "Xtream %s at %s: HTTP %s, %d bytes in %.0f ms",
+            action or "account",
+            self._display,
+            response.status_code,
+            body.tell(),
+            (time.monotonic() - started) * 1000,
+        )
+        body.seek(0)
+        return body
+
+    @contextlib.contextmanager
+    def _transport_errors(self) -> Iterator[None]:
+        """Turns httpx's failures, while connecting or while reading, into ``XtreamError``s."""
+        try:
+            yield
         except httpx.TooManyRedirects:
             raise self._fault(XtreamError, "The provider redirects in a loop.", True) from None
         except httpx.TimeoutException as exc:
@@ -234,17 +316,8 @@ class XtreamClient:
             failure = self._unreachable(f"the connection failed: {type(exc).__name__}")
             failure.detail = self._safe(f"{failure.detail[:-1]}: {exc}.")
             raise failure from exc
-        logger.debug(
-            "Xtream %s at %s: HTTP %s in %.0f ms",
-            action or "account",
-            self._display,
-            response.status_code,
-            (time.monotonic() - started) * 1000,
-        )
-        return self._decode(response, what)
 
-    def _decode(self, response: httpx.Response, what: str) -> object:
-        status = response.status_code
+    def _check_status(self, status: int, what: str) -> None:
         if status in (401, 403):
             raise XtreamAuthError()
         if status == 404:
@@ -257,16 +330,13 @@ class XtreamClient:
             raise self._fault(XtreamError, f"The provider answered HTTP {status} to {what}.", False)
         if status >= 400 or status < 200:
             raise self._fault(XtreamError, f"The provider answered HTTP {status} to {what}.", True)
-        if not response.content.strip():
-            raise self._fault(XtreamError, f"The provider sent an empty response to {what}.", False)
-        try:
-            data: object = response.json()
-        except ValueError:
-            # Overloaded panels answer with PHP warnings or an HTML page: worth retrying.
-            raise self._fault(
-                XtreamError, f"The provider sent a response to {what} that is not JSON.", False
-            ) from None
-        return data
+
+    def _not_json(self, action: str | None) -> XtreamError:
+        # Overloaded panels answer with PHP warnings or an HTML page: worth retrying.
+        what = action or "the account check"
+        return self._fault(
+            XtreamError, f"The provider sent a response to {what} that is not JSON.", False
+        )
 
     def _parse(self, parser: Callable[[Any], T], data: object) -> T:
         try:
@@ -315,6 +385,10 @@ def _connect_reason(exc: httpx.ConnectError) -> str:
     if "unreachable" in text:
         return "network unreachable"
     return "connection failed"
+
+
+def _category(category_id: str | int | None) -> dict[str, str]:
+    return {} if category_id in (None, "") else {"category_id": str(category_id)}
 
 
 def _require_id(value: int | str, what: str) -> int:

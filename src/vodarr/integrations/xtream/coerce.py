@@ -1,7 +1,9 @@
 """Coercion of the loosely typed scalars Xtream Codes panels send.
 
 Each helper accepts any JSON value and returns a clean Python value or an empty default;
-none of them raises. ``parsing`` builds the models from these.
+none of them raises. ``parsing`` builds the models from these. Numbers arrive as ``float``
+from ``json`` and as ``Decimal`` from the streaming parser (ijson keeps every digit, so
+"1e400" stays a number rather than failing the whole list); both read alike.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import math
 import re
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from decimal import Decimal
 
 # Anything larger is garbage from a broken panel, and it keeps int()/str() cheap.
 _MAX_NUMBER = 10**15
@@ -19,11 +22,14 @@ _CLOCK = re.compile(r"^(?:(\d+):)?(\d{1,2}):(\d{1,2})$")
 
 def as_text(value: object) -> str:
     """Stripped text; numbers become their decimal form, lists of text are joined."""
+    # Strings and absent keys first: they are most of what a 200,000-entry list holds.
     if isinstance(value, str):
         # NUL never belongs in a title, and PostgreSQL refuses to store one.
         return value.replace("\x00", "").strip()
-    if isinstance(value, bool) or value is None:
+    if value is None or isinstance(value, bool):
         return ""
+    if isinstance(value, Decimal):
+        value = float(value)
     if isinstance(value, int):
         return str(value) if abs(value) < _MAX_NUMBER else ""
     if isinstance(value, float):
@@ -31,7 +37,7 @@ def as_text(value: object) -> str:
             return ""
         return str(int(value)) if value.is_integer() else str(value)
     if isinstance(value, list):
-        parts = [as_text(item) for item in value if isinstance(item, str | int | float)]
+        parts = [as_text(item) for item in value if isinstance(item, str | int | float | Decimal)]
         return ", ".join(part for part in parts if part)
     return ""
 
@@ -58,8 +64,8 @@ def as_float(value: object) -> float | None:
         return None
     if isinstance(value, int):
         return float(value) if abs(value) < _MAX_NUMBER else None
-    if isinstance(value, float):
-        number = value
+    if isinstance(value, float | Decimal):
+        number = float(value)
     elif isinstance(value, str):
         text = value.strip().replace(",", ".")
         if not text or len(text) > 32:

@@ -5,9 +5,16 @@ Real panels disagree on almost everything: ids arrive as ints or strings or "", 
 may be "7.5", 7.5 or "". The rule here: coerce what can be understood, drop entries that are
 unusable (a movie without an id cannot be downloaded), and raise ``XtreamError`` only when the
 top-level shape makes no sense. Any input yields typed objects or an ``XtreamError``, nothing else.
+
+The two big lists (movies, series) are also read as a stream (``stream.py``): both ways go
+through the same per-entry functions (``vod_stream_entry``, ``series_entry``) and the same
+top-level rules (``entries``), so a quirk is handled once.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
 
 from vodarr.integrations.xtream.coerce import (
     as_bool,
@@ -40,6 +47,8 @@ from vodarr.integrations.xtream.models import (
     VodStream,
 )
 from vodarr.integrations.xtream.urls import clean_extension
+
+T = TypeVar("T")
 
 # --- responses -----------------------------------------------------------------------------
 
@@ -90,7 +99,8 @@ def parse_account(data: object) -> AccountInfo:
     )
 
 
-def _entries(data: object, what: str) -> list[object]:
+def entries(data: object, what: str) -> list[object]:
+    """The entries of a list response: a list, an object keyed by index, or nothing."""
     check_auth(data)
     # Empty lists come as [], {}, null, "" or false depending on the panel.
     if data is None or data is False or data == "":
@@ -102,7 +112,7 @@ def _entries(data: object, what: str) -> list[object]:
 
 def parse_categories(data: object) -> list[Category]:
     categories: list[Category] = []
-    for raw in _entries(data, "category list"):
+    for raw in entries(data, "category list"):
         entry = as_dict(raw)
         category_id = as_text(entry.get("category_id"))
         if not category_id:
@@ -119,28 +129,29 @@ def parse_categories(data: object) -> list[Category]:
 
 
 def parse_vod_streams(data: object) -> list[VodStream]:
-    streams: list[VodStream] = []
-    for raw in _entries(data, "movie list"):
-        entry = as_dict(raw)
-        stream_id = as_int(entry.get("stream_id"))
-        if stream_id is None or stream_id <= 0:
-            continue
-        streams.append(
-            VodStream(
-                stream_id=stream_id,
-                name=text_or(entry.get("name"), f"Movie {stream_id}"),
-                category_id=as_optional_text(entry.get("category_id")),
-                poster=as_image_url(entry.get("stream_icon")) or as_image_url(entry.get("cover")),
-                rating=as_rating(entry.get("rating")),
-                year=as_year(entry.get("year"), release_date(entry)),
-                added=as_timestamp(entry.get("added")),
-                container_extension=clean_extension(entry.get("container_extension")),
-                plot=as_text(entry.get("plot")),
-                genre=as_text(entry.get("genre")),
-                tmdb_id=as_optional_text(entry.get("tmdb_id") or entry.get("tmdb")),
-            )
-        )
-    return streams
+    return _parse_list(data, "movie list", vod_stream_entry)
+
+
+def vod_stream_entry(raw: object) -> VodStream | None:
+    """One entry of ``get_vod_streams``; None when it has no usable id."""
+    entry = as_dict(raw)
+    stream_id = _positive_id(entry.get("stream_id"))
+    if stream_id is None:
+        return None
+    return VodStream(
+        stream_id=stream_id,
+        name=text_or(entry.get("name"), f"Movie {stream_id}"),
+        category_id=as_optional_text(entry.get("category_id")),
+        poster=as_image_url(entry.get("stream_icon")) or as_image_url(entry.get("cover")),
+        rating=as_rating(entry.get("rating")),
+        # The release date is read only when "year" says nothing: most entries have one.
+        year=as_year(entry.get("year")) or as_year(release_date(entry)),
+        added=as_timestamp(entry.get("added")),
+        container_extension=clean_extension(entry.get("container_extension")),
+        plot=as_text(entry.get("plot")),
+        genre=as_text(entry.get("genre")),
+        tmdb_id=as_optional_text(entry.get("tmdb_id") or entry.get("tmdb")),
+    )
 
 
 def parse_vod_info(data: object, vod_id: int) -> VodInfo:
@@ -193,19 +204,31 @@ def _parse_series_summary(entry: dict[str, object], series_id: int) -> SeriesSum
         cast=as_text(entry.get("cast") or entry.get("actors")),
         director=as_text(entry.get("director")),
         rating=as_rating(entry.get("rating")),
-        year=as_year(entry.get("year"), release_date(entry)),
+        # The release date is read only when "year" says nothing: most entries have one.
+        year=as_year(entry.get("year")) or as_year(release_date(entry)),
         last_modified=as_timestamp(entry.get("last_modified")),
     )
 
 
 def parse_series_list(data: object) -> list[SeriesSummary]:
-    shows: list[SeriesSummary] = []
-    for raw in _entries(data, "series list"):
-        entry = as_dict(raw)
-        series_id = as_int(entry.get("series_id"))
-        if series_id is not None and series_id > 0:
-            shows.append(_parse_series_summary(entry, series_id))
-    return shows
+    return _parse_list(data, "series list", series_entry)
+
+
+def series_entry(raw: object) -> SeriesSummary | None:
+    """One entry of ``get_series``; None when it has no usable id."""
+    entry = as_dict(raw)
+    series_id = _positive_id(entry.get("series_id"))
+    return _parse_series_summary(entry, series_id) if series_id is not None else None
+
+
+def _parse_list(data: object, what: str, parse: Callable[[object], T | None]) -> list[T]:
+    items = (parse(raw) for raw in entries(data, what))
+    return [item for item in items if item is not None]
+
+
+def _positive_id(value: object) -> int | None:
+    ident = as_int(value)
+    return ident if ident is not None and ident > 0 else None
 
 
 def parse_series_info(data: object, series_id: int) -> SeriesInfo:
