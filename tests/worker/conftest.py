@@ -6,7 +6,8 @@ use a tiny retry base so backoffs take fractions of a second.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -15,8 +16,9 @@ from tests.downloads.conftest import FAST_MOVIE, MISSING_MOVIE, SLOW_MOVIE, Stac
 from tests.fixtures.waiting import wait_for
 from vodarr.downloads.models import MediaDownloadRef, Transfer
 from vodarr.downloads.worker import Reconciler, TickReport
+from vodarr.downloads.worker.verifying import Verifier, VerifyReport
 
-__all__ = ["FAST_MOVIE", "MISSING_MOVIE", "SLOW_MOVIE", "Stack", "stack"]
+__all__ = ["FAST_MOVIE", "MISSING_MOVIE", "SLOW_MOVIE", "Stack", "Worker", "stack"]
 
 RETRY_BASE = 0.2
 
@@ -32,8 +34,30 @@ def reconciler(stack: Stack) -> Reconciler:
     return Reconciler()
 
 
+@dataclass
+class Worker:
+    """What `vodarr worker` does on each tick — reconcile, then verify finished files —
+    driven by the test (``tick_until(worker, …)`` works as with a bare reconciler)."""
+
+    reconciler: Reconciler
+    verifier: Verifier
+    verified: list[VerifyReport] = field(default_factory=list)
+
+    def tick(self) -> TickReport:
+        report = self.reconciler.tick()
+        self.verified.append(self.verifier.step())
+        return report
+
+
+@pytest.fixture
+def worker(reconciler: Reconciler) -> Iterator[Worker]:
+    verifier = Verifier()
+    yield Worker(reconciler, verifier)
+    verifier.close()
+
+
 def tick_until(
-    reconciler: Reconciler,
+    reconciler: Reconciler | Worker,
     condition: Callable[[], object],
     *,
     timeout: float = 20.0,

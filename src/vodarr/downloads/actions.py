@@ -65,6 +65,8 @@ ALLOWED: dict[str, frozenset[Action]] = {
     Status.COMPLETE: frozenset({Action.RETRY, Action.REMOVE}),
     # Removed behind Vodarr's back (another aria2 client): it can be tried again or cleared.
     Status.REMOVED: frozenset({Action.RETRY, Action.REMOVE}),
+    # The file is being checked (seconds): nothing to do until it is complete or refused.
+    Status.VERIFYING: frozenset(),
 }
 
 
@@ -262,8 +264,9 @@ def _remove(ref: MediaDownloadRef) -> str:
 
 
 def forget_transfer_if_unused(transfer: Transfer) -> None:
-    """Delete a transfer nobody asks for any more; a complete one stays as the file's record."""
-    if transfer.status == Status.COMPLETE and not transfer.is_stopped:
+    """Delete a transfer nobody asks for any more; a complete one stays as the file's record
+    (and so does one being verified: it is about to be complete)."""
+    if transfer.status in (Status.COMPLETE, Status.VERIFYING) and not transfer.is_stopped:
         return
     Transfer.objects.filter(pk=transfer.pk).exclude(
         pk__in=MediaDownloadRef.objects.filter(transfer_id=transfer.pk).values("transfer_id")

@@ -37,6 +37,7 @@ def from_vod_stream(movie: VodInfo, user: User, *, extension: str) -> Planned:
         downloadable_id=movie.stream_id,
         container_extension=extension,
         output_path=movie_output_path(movie.name, movie.year, extension),
+        expected_duration_secs=movie.duration_secs,
     )
     request = MediaDownloadRef(
         user=user,
@@ -62,6 +63,7 @@ def from_series_and_episode(series: SeriesInfo, episode: Episode, user: User) ->
         output_path=episode_output_path(
             series.name, series.year, episode.season, episode.episode_num, episode.title, extension
         ),
+        expected_duration_secs=episode.duration_secs,
     )
     request = MediaDownloadRef(
         user=user,

@@ -1,8 +1,10 @@
-"""The worker loop: reconcile on a tick, wake early on aria2's notifications, sync the catalogue.
+"""The worker loop: reconcile on a tick, verify finished files, sync the catalogue.
 
 Everything touching the database runs in the loop's thread (or, for the catalogue sync,
 its own short-lived thread): the WebSocket listener only sets an event, so notifications
 cost nothing more than an earlier tick. Notifications are hints; the tick is the ledger.
+File checks run in the verifier's threads, which wake the loop when one is done so its
+verdict is recorded at once rather than a tick later.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from django.db import DatabaseError, close_old_connections, connection, connecti
 
 from vodarr.downloads.gateway import Aria2Gateway, gateway
 from vodarr.downloads.worker.reconcile import Reconciler
+from vodarr.downloads.worker.verifying import Verifier
 from vodarr.integrations.aria2.listener import Aria2Listener
 from vodarr.integrations.aria2.types import Aria2Event
 from vodarr.integrations.redact import redact_text
@@ -55,10 +58,12 @@ class WorkerLoop:
         reconciler: Reconciler | None = None,
         aria2: Aria2Gateway | None = None,
         listen: bool = True,
+        verifier: Verifier | None = None,
     ) -> None:
         self.tick_seconds = tick_seconds
         self._gateway = aria2
         self.reconciler = reconciler or Reconciler(aria2)
+        self.verifier = verifier or Verifier(on_done=self.wake)
         self.listen = listen
         self._wake = threading.Event()
         self._stopping = threading.Event()
@@ -95,6 +100,7 @@ class WorkerLoop:
         finally:
             if listener is not None:
                 listener.stop()
+            self._finish_checks()
             if self._sync_thread is not None:
                 self._sync_thread.join(timeout=5)
 
@@ -127,6 +133,7 @@ class WorkerLoop:
             if report.reachable and (report.restarted or not self.limit_applied):
                 aria2 = self._gateway or gateway()
                 self.limit_applied = aria2.apply_account_limit(force=True)
+            self.verifier.step()
         except DatabaseError as error:
             logger.warning("Worker tick skipped, the database failed: %s", error)
         except Exception as error:
@@ -134,6 +141,13 @@ class WorkerLoop:
             trace = "".join(traceback.format_exception(error))
             logger.error("Worker tick failed:\n%s", redact_text(trace))
         self.ticks += 1
+
+    def _finish_checks(self) -> None:
+        """Record the checks still running (a claim left behind would wait to go stale)."""
+        try:
+            self.verifier.close()
+        except DatabaseError as error:
+            logger.warning("Could not record the last file checks: %s", error)
 
     def _maybe_sync(self, *, inline: bool) -> None:
         interval = sync_interval_seconds()
