@@ -31,6 +31,8 @@ XTREAM_BASE_URL = config.env_str("XTREAM_BASE_URL")
 XTREAM_USERNAME = config.env_str("XTREAM_USERNAME")
 XTREAM_PASSWORD = config.env_str("XTREAM_PASSWORD")
 XTREAM_USER_AGENT = config.env_str("XTREAM_USER_AGENT", "Vodarr/0.1")
+# .nfo files and artwork beside each verified movie/episode, for Jellyfin, Kodi and Emby.
+VODARR_MEDIA_METADATA = config.env_bool("MEDIA_METADATA", True)
 # Set by `vodarr serve` when it runs the built-in demo provider instead of a real one.
 VODARR_DEMO_MODE = config.env_bool("VODARR_DEMO_MODE", False)
 

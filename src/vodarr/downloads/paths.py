@@ -61,10 +61,18 @@ def _titled(name: str, year: int | None) -> str:
     return f"{clean} ({year})" if year else clean
 
 
-def movie_output_path(name: str, year: int | None, extension: str | None) -> str:
-    """`Movies/{Name} ({Year})/{Name} ({Year}).{ext}`, relative to DOWNLOAD_ROOT."""
+def movie_output_path(
+    name: str, year: int | None, extension: str | None, version: str = ""
+) -> str:
+    """`Movies/{Name} ({Year})/{Name} ({Year}).{ext}`, relative to DOWNLOAD_ROOT.
+
+    A ``version`` ("2160p MULTI") makes it `{Name} ({Year}) - {version}.{ext}`: variants of
+    one film share its folder under distinct names, the way Jellyfin groups versions.
+    """
     folder = _titled(name, year)
-    return str(PurePosixPath("Movies", folder, f"{folder}.{clean_extension(extension)}"))
+    label = clean_component(version, fallback="", max_bytes=40)
+    stem = f"{folder} - {label}" if label else folder
+    return str(PurePosixPath("Movies", folder, f"{stem}.{clean_extension(extension)}"))
 
 
 def episode_output_path(

@@ -4,7 +4,8 @@ Everything touching the database runs in the loop's thread (or, for the catalogu
 its own short-lived thread): the WebSocket listener only sets an event, so notifications
 cost nothing more than an earlier tick. Notifications are hints; the tick is the ledger.
 File checks run in the verifier's threads, which wake the loop when one is done so its
-verdict is recorded at once rather than a tick later.
+verdict is recorded at once rather than a tick later; ``.nfo`` files and artwork for what
+passed are written in the media-files writer's thread.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from django.conf import settings
 from django.db import DatabaseError, close_old_connections, connection, connections
 
 from vodarr.downloads.gateway import Aria2Gateway, gateway
+from vodarr.downloads.worker.mediafiles import MediaFilesWriter
 from vodarr.downloads.worker.reconcile import Reconciler
 from vodarr.downloads.worker.verifying import Verifier
 from vodarr.integrations.aria2.listener import Aria2Listener
@@ -64,6 +66,7 @@ class WorkerLoop:
         self._gateway = aria2
         self.reconciler = reconciler or Reconciler(aria2)
         self.verifier = verifier or Verifier(on_done=self.wake)
+        self.media_files = MediaFilesWriter()
         self.listen = listen
         self._wake = threading.Event()
         self._stopping = threading.Event()
@@ -134,6 +137,7 @@ class WorkerLoop:
                 aria2 = self._gateway or gateway()
                 self.limit_applied = aria2.apply_account_limit(force=True)
             self.verifier.step()
+            self.media_files.step()
         except DatabaseError as error:
             logger.warning("Worker tick skipped, the database failed: %s", error)
         except Exception as error:
@@ -146,8 +150,10 @@ class WorkerLoop:
         """Record the checks still running (a claim left behind would wait to go stale)."""
         try:
             self.verifier.close()
+            self.media_files.step()  # the files of what the last checks passed
         except DatabaseError as error:
             logger.warning("Could not record the last file checks: %s", error)
+        self.media_files.close()
 
     def _maybe_sync(self, *, inline: bool) -> None:
         interval = sync_interval_seconds()
