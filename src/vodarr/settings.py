@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "vodarr.accounts",
     "vodarr.catalog",
     "vodarr.downloads",
+    "vodarr.variants",
     "vodarr.web",
 ]
 
@@ -73,6 +74,10 @@ MIDDLEWARE = [
 VODARR_SHARED_PROPS = {
     "auth": "vodarr.accounts.props.auth_props",
     "app": "vodarr.accounts.props.app_props",
+}
+# Cards other apps add to the profile page: prop name → function of the request.
+VODARR_PROFILE_PROPS = {
+    "versionPreferences": "vodarr.variants.props.version_preferences",
 }
 
 ROOT_URLCONF = "vodarr.urls"

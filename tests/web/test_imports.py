@@ -13,7 +13,13 @@ from pathlib import Path
 import vodarr
 
 PACKAGE = Path(vodarr.__file__).parent
-FEATURES = ("vodarr.accounts", "vodarr.catalog", "vodarr.downloads", "vodarr.demo")
+FEATURES = (
+    "vodarr.accounts",
+    "vodarr.catalog",
+    "vodarr.downloads",
+    "vodarr.demo",
+    "vodarr.variants",
+)
 # The composition root: `vodarr serve` starts every part, so it may import them (lazily).
 WIRING = {"vodarr.web.management.commands.serve"}
 

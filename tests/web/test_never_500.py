@@ -42,7 +42,9 @@ BODIES = [
         ),
         "application/json",
     ),
+    ('{"languages": {"EN": 1}, "qualities": [1, null, ["4K"], "4K", "4K"]}', "application/json"),
     ("action=explode&delete_partial=maybe&episodes=1", "application/x-www-form-urlencoded"),
+    ("languages=EN,,ZZ&qualities=%00", "application/x-www-form-urlencoded"),
     ("email=nul%00%40example.test&password=%00&name=%00", "application/x-www-form-urlencoded"),
     ("\xff\xfe\x00", "text/plain"),
 ]

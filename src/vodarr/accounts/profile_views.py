@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib.auth import logout, update_session_auth_hash
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.utils.module_loading import import_string
 from django.views.decorators.http import require_http_methods
 from inertia import render
 
@@ -26,7 +29,7 @@ from vodarr.web.http import (
 def profile_view(request: HttpRequest) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     if request.method == "GET":
-        return render(request, "profile", {})
+        return render(request, "profile", _cards(request))
     data = read_body(request)  # bad bodies: BadInputMiddleware answers 4xx
     if request.method == "DELETE":
         return _delete_account(request, user, data)
@@ -49,6 +52,13 @@ def profile_view(request: HttpRequest) -> HttpResponse:
     else:
         flash(request, "success", "Profile saved.")
     return redirect_back(request, "/profile")
+
+
+def _cards(request: HttpRequest) -> dict[str, Any]:
+    """Props of the cards other apps add (``settings.VODARR_PROFILE_PROPS``): accounts
+    imports none of them, as the web layer imports none of the shared props' apps."""
+    providers = getattr(settings, "VODARR_PROFILE_PROPS", {})
+    return {name: import_string(path)(request) for name, path in providers.items()}
 
 
 @unverified_allowed

@@ -71,12 +71,15 @@ class VodStream(models.Model):
     genre = models.CharField(max_length=NAME_MAX, blank=True)
     duration_secs = models.PositiveIntegerField(null=True, blank=True)
     tmdb_id = models.CharField(max_length=32, blank=True)
+    # Every variant of one film (4K, FR, another category…) shares it: see variants/.
+    group_key = models.CharField(max_length=160, blank=True)
     synced_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering: ClassVar[list[str]] = ["search_name", "stream_id"]
         # Each browse sort reads an index in order and stops after one page.
         indexes: ClassVar[list[models.Index]] = [
+            models.Index(fields=["group_key", "stream_id"], name="vod_group_idx"),
             models.Index(fields=["-added", "-stream_id"], name="vod_added_idx"),
             models.Index(fields=["-rating", "-stream_id"], name="vod_rating_idx"),
             models.Index(fields=["search_name", "stream_id"], name="vod_name_idx"),
@@ -107,12 +110,14 @@ class Series(models.Model):
     category = models.ForeignKey(
         Category, null=True, blank=True, on_delete=models.SET_NULL, related_name="series"
     )
+    group_key = models.CharField(max_length=160, blank=True)  # shared by a show's variants
     synced_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering: ClassVar[list[str]] = ["search_name", "series_id"]
         verbose_name_plural = "series"
         indexes: ClassVar[list[models.Index]] = [
+            models.Index(fields=["group_key", "series_id"], name="series_group_idx"),
             models.Index(fields=["-last_modified", "-series_id"], name="series_modified_idx"),
             models.Index(fields=["-rating", "-series_id"], name="series_rating_idx"),
             models.Index(fields=["search_name", "series_id"], name="series_name_idx"),

@@ -36,6 +36,7 @@ from vodarr.catalog.provider import configured_provider, provider_client
 from vodarr.catalog.upsert import BATCH_SIZE, chunks, upsert_rows
 from vodarr.integrations import xtream
 from vodarr.integrations.xtream import XtreamError
+from vodarr.integrations.xtream.names import group_key
 
 logger = logging.getLogger("vodarr.catalog")
 
@@ -60,6 +61,7 @@ MOVIE_FIELDS = (
     "duration_secs",
     "tmdb_id",
     "synced_at",
+    "group_key",
 )
 # What a sync refreshes on a known title: backdrop and duration come from get_vod_info only
 # (the movie page fills them in), so the list must not blank them.
@@ -81,6 +83,7 @@ SERIES_FIELDS = (
     "last_modified",
     "category",
     "synced_at",
+    "group_key",
 )
 SERIES_SYNC_FIELDS = SERIES_FIELDS[1:]
 
@@ -342,6 +345,7 @@ def _movie_row(
         None,
         (movie.tmdb_id or "")[:32],
         now,
+        group_key(movie.name, movie.year, movie.tmdb_id),
     )
 
 
@@ -364,6 +368,7 @@ def _series_row(
         show.last_modified,
         categories.get((Kind.SERIES, (show.category_id or "")[:64])),
         now,
+        group_key(show.name, show.year, show.tmdb_id),
     )
 
 

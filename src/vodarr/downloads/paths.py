@@ -61,9 +61,7 @@ def _titled(name: str, year: int | None) -> str:
     return f"{clean} ({year})" if year else clean
 
 
-def movie_output_path(
-    name: str, year: int | None, extension: str | None, version: str = ""
-) -> str:
+def movie_output_path(name: str, year: int | None, extension: str | None, version: str = "") -> str:
     """`Movies/{Name} ({Year})/{Name} ({Year}).{ext}`, relative to DOWNLOAD_ROOT.
 
     A ``version`` ("2160p MULTI") makes it `{Name} ({Year}) - {version}.{ext}`: variants of

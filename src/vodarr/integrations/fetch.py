@@ -39,7 +39,7 @@ class Image:
 
 
 def image_extension(content: bytes) -> str | None:
-    """"jpg", "png" or "webp" when ``content`` starts like one; None otherwise (SVG, HTML…)."""
+    """ "jpg", "png" or "webp" when ``content`` starts like one; None otherwise (SVG, HTML…)."""
     for signature, extension in _IMAGE_SIGNATURES:
         if content.startswith(signature):
             return extension

@@ -38,7 +38,7 @@ _QUALITY_TAGS = {
 }
 # Resolution words for file names, as Jellyfin lists versions.
 RESOLUTIONS = {"4K": "2160p", "FHD": "1080p", "HD": "720p", "SD": "480p"}
-_LANGUAGE_TAGS = {
+LANGUAGE_TAGS = {
     "MULTI": "MULTI",
     "MULTISUB": "MULTI",
     "DUAL": "MULTI",
@@ -89,6 +89,37 @@ _LANGUAGE_TAGS = {
     "KR": "KO",
     "HI": "HI",
 }
+# What each language tag means, in the order a person picks from.
+LANGUAGE_LABELS = {
+    "EN": "English",
+    "FR": "French",
+    "DE": "German",
+    "ES": "Spanish",
+    "IT": "Italian",
+    "NL": "Dutch",
+    "PT": "Portuguese",
+    "PL": "Polish",
+    "TR": "Turkish",
+    "AR": "Arabic",
+    "RU": "Russian",
+    "SV": "Swedish",
+    "NO": "Norwegian",
+    "DA": "Danish",
+    "FI": "Finnish",
+    "EL": "Greek",
+    "HU": "Hungarian",
+    "RO": "Romanian",
+    "CS": "Czech",
+    "JA": "Japanese",
+    "KO": "Korean",
+    "HI": "Hindi",
+    "MULTI": "Several languages (MULTI)",
+    "VO": "Original version (VO)",
+    "VOST": "Original, subtitled (VOST)",
+    "VOSTFR": "Original, French subtitles (VOSTFR)",
+    "SUB": "Subtitled",
+}
+QUALITY_LABELS = {"4K": "4K (2160p)", "FHD": "Full HD (1080p)", "HD": "HD (720p)", "SD": "SD"}
 # Words panels add that say nothing a person chooses by: dropped from the title.
 _NOISE_TAGS = frozenset(
     {
@@ -185,8 +216,8 @@ class _Tags:
             if self.quality is None or QUALITIES.index(quality) < QUALITIES.index(self.quality):
                 self.quality = quality
             return True
-        if key in _LANGUAGE_TAGS:
-            language = _LANGUAGE_TAGS[key]
+        if key in LANGUAGE_TAGS:
+            language = LANGUAGE_TAGS[key]
             if language not in self.languages:
                 self.languages.append(language)
             return True
