@@ -34,6 +34,8 @@ const PATHS = {
   refresh: "M20 12a8 8 0 0 1-14.3 4.9M4 12a8 8 0 0 1 14.3-4.9M18.5 3v4.2h-4.2M5.5 21v-4.2h4.2",
   plug: "M9 3v5M15 3v5M6 8h12v3a6 6 0 0 1-12 0zM12 17v4",
   info: "M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM12 11v5M12 8h.01",
+  up: "m4.5 15.75 7.5-7.5 7.5 7.5",
+  down: "m19.5 8.25-7.5 7.5-7.5-7.5",
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -12,6 +12,7 @@ export type DownloadStatus =
   | "error"
   | "complete"
   | "removed"
+  | "verifying"
   | "canceled";
 
 export type DownloadAction = "pause" | "resume" | "retry" | "cancel" | "remove";
@@ -25,6 +26,8 @@ const ACTIONS: Record<DownloadStatus, readonly DownloadAction[]> = {
   error: ["retry", "remove"],
   complete: ["retry", "remove"],
   removed: ["retry", "remove"],
+  // The file is being checked (seconds): nothing to do until it is complete or refused.
+  verifying: [],
   canceled: ["remove"],
 };
 
@@ -35,6 +38,7 @@ const LABELS: Record<DownloadStatus, string> = {
   error: "Failed",
   complete: "Completed",
   removed: "Removed",
+  verifying: "Verifying…",
   canceled: "Canceled",
 };
 
@@ -45,6 +49,7 @@ const TONES: Record<DownloadStatus, StatusTone> = {
   error: "danger",
   complete: "success",
   removed: "neutral",
+  verifying: "info",
   canceled: "neutral",
 };
 

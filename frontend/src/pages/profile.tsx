@@ -4,8 +4,12 @@ import DeleteAccountCard from "../components/profile/DeleteAccountCard";
 import PasswordForm from "../components/profile/PasswordForm";
 import ProfileInfoForm from "../components/profile/ProfileInfoForm";
 import ThemeCard from "../components/profile/ThemeCard";
+import VersionPreferencesCard from "../components/profile/VersionPreferencesCard";
+import type { VersionPreferences } from "../types";
 
-export default function Profile() {
+type ProfileProps = { versionPreferences?: VersionPreferences };
+
+export default function Profile({ versionPreferences }: ProfileProps) {
   const user = usePage().props.auth.user;
 
   return (
@@ -19,6 +23,7 @@ export default function Profile() {
         <div className="space-y-6">
           {user && <ProfileInfoForm user={user} />}
           <PasswordForm />
+          {versionPreferences && <VersionPreferencesCard preferences={versionPreferences} />}
           <ThemeCard />
           <DeleteAccountCard />
         </div>

@@ -17,16 +17,23 @@ import {
   setSeasonSelected,
   toggleEpisode,
 } from "../../lib/episodes";
-import type { Season, SeriesDetail } from "../../types";
+import SeriesVariants from "../../components/SeriesVariants";
+import type { Season, SeriesDetail, VariantOption } from "../../types";
 
-type SeriesShowProps = { series: SeriesDetail; seasons: Season[]; providerError?: string | null };
+type SeriesShowProps = {
+  series: SeriesDetail;
+  seasons: Season[];
+  /** The show's other listings (FR, EN, 4K…), preferred first; [] when listed once. */
+  variants?: VariantOption[];
+  providerError?: string | null;
+};
 
 /** Specials (season 0) after the numbered seasons. */
 function orderSeasons(seasons: Season[]): Season[] {
   return [...seasons].sort((a, b) => (a.number === 0 ? 1 : 0) - (b.number === 0 ? 1 : 0) || a.number - b.number);
 }
 
-export default function SeriesShow({ series, seasons: rawSeasons, providerError }: SeriesShowProps) {
+export default function SeriesShow({ series, seasons: rawSeasons, variants = [], providerError }: SeriesShowProps) {
   const seasons = useMemo(() => orderSeasons(rawSeasons), [rawSeasons]);
   const [active, setActive] = useState(0);
   const [selection, setSelection] = useState<ReadonlySet<string>>(new Set());
@@ -79,7 +86,9 @@ export default function SeriesShow({ series, seasons: rawSeasons, providerError 
           { label: "Created by", value: series.director },
           { label: "Cast", value: series.cast },
         ]}
-      />
+      >
+        {variants.length > 1 && <SeriesVariants variants={variants} current={series.id} />}
+      </MediaHero>
 
       <section aria-labelledby="episodes-heading" className="mt-8 pb-24">
         <h2 id="episodes-heading" className="mb-3 text-lg font-semibold text-zinc-900 dark:text-white">
