@@ -13,6 +13,7 @@ import pytest
 
 from tests.browser.conftest import SHOW, LiveStack, sign_in
 from tests.fixtures.browser import screenshot
+from vodarr.catalog.sync import sync_now
 
 pytestmark = pytest.mark.browser
 
@@ -61,6 +62,10 @@ def visit_all(page, stack: LiveStack, pages: dict[str, str], errors: list[str]) 
 
 def test_every_page_renders_in_both_themes_and_both_sizes(page, live_stack: LiveStack) -> None:  # type: ignore[no-untyped-def]
     stack = live_stack
+    # Other versions of a film and of a show: the picker and the version counts render too.
+    stack.provider.add_movie(4, "FR| Nosferatu 4K (1922) [MULTI]", year=1922, rating=7.8)
+    stack.provider.add_series(SHOW + 1, "EN| Harbour Lights", {1: [(1, "Arrival")]}, year=2019)
+    sync_now()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
     page.goto(f"{stack.app.url}/login")
