@@ -104,3 +104,22 @@ def test_the_setting_turns_it_off(
     worker.finish()
 
     assert [p.name for p in folder_of(stack, ref).iterdir()] == ["Fast Movie (2001).mkv"]
+
+
+def test_a_hostile_title_stays_inside_its_folder_and_its_xml(
+    stack: Stack, as_member: Client, worker: Worker
+) -> None:
+    hostile = '../../../etc/passwd </title><uniqueid type="tmdb">1</uniqueid> & "x"'
+    stack.provider.add_movie(FAST_MOVIE, hostile, ext="mkv", year=2001, tmdb_id="42")
+    ref = start(as_member, FAST_MOVIE)
+
+    tick_until(worker, lambda: fresh(ref).status == Status.COMPLETE)
+    worker.finish()
+
+    folder = folder_of(stack, ref)
+    assert folder.parent == stack.root / "Movies"
+    written = sorted(p.relative_to(stack.root).as_posix() for p in stack.root.rglob("*"))
+    assert all(p == "Movies" or p.startswith(f"Movies/{folder.name}") for p in written)
+    nfo = ET.parse(folder / "movie.nfo").getroot()  # noqa: S314
+    assert nfo.findtext("title") == hostile
+    assert [u.text for u in nfo.findall("uniqueid")] == ["42"]

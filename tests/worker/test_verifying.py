@@ -17,8 +17,9 @@ from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
-from tests.downloads.conftest import start
+from tests.downloads.conftest import act, start
 from tests.fixtures.downloads import make_download
+from tests.fixtures.users import inertia_client
 from tests.fixtures.videos import Videos
 from tests.fixtures.waiting import wait_for
 from tests.worker.conftest import FAST_MOVIE, Stack, Worker, fresh, tick_until
@@ -246,3 +247,32 @@ def test_a_slow_check_never_holds_the_worker_up(
     wait_for(lambda: verifier.step().passed == [ref.transfer_id], message="the verdict")
     verifier.close()
     assert fresh(ref).status == Status.COMPLETE
+
+
+def test_a_second_person_joins_a_file_being_verified_instead_of_fetching_it_again(
+    stack: Stack, as_member: Client, outsider: User, worker: Worker
+) -> None:
+    ref = start(as_member, FAST_MOVIE)
+    tick_until(worker.reconciler, lambda: fresh(ref).status == Status.VERIFYING)
+    fetches = stack.provider.hits("movie", FAST_MOVIE)
+
+    theirs = start(inertia_client(outsider), FAST_MOVIE)
+
+    assert theirs.transfer_id == ref.transfer_id
+    tick_until(worker, lambda: fresh(ref).status == Status.COMPLETE)
+    assert stack.provider.hits("movie", FAST_MOVIE) == fetches
+    assert rows(inertia_client(outsider))[0]["downloadStatus"]["status"] == "complete"
+
+
+def test_removing_a_refused_download_takes_its_refused_copy_away(
+    stack: Stack, as_member: Client, worker: Worker
+) -> None:
+    stack.provider.serve_body("movie", FAST_MOVIE, b"Account expired")
+    ref = start(as_member, FAST_MOVIE)
+    tick_until(worker, lambda: fresh(ref).status == Status.ERROR)
+    folder = (stack.root / fresh(ref).output_path).parent
+    assert [p.name for p in folder.iterdir()] == ["Fast Movie (2001).mkv.rejected"]
+
+    act(as_member, ref, "remove")
+
+    assert list(folder.iterdir()) == []

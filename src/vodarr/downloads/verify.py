@@ -9,8 +9,8 @@ check first:
 2. its first bytes carry a media container's signature (``integrations.media.containers``);
    if they read as text instead, the person is shown the reply's first line (redacted);
 3. a container that states its own length (Matroska, MP4, AVI) is not shorter than that;
-4. where ffprobe is installed, the container opens, holds video, and runs at least
-   ``1 - DURATION_SHORTFALL`` of the provider's duration when the provider gives one.
+4. where ffprobe is installed, the container opens, holds video, and runs at least half
+   the provider's duration when the provider gives one.
 
 A refusal says in one sentence what arrived instead, and whether fetching again may help
 (``transient``): a connection limit, a temporary refusal, a short clip or a cut body pass;
@@ -39,9 +39,10 @@ from vodarr.integrations.media import (
 from vodarr.integrations.media.containers import HEAD_BYTES
 from vodarr.integrations.redact import redact_text
 
-# Providers round runtimes, count credits or not, and PAL releases run 4% fast: only a file
-# much shorter than announced (a notice clip, a stream cut early) is refused. Longer is fine.
-DURATION_SHORTFALL = 0.25
+# Providers round runtimes, count credits or not, run PAL 4% fast, and some list a wrong
+# runtime outright: only a file far shorter than announced (a notice clip, a stream cut
+# early) is refused, never one a little short. Longer is fine.
+DURATION_SHORTFALL = 0.5
 MIN_CHECKED_DURATION_SECS = 60  # below this a provider's duration is too rough to judge by
 SHOWN_TEXT_CHARS = 120
 _TEMPORARY = re.compile(

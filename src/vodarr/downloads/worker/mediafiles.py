@@ -85,5 +85,6 @@ def _write(job: MediaFilesJob, xtream: XtreamClient) -> Written:
     done = ", ".join(f"{name} {outcome}" for name, outcome in written.files.items())
     logger.info("Media-server files for %s: %s", job.output_path, done or "nothing to write")
     for problem in written.problems:
-        logger.warning("Media-server files for %s: %s", job.output_path, redact_text(problem))
+        # A picture a provider cannot serve is common and harmless: the .nfo is what counts.
+        logger.info("Media-server files for %s: %s", job.output_path, redact_text(problem))
     return written

@@ -133,7 +133,8 @@ class RetryRunner:
             MAX_RETRIES,
             transfer.pk,
             transfer.output_path,
-            describe_error(error_code, error_message),
+            # A refused file (no aria2 code) already says what happened in plain words.
+            describe_error(error_code, error_message) if error_code is not None else error_message,
         )
         return "retried"
 

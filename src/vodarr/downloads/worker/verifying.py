@@ -17,7 +17,6 @@ and records each verdict on a later step, in the loop's own thread:
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 import threading
@@ -35,7 +34,13 @@ from django.utils import timezone
 from vodarr.catalog.provider import configured_provider
 from vodarr.downloads.events import emit
 from vodarr.downloads.models import EventKind, Status, Transfer
-from vodarr.downloads.paths import UnsafePath, absolute_path
+from vodarr.downloads.paths import (
+    REJECTED_SUFFIX,
+    UnsafePath,
+    absolute_path,
+    delete_rejected_copy,
+    download_root,
+)
 from vodarr.downloads.verify import FileCheck, Verdict, check_file
 from vodarr.downloads.worker.retries import schedule_retry
 from vodarr.integrations.media import ffprobe_path
@@ -47,7 +52,6 @@ logger = logging.getLogger("vodarr.worker")
 VERIFY_THREADS = 2  # checks at once: each is mostly disk reads
 # Longer than any check can take (ffprobe's timeout), so a live claim is never taken over.
 CLAIM_STALE_AFTER = timedelta(seconds=DEFAULT_TIMEOUT_SECONDS * 5)
-REJECTED_SUFFIX = ".rejected"
 
 
 @dataclass
@@ -227,15 +231,14 @@ def _check_and_set_aside(
     if path is None:
         return Verdict(False, reason="The download's path is outside the download folder.")
     verdict = check_file(check, ffprobe=ffprobe, timeout=timeout)
-    aside = path.with_name(path.name + REJECTED_SUFFIX)
     try:
         if verdict.passed:
-            with contextlib.suppress(FileNotFoundError):
-                aside.unlink()  # the provider's earlier bad reply, now replaced by the film
+            # The provider's earlier bad reply, now replaced by the film.
+            delete_rejected_copy(str(path.relative_to(download_root())))
         elif path.is_file():
             # Same folder, so inside DOWNLOAD_ROOT; a later refusal replaces the earlier one.
-            os.replace(path, aside)
-    except OSError as error:
+            os.replace(path, path.with_name(path.name + REJECTED_SUFFIX))
+    except (OSError, UnsafePath, ValueError) as error:
         logger.warning("Could not set the refused file %s aside: %s", path.name, error)
     return verdict
 
