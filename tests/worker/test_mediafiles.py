@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.test import Client
 
-from tests.downloads.conftest import SERIES, start
+from tests.downloads.conftest import SERIES, act, start
 from tests.worker.conftest import FAST_MOVIE, Stack, Worker, fresh, tick_until
 from vodarr.downloads.models import MediaDownloadRef, Status
 
@@ -89,9 +89,10 @@ def test_a_refused_file_gets_nothing_a_media_server_would_read(
     tick_until(worker, lambda: fresh(ref).status == Status.ERROR)
     worker.finish()
 
-    assert sorted(p.name for p in folder_of(stack, ref).iterdir()) == [
-        "Fast Movie (2001).mkv.rejected"
-    ]
+    folder = folder_of(stack, ref)
+    assert [p.name for p in folder.iterdir()] == ["Fast Movie (2001).mkv.rejected"]
+    act(as_member, ref, "remove")  # the refused copy goes with the last request on it
+    assert list(folder.iterdir()) == []
 
 
 def test_the_setting_turns_it_off(

@@ -17,7 +17,7 @@ from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
-from tests.downloads.conftest import act, start
+from tests.downloads.conftest import start
 from tests.fixtures.downloads import make_download
 from tests.fixtures.users import inertia_client
 from tests.fixtures.videos import Videos
@@ -262,17 +262,3 @@ def test_a_second_person_joins_a_file_being_verified_instead_of_fetching_it_agai
     tick_until(worker, lambda: fresh(ref).status == Status.COMPLETE)
     assert stack.provider.hits("movie", FAST_MOVIE) == fetches
     assert rows(inertia_client(outsider))[0]["downloadStatus"]["status"] == "complete"
-
-
-def test_removing_a_refused_download_takes_its_refused_copy_away(
-    stack: Stack, as_member: Client, worker: Worker
-) -> None:
-    stack.provider.serve_body("movie", FAST_MOVIE, b"Account expired")
-    ref = start(as_member, FAST_MOVIE)
-    tick_until(worker, lambda: fresh(ref).status == Status.ERROR)
-    folder = (stack.root / fresh(ref).output_path).parent
-    assert [p.name for p in folder.iterdir()] == ["Fast Movie (2001).mkv.rejected"]
-
-    act(as_member, ref, "remove")
-
-    assert list(folder.iterdir()) == []

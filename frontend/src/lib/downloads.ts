@@ -5,15 +5,10 @@
  * Validation"): the UI only offers what the server would accept.
  */
 
-export type DownloadStatus =
-  | "active"
-  | "waiting"
-  | "paused"
-  | "error"
-  | "complete"
-  | "removed"
-  | "verifying"
-  | "canceled";
+import type { Aria2Status } from "../types";
+
+/** The statuses a row can show: aria2's (and Vodarr's "verifying"), or canceled. */
+export type DownloadStatus = Aria2Status | "canceled";
 
 export type DownloadAction = "pause" | "resume" | "retry" | "cancel" | "remove";
 
