@@ -12,7 +12,9 @@ silent AAC (language "eng"), made once with ffmpeg's lavfi generator::
 
 ``container_prefix`` rewrites a template to announce the item's duration and size and ends
 with the header of a padding element (Matroska ``Void``, MP4 ``free``) that spans the rest of
-the file, so the provider's filler bytes after the prefix sit inside the container.
+the file, so the provider's filler bytes after the prefix sit inside the container. (ffprobe
+skips a Matroska element only below 2 GiB: a larger fake ``.mkv`` makes it read the whole
+padding. Demo and test files are a few MiB; a fake film of several GiB should be ``.mp4``.)
 """
 
 from __future__ import annotations
