@@ -68,6 +68,11 @@ def test_variants_of_one_film_are_one_card_wherever_titles_are_listed(
     assert [(card["id"], card["versions"]) for card in found] == [(FR_4K, 4)]
     shows = props(as_member, "/series")["series"]["data"]
     assert [(c["id"], c["versions"]) for c in shows if "Harbour" in c["name"]] == [(FR_SHOW, 2)]
+    # The provider drops the card's variant: the next one takes its place at the next sync.
+    variants.provider.remove_movie(FR_4K)
+    sync_catalogue(provider_client())
+    cards = props(as_member, "/movies?sort=name")["movies"]["data"]
+    assert [(c["id"], c["versions"]) for c in cards if "Dune" in c["name"]] == [(EN_FHD, 3)]
 
 
 def test_a_title_page_offers_every_variant_and_the_best_one_by_default(

@@ -3,7 +3,8 @@
 Every listing orders by its sort key and then by primary key, so a title never appears on
 two pages (or on none) while people page through. Sorts map onto the indexes declared in
 ``models.py``. Variants of one title (same ``group_key``) are one card: a listing shows the
-first of them it contains (``_one_per_group``), and each card says how many versions exist.
+group's lead (``groups.py`` keeps it), search the variant whose name matched best, and each
+card says how many versions exist.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Count, Exists, F, Max, Model, OuterRef, Q, QuerySet
+from django.db.models import F, Max, Q, QuerySet
 
 from vodarr.catalog.models import Category, Kind, Series, VodStream, fold
 
@@ -80,43 +81,30 @@ def series_card(show: Series, versions: int = 1) -> dict[str, Any]:
 
 
 def cards(rows: list[Any]) -> list[dict[str, Any]]:
-    """Cards for catalogue rows (movies, series or both), each with its number of versions
-    (one query per kind, for the rows' groups only)."""
-    counts: dict[tuple[type[Model], str], int] = {}
-    for model in {type(row) for row in rows}:
-        keys = {row.group_key for row in rows if type(row) is model and row.group_key}
-        found = (
-            model._default_manager.filter(group_key__in=keys)
-            .values("group_key")
-            .annotate(n=Count("pk"))
-            .values_list("group_key", "n")
-        )
-        counts.update({(model, key): n for key, n in found})
+    """Cards for catalogue rows (movies, series or both), each with its number of versions."""
     return [
-        (movie_card if isinstance(row, VodStream) else series_card)(
-            row, counts.get((type(row), row.group_key), 1)
-        )
+        (movie_card if isinstance(row, VodStream) else series_card)(row, row.group_size)
         for row in rows
     ]
 
 
 def _one_per_group(queryset: QuerySet[Any], category_id: int | None = None) -> QuerySet[Any]:
-    """Only the first row (lowest id) of each group among those ``queryset`` can list.
-
-    NOT EXISTS on the (group_key, id) index: a page reads a few more index entries, not a
-    table. Rows without a key (never synced) stand alone.
-    """
-    model = queryset.model
-    earlier = model._default_manager.filter(
-        group_key=OuterRef("group_key"), pk__lt=OuterRef("pk")
-    ).exclude(group_key="")
-    if category_id is not None:
-        earlier = earlier.filter(category_id=category_id)
-    return queryset.filter(~Exists(earlier))
+    """One card per title: the group's lead, in its category when listing one (groups.py)."""
+    return queryset.filter(**{_lead(category_id): True})
 
 
-_MOVIE_CARD_FIELDS = ("stream_id", "name", "poster", "year", "rating", "group_key")
-_SERIES_CARD_FIELDS = ("series_id", "name", "poster", "year", "rating", "group_key")
+def _count_per_group(queryset: QuerySet[Any], category_id: int | None = None) -> int:
+    """How many cards ``_one_per_group(queryset)`` lists: all rows but the few that are not
+    leads (a partial index holds those), so a count never reads the whole table."""
+    return queryset.count() - queryset.filter(**{_lead(category_id): False}).count()
+
+
+def _lead(category_id: int | None) -> str:
+    return "group_lead" if category_id is None else "category_lead"
+
+
+_MOVIE_CARD_FIELDS = ("stream_id", "name", "poster", "year", "rating", "group_key", "group_size")
+_SERIES_CARD_FIELDS = ("series_id", "name", "poster", "year", "rating", "group_key", "group_size")
 # Search merges and ranks by name in Python: loading it up front avoids a query per row.
 _MOVIE_SEARCH_FIELDS = (*_MOVIE_CARD_FIELDS, "search_name")
 _SERIES_SEARCH_FIELDS = (*_SERIES_CARD_FIELDS, "search_name")
@@ -157,8 +145,9 @@ def browse_movies(
         movies = movies.filter(category_id=category_id)
     if as_of is not None:
         movies = movies.filter(Q(added__lte=as_of) | Q(added__isnull=True))
+    total = _count_per_group(movies, category_id)
     movies = _one_per_group(movies, category_id)
-    return _page(_movie_order(movies, sort), page, per_page)
+    return _page(_movie_order(movies, sort), page, per_page, total)
 
 
 def browse_series(
@@ -175,8 +164,9 @@ def browse_series(
         shows = shows.filter(category_id=category_id)
     if as_of is not None:
         shows = shows.filter(Q(last_modified__lte=as_of) | Q(last_modified__isnull=True))
+    total = _count_per_group(shows, category_id)
     shows = _one_per_group(shows, category_id)
-    return _page(_series_order(shows, sort), page, per_page)
+    return _page(_series_order(shows, sort), page, per_page, total)
 
 
 def newest_movie_added() -> datetime | None:
@@ -256,10 +246,9 @@ def _series_order(shows: QuerySet[Series], sort: str) -> QuerySet[Series]:
     return shows.order_by(F("last_modified").desc(nulls_last=True), "-series_id")
 
 
-def _page(queryset: QuerySet[Any], page: int, per_page: int) -> BrowsePage:
+def _page(queryset: QuerySet[Any], page: int, per_page: int, total: int) -> BrowsePage:
     per_page = _clamp(per_page, MAX_PER_PAGE)
     page = max(1, _as_int(page, 1))
-    total = queryset.count()
     start = (page - 1) * per_page
     rows = list(queryset[start : start + per_page]) if start < total else []
     return BrowsePage(cards(rows), page, per_page, total)

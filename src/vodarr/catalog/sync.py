@@ -23,6 +23,7 @@ from django.db import DatabaseError, models, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from vodarr.catalog.groups import refresh_groups
 from vodarr.catalog.models import (
     NAME_MAX,
     Category,
@@ -284,6 +285,8 @@ def _apply(fetched: _Fetched, now: datetime, clock: float) -> SyncResult:
     stale = [pk for key, pk in categories.items() if key not in wanted]
     for batch in chunks(stale, 500):
         Category.objects.filter(pk__in=batch).delete()
+    for model in (VodStream, Series):
+        refresh_groups(model)  # variants: one card per title (groups.py)
     return SyncResult(
         categories=len(categories) - len(stale),
         movies_created=movies[0],

@@ -186,6 +186,9 @@ _GROUP = re.compile(r"[\[(]([^\[\]()]{1,40})[\])]")
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _DASH_YEAR = re.compile(r"\s[-\u2013]\s*((?:19|20)\d{2})\s*$")
 _WORD_SPLIT = re.compile(r"[\s/+,._-]+")
+# Where a tag can be: a separator of a prefix, a bracket, a dash before a year.
+_NOT_WORD = re.compile(r"[^\w]+")
+_MARKERS = re.compile(r"[|:\[\]()\u2013]|\s-")
 
 
 @dataclass(frozen=True)
@@ -240,6 +243,8 @@ class _Tags:
 def parse_name(name: str) -> ParsedName:
     """Split a provider's title into the title itself and the tags around it."""
     text = " ".join((name or "").split())
+    if not _MARKERS.search(text) and not _tag_word(text.rpartition(" ")[2]):
+        return ParsedName(text)  # most names carry no tag at all: a sync reads 50,000 of them
     tags = _Tags()
     prefix = _PREFIX.match(text)
     if prefix and _prefix_is_tags(prefix) and tags.take_all(prefix.group(1)):
@@ -277,9 +282,11 @@ def _tag_word(word: str) -> bool:
 
 def fold_title(title: str) -> str:
     """Lower case, no accents, no punctuation: "Amélie: Le Film" → "amelie le film"."""
-    decomposed = unicodedata.normalize("NFKD", title.casefold())
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(re.sub(r"[^\w]+", " ", plain).split())
+    plain = title.casefold()
+    if not plain.isascii():
+        decomposed = unicodedata.normalize("NFKD", plain)
+        plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(_NOT_WORD.sub(" ", plain).split())
 
 
 def group_key(name: str, year: int | None, tmdb_id: str | None) -> str:
