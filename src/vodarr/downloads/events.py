@@ -1,8 +1,9 @@
 """What happened to transfers, kept in order so that background consumers act on each once.
 
 The worker records an event in the same transaction as the state change it describes: a
-transfer finished, or failed for good (a permanent error, or its automatic retries ran
-out). Consumers — in-app and outside notifications, webhooks, media-server rescans — each
+transfer's file passed verification (``completed``: aria2 finishing is not enough, see
+``worker/verifying.py``), or it failed for good (a permanent error, a refused file, or its
+automatic retries ran out). Consumers — in-app and outside notifications, webhooks, media-server rescans — each
 read the events after their own cursor and move the cursor on with a conditional UPDATE, so
 several workers never hand an event to a consumer twice, and a consumer that was down or
 added later simply catches up from where its cursor stands (a new consumer starts at the

@@ -6,7 +6,8 @@ the transfers aria2 listed plus those the database thinks are unfinished, asks a
 whose state changed with one bulk update. Its cost follows the downloads aria2 is working
 on; finished history is never read.
 
-Once a finished state (complete, error, removed) is committed, the reconciler removes that
+aria2's ``complete`` is recorded as ``verifying``: the verifier (``verifying.py``) decides
+whether the file is the film. Once a finished state is committed, the reconciler removes that
 result from aria2: aria2 keeps a bounded number of results and none across restarts, the row
 is now the record, and an error result left in aria2's session file would be restarted by
 aria2 itself after its next restart. That also keeps ``tellStopped`` short.
