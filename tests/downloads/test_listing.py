@@ -138,7 +138,7 @@ def test_live_status_for_the_whole_page_comes_from_one_aria2_request(
     assert slow["status"] in ("active", "waiting") and slow["source"] == "live"
     assert isinstance(slow["totalLength"], int) and isinstance(slow["downloadSpeed"], int)
     # aria2 finished it, but nobody checked the file yet: the page never says complete then.
-    assert fast["status"] == "verifying"
+    assert fast["status"] == "verifying" and fast["source"] == "live"
     assert fast["completedLength"] == fast["totalLength"] == 300 * 1024
     assert set(fast) >= {
         "gid",

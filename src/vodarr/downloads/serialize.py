@@ -40,6 +40,7 @@ def serialize_download(
                 status=transfer.status_for(Status.COMPLETE),
                 totalLength=live.total_length,
                 completedLength=live.completed_length,
+                source="live",  # aria2 did answer: this is not a stale state
             )
     status = _as_seen_by_requester(ref, status)
     _relative_paths(status, for_admin=for_admin)
