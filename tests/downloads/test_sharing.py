@@ -226,9 +226,12 @@ def test_a_refused_retry_deletes_nothing(stack: Stack, member: User) -> None:
 
 
 def test_a_retry_that_lost_the_race_deletes_nothing(stack: Stack, member: User) -> None:
-    mine = start(inertia_client(member), MISSING_MOVIE)
+    client = inertia_client(member)
+    mine = start(client, MISSING_MOVIE)
     stack.wait_status(mine, Aria2Status.ERROR)
+    client.get("/downloads")  # the row records the error (start's own look may predate it)
     stale = stack.ref(pk=mine.pk)  # read by a second tab before the first one retried
+    assert stale.transfer.status == Status.ERROR
     stack.provider.reset_faults()
     stack.provider.set_throttle("movie", MISSING_MOVIE, 32 * KIB)
     actions.perform(stack.ref(pk=mine.pk), actions.Action.RETRY)
