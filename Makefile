@@ -49,6 +49,8 @@ migrate: $(PY_STAMP)
 
 system-deps:
 	@command -v aria2c >/dev/null || { $(call apt_install,aria2); }
+	@# ffprobe proves a finished download is real media (downloads/verify.py).
+	@command -v ffprobe >/dev/null || { $(call apt_install,ffmpeg); }
 
 browser-deps:
 	@test -x /usr/bin/chromium || { $(call apt_install,chromium); }

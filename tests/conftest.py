@@ -19,6 +19,7 @@ pytest_plugins = [
     "tests.fixtures.catalog",
     "tests.fixtures.server",
     "tests.fixtures.browser",
+    "tests.fixtures.videos",
 ]
 
 

@@ -28,6 +28,8 @@ export interface MediaCard {
   year: number | null;
   rating: number | null;
   kind: "movie" | "series";
+  /** How many versions of the title the provider lists (4K, FR…): one card for them all. */
+  versions: number;
 }
 
 /** A category in the browse pages' filter. */
@@ -52,8 +54,19 @@ export interface Paginator<T> {
   prev_page_url: string | null;
 }
 
-/** aria2's status names; "canceled" only ever comes from Vodarr's own bookkeeping. */
-export type Aria2Status = "active" | "waiting" | "paused" | "error" | "complete" | "removed";
+/**
+ * aria2's status names, plus Vodarr's "verifying": aria2 finished, the worker has not yet
+ * checked that the file is real media (then "complete", or "error" with the reason).
+ * "canceled" only ever comes from Vodarr's own bookkeeping.
+ */
+export type Aria2Status =
+  | "active"
+  | "waiting"
+  | "paused"
+  | "error"
+  | "complete"
+  | "removed"
+  | "verifying";
 
 export interface DownloadFile {
   index: number;
@@ -92,6 +105,18 @@ export interface DownloadMedia {
   title: string | null;
 }
 
+/** What ffprobe found in a verified file. */
+export interface MediaProbe {
+  container: string;
+  duration_secs: number | null;
+  width: number | null;
+  height: number | null;
+  video_codec: string | null;
+  audio_codecs: string[];
+  audio_languages: string[];
+  subtitle_languages: string[];
+}
+
 export interface Owner {
   id: number;
   name: string;
@@ -120,6 +145,8 @@ export interface DownloadItem {
   output_path: string | null;
   created_at: string | null;
   finished_at: string | null;
+  /** What is inside the file, once it passed verification; null before (and when refused). */
+  probe: MediaProbe | null;
   media: DownloadMedia;
   downloadStatus: DownloadStatusInfo;
   /** What the server allows right now; the UI offers exactly these. */
@@ -181,6 +208,37 @@ export interface Season {
   number: number;
   name: string | null;
   episodes: Episode[];
+}
+
+/** One listing of a title the provider also lists in other versions. */
+export interface VariantOption {
+  id: number;
+  name: string;
+  /** "4K · FR · MULTI"; the provider's name when it tells nothing about the version. */
+  label: string;
+  quality: "4K" | "FHD" | "HD" | "SD" | null;
+  languages: string[];
+  /** The person's preferred version (what Download takes unless they pick another). */
+  preferred: boolean;
+}
+
+export interface MovieVariant extends VariantOption {
+  year: number | null;
+  containerExtension: string | null;
+  download: DownloadItem | null;
+}
+
+export interface VersionChoice {
+  code: string;
+  label: string;
+}
+
+/** The profile page's preferred versions: languages first, then qualities, best first. */
+export interface VersionPreferences {
+  languages: string[];
+  qualities: string[];
+  languageChoices: VersionChoice[];
+  qualityChoices: VersionChoice[];
 }
 
 export type ProviderSource = "database" | "environment" | "demo" | "none";

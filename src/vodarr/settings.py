@@ -37,6 +37,8 @@ XTREAM_BASE_URL = config.env_str("XTREAM_BASE_URL")
 XTREAM_USERNAME = config.env_str("XTREAM_USERNAME")
 XTREAM_PASSWORD = config.env_str("XTREAM_PASSWORD")
 XTREAM_USER_AGENT = config.env_str("XTREAM_USER_AGENT", "Vodarr/0.1")
+# .nfo files and artwork beside each verified movie/episode, for Jellyfin, Kodi and Emby.
+VODARR_MEDIA_METADATA = config.env_bool("MEDIA_METADATA", True)
 # Set by `vodarr serve` when it runs the built-in demo provider instead of a real one.
 VODARR_DEMO_MODE = config.env_bool("VODARR_DEMO_MODE", False)
 
@@ -58,6 +60,7 @@ INSTALLED_APPS = [
     "vodarr.watchlist",
     "vodarr.monitoring",
     "vodarr.notifications",
+    "vodarr.variants",
     "vodarr.web",
     "vodarr.ops",
 ]
@@ -83,6 +86,11 @@ VODARR_SHARED_PROPS = {
     "app": "vodarr.accounts.props.app_props",
     "watchlist": "vodarr.watchlist.props.watchlist_props",
     "notifications": "vodarr.notifications.props.notification_props",
+}
+# Cards other apps add to the profile page: prop name → function of the request.
+VODARR_PROFILE_PROPS = {
+    "notificationTargets": "vodarr.notifications.props.notification_targets",
+    "versionPreferences": "vodarr.variants.props.version_preferences",
 }
 
 # HTTPS behind a reverse proxy: an https BASE_URL turns on secure cookies, HSTS and the

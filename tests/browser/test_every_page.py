@@ -15,6 +15,7 @@ from django.utils import timezone
 from tests.browser.conftest import SHOW, LiveStack, sign_in
 from tests.fixtures.browser import screenshot
 from vodarr.accounts.models import User
+from vodarr.catalog.sync import sync_now
 from vodarr.monitoring import services as monitors
 from vodarr.monitoring.forms import MonitorValues
 from vodarr.notifications.models import Kind
@@ -84,6 +85,10 @@ def something_on_the_new_pages(admin: User) -> None:
 def test_every_page_renders_in_both_themes_and_both_sizes(page, live_stack: LiveStack) -> None:  # type: ignore[no-untyped-def]
     stack = live_stack
     something_on_the_new_pages(stack.admin)
+    # Other versions of a film and of a show: the picker and the version counts render too.
+    stack.provider.add_movie(4, "FR| Nosferatu 4K (1922) [MULTI]", year=1922, rating=7.8)
+    stack.provider.add_series(SHOW + 1, "EN| Harbour Lights", {1: [(1, "Arrival")]}, year=2019)
+    sync_now()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
     page.goto(f"{stack.app.url}/login")

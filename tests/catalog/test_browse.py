@@ -38,6 +38,7 @@ def test_a_movie_card_holds_only_what_a_card_shows(make_movie: MakeMovie) -> Non
         "year": 1927,
         "rating": 8.3,
         "kind": "movie",
+        "versions": 1,
     }
 
 

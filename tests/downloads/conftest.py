@@ -11,7 +11,9 @@ from django.test import Client
 
 from tests.fixtures.waiting import wait_for
 from vodarr.demo.provider import FakeProvider
-from vodarr.downloads.models import MediaDownloadRef, Transfer
+from vodarr.downloads.models import MediaDownloadRef, Status, Transfer
+from vodarr.downloads.worker import Reconciler
+from vodarr.downloads.worker.verifying import Verifier
 from vodarr.integrations.aria2 import Aria2Client, Aria2Status, DownloadStatus, EmbeddedAria2
 
 KIB = 1024
@@ -43,6 +45,22 @@ class Stack:
             return state if state.status in wanted else None
 
         return wait_for(reached, timeout=timeout, message=f"download {ref.pk} to be {wanted}")
+
+    def checked(self, ref: MediaDownloadRef, timeout: float = 20.0) -> Transfer:
+        """Work like `vodarr worker` until the request's transfer is checked: recorded, its
+        file verified, and then complete (or refused, in error)."""
+        reconciler, verifier = Reconciler(), Verifier()
+
+        def done() -> Transfer | None:
+            reconciler.tick()
+            verifier.step()
+            transfer = Transfer.objects.get(pk=ref.transfer_id)
+            return transfer if transfer.status in (Status.COMPLETE, Status.ERROR) else None
+
+        try:
+            return wait_for(done, timeout=timeout, message=f"download {ref.pk} to be checked")
+        finally:
+            verifier.close()
 
     def finish(self, stream_id: int) -> None:
         """Lift a throttle so the download can complete."""

@@ -32,6 +32,7 @@ ALLOWED = {
     "waiting": {"cancel"},
     "error": {"retry", "remove"},
     "complete": {"retry", "remove"},
+    "verifying": set(),  # aria2 finished, the worker has not checked the file yet
 }
 SUCCESS = {
     "pause": "Download status updated successfully.",
@@ -62,9 +63,12 @@ def in_status(stack: Stack, client: Client, status: str) -> MediaDownloadRef:
     elif status == "error":
         ref = start(client, MISSING_MOVIE)
         stack.wait_status(ref, Aria2Status.ERROR)
-    else:
+    elif status == "verifying":
         ref = start(client, FAST_MOVIE)
         stack.wait_status(ref, Aria2Status.COMPLETE)
+    else:
+        ref = start(client, FAST_MOVIE)
+        stack.checked(ref)
     ref.refresh_from_db()
     return ref
 

@@ -106,3 +106,31 @@ def test_every_old_row_becomes_a_request_with_its_own_transfer() -> None:
     assert stopped.stopped_at is not None and stopped.media_key is None
     assert Request.objects.get(pk=canceled.pk).dedupe_key is None
     assert Request.objects.get(pk=bobs.pk).dedupe_key == f"{bob.pk}:VodStream:100:"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_files_completed_before_verification_existed_stay_complete() -> None:
+    old = migrate([("downloads", "0005_transfer_events")])
+    Transfer = old.get_model("downloads", "Transfer")
+    finished = timezone.now() - timedelta(days=3)
+    done = Transfer.objects.create(
+        gid="00000000000000d1",
+        downloadable_type="VodStream",
+        downloadable_id=1,
+        output_path="Movies/A/A.mp4",
+        status="complete",
+        finished_at=finished,
+    )
+    running = Transfer.objects.create(
+        gid="00000000000000d2",
+        downloadable_type="VodStream",
+        downloadable_id=2,
+        output_path="Movies/B/B.mp4",
+        status="active",
+    )
+
+    new = migrate([("downloads", "0006_issue16_verification")])
+    Transfer = new.get_model("downloads", "Transfer")
+
+    assert Transfer.objects.get(pk=done.pk).verified_at == finished
+    assert Transfer.objects.get(pk=running.pk).verified_at is None

@@ -27,7 +27,6 @@ from tests.fixtures.waiting import wait_for
 from vodarr.accounts.models import User
 from vodarr.downloads import actions
 from vodarr.downloads.models import MediaDownloadRef, Status, Transfer
-from vodarr.downloads.worker import Reconciler
 from vodarr.integrations.aria2 import Aria2Status
 
 pytestmark = pytest.mark.django_db
@@ -54,18 +53,6 @@ def transfer_of(ref: MediaDownloadRef) -> Transfer:
     return Transfer.objects.get(pk=ref.transfer_id)
 
 
-def completed_by_the_worker(stack: Stack, ref: MediaDownloadRef) -> Transfer:
-    """Tick like the worker until the transfer is recorded complete (and aria2 forgot it)."""
-    reconciler = Reconciler()
-
-    def done() -> bool:
-        reconciler.tick()
-        return transfer_of(ref).status == Status.COMPLETE
-
-    wait_for(done, timeout=20, message="the transfer to complete")
-    return transfer_of(ref)
-
-
 def test_two_members_share_one_transfer_and_one_provider_fetch(
     stack: Stack, member: User, outsider: User
 ) -> None:
@@ -88,6 +75,7 @@ def test_two_members_share_one_transfer_and_one_provider_fetch(
     assert stack.provider.hits("movie", SHARED_FILM) == 1
     written = (stack.root / mine.transfer.output_path).read_bytes()
     assert written == stack.provider.expected_bytes("movie", SHARED_FILM)
+    assert stack.checked(mine).status == Status.COMPLETE
     assert rows(bob)[0]["downloadStatus"]["status"] == "complete"
 
 
@@ -135,7 +123,7 @@ def test_a_second_start_of_a_finished_file_is_complete_at_once_with_no_fetch(
 ) -> None:
     alice, bob = inertia_client(member), inertia_client(outsider)
     mine = start(alice, FAST_MOVIE)
-    done = completed_by_the_worker(stack, mine)
+    done = stack.checked(mine)
     fetches = stack.provider.hits("movie", FAST_MOVIE)
 
     bob.post(f"/movies/{FAST_MOVIE}/download")
@@ -153,7 +141,7 @@ def test_a_finished_file_that_changed_on_disk_is_fetched_again(
     stack: Stack, member: User, outsider: User
 ) -> None:
     mine = start(inertia_client(member), FAST_MOVIE)
-    done = completed_by_the_worker(stack, mine)
+    done = stack.checked(mine)
     target = stack.root / done.output_path
     target.write_bytes(b"not the film")
 
@@ -168,7 +156,7 @@ def test_the_same_person_starting_a_finished_film_again_is_told_so(
 ) -> None:
     alice = inertia_client(member)
     mine = start(alice, FAST_MOVIE)
-    completed_by_the_worker(stack, mine)
+    stack.checked(mine)
 
     alice.post(f"/movies/{FAST_MOVIE}/download")
 
@@ -238,9 +226,12 @@ def test_a_refused_retry_deletes_nothing(stack: Stack, member: User) -> None:
 
 
 def test_a_retry_that_lost_the_race_deletes_nothing(stack: Stack, member: User) -> None:
-    mine = start(inertia_client(member), MISSING_MOVIE)
+    client = inertia_client(member)
+    mine = start(client, MISSING_MOVIE)
     stack.wait_status(mine, Aria2Status.ERROR)
+    client.get("/downloads")  # the row records the error (start's own look may predate it)
     stale = stack.ref(pk=mine.pk)  # read by a second tab before the first one retried
+    assert stale.transfer.status == Status.ERROR
     stack.provider.reset_faults()
     stack.provider.set_throttle("movie", MISSING_MOVIE, 32 * KIB)
     actions.perform(stack.ref(pk=mine.pk), actions.Action.RETRY)

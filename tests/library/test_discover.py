@@ -40,6 +40,7 @@ def test_discover_shows_the_twelve_newest_movies_and_series(
         "year": None,
         "rating": None,
         "kind": "movie",
+        "versions": 1,
     }
     assert props["recentSeries"][0]["kind"] == "series"
     assert props["catalogueEmpty"] is False

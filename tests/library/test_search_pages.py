@@ -50,6 +50,7 @@ def test_search_lists_matching_movies_and_series_apart(client: Client, catalogue
             "year": None,
             "rating": None,
             "kind": "series",
+            "versions": 1,
         }
     ]
 
@@ -109,7 +110,7 @@ def test_suggestions_are_json_cards_at_most_eight(
     assert response["Content-Type"] == "application/json"
     results = response.json()["results"]
     assert len(results) == 8
-    assert set(results[0]) == {"id", "name", "poster", "year", "rating", "kind"}
+    assert set(results[0]) == {"id", "name", "poster", "year", "rating", "kind", "versions"}
     assert {card["kind"] for card in results} == {"movie", "series"}
 
 

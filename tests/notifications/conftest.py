@@ -11,8 +11,19 @@ import pytest
 
 from tests.downloads.conftest import FAST_MOVIE, MISSING_MOVIE, Stack, stack
 from tests.fixtures.server import free_port
+from tests.worker.conftest import Worker, reconciler, worker
 
-__all__ = ["FAST_MOVIE", "MISSING_MOVIE", "Receiver", "Stack", "closed_url", "stack"]
+__all__ = [
+    "FAST_MOVIE",
+    "MISSING_MOVIE",
+    "Receiver",
+    "Stack",
+    "Worker",
+    "closed_url",
+    "reconciler",
+    "stack",
+    "worker",
+]
 
 
 class Receiver:

@@ -13,11 +13,17 @@ from django.test import Client
 from tests.downloads.conftest import start
 from tests.fixtures.users import inertia_client
 from tests.fixtures.waiting import wait_for
-from tests.notifications.conftest import FAST_MOVIE, MISSING_MOVIE, Receiver, Stack, closed_url
+from tests.notifications.conftest import (
+    FAST_MOVIE,
+    MISSING_MOVIE,
+    Receiver,
+    Stack,
+    Worker,
+    closed_url,
+)
 from tests.worker.conftest import fresh, tick_until
 from vodarr.accounts.models import User
 from vodarr.downloads.models import Status, TransferEvent
-from vodarr.downloads.worker import Reconciler
 from vodarr.downloads.worker.loop import WorkerLoop
 from vodarr.notifications.jobs import outside_deliveries, transfer_notifications
 from vodarr.notifications.models import Delivery, DeliveryStatus, Kind, Notification
@@ -33,21 +39,26 @@ def add_target(client: Client, url: str) -> None:
 
 @pytest.mark.django_db
 def test_complete_and_failed_arrive_once_each_in_app_and_at_the_webhook(
-    stack: Stack, as_member: Client, member: User, outsider: User, receiver: Receiver
+    stack: Stack,
+    worker: Worker,
+    as_member: Client,
+    member: User,
+    outsider: User,
+    receiver: Receiver,
 ) -> None:
     transfer_notifications.run_once()  # the consumer joins before anything happens
     add_target(as_member, receiver.url)
-    reconciler = Reconciler()
     done = start(as_member, FAST_MOVIE)
     start(inertia_client(outsider), FAST_MOVIE)  # someone else asked for the same film
     broken = start(as_member, MISSING_MOVIE)
 
+    # "completed" comes once the worker has verified the file, not when aria2 finishes.
     tick_until(
-        reconciler,
+        worker,
         lambda: fresh(done).status == Status.COMPLETE and TransferEvent.objects.count() == 2,
     )
     for _ in range(3):  # more ticks and job runs must not repeat anything
-        reconciler.tick()
+        worker.tick()
         transfer_notifications.run_once()
         outside_deliveries.run_once()
 

@@ -21,6 +21,7 @@ FEATURES = (
     "vodarr.watchlist",
     "vodarr.monitoring",
     "vodarr.notifications",
+    "vodarr.variants",
 )
 # `vodarr serve`, the composition root that starts every part, lives in vodarr.ops.
 

@@ -61,7 +61,9 @@ BODIES: list[tuple[str | bytes, str]] = [
         "application/json",
     ),
     ('{"seasons": [1], "time": "23:59", "timezone": "UTC", "url": "json://x"}', "application/json"),
+    ('{"languages": {"EN": 1}, "qualities": [1, null, ["4K"], "4K", "4K"]}', "application/json"),
     ("action=explode&delete_partial=maybe&episodes=1", "application/x-www-form-urlencoded"),
+    ("languages=EN,,ZZ&qualities=%00", "application/x-www-form-urlencoded"),
     ("email=nul%00%40example.test&password=%00&name=%00", "application/x-www-form-urlencoded"),
     ("\xff\xfe\x00", "text/plain"),
     # Nesting deep enough to overflow a recursive parser, and just past the sane limit.

@@ -6,7 +6,8 @@ use a tiny retry base so backoffs take fractions of a second.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -15,8 +16,10 @@ from tests.downloads.conftest import FAST_MOVIE, MISSING_MOVIE, SLOW_MOVIE, Stac
 from tests.fixtures.waiting import wait_for
 from vodarr.downloads.models import MediaDownloadRef, Transfer
 from vodarr.downloads.worker import Reconciler, TickReport
+from vodarr.downloads.worker.mediafiles import MediaFilesWriter
+from vodarr.downloads.worker.verifying import Verifier, VerifyReport
 
-__all__ = ["FAST_MOVIE", "MISSING_MOVIE", "SLOW_MOVIE", "Stack", "stack"]
+__all__ = ["FAST_MOVIE", "MISSING_MOVIE", "SLOW_MOVIE", "Stack", "Worker", "stack"]
 
 RETRY_BASE = 0.2
 
@@ -32,8 +35,39 @@ def reconciler(stack: Stack) -> Reconciler:
     return Reconciler()
 
 
+@dataclass
+class Worker:
+    """What `vodarr worker` does on each tick — reconcile, verify finished files, write the
+    media-server files of verified ones — driven by the test (``tick_until(worker, …)``
+    works as with a bare reconciler)."""
+
+    reconciler: Reconciler
+    verifier: Verifier
+    media_files: MediaFilesWriter
+    verified: list[VerifyReport] = field(default_factory=list)
+
+    def tick(self) -> TickReport:
+        report = self.reconciler.tick()
+        self.verified.append(self.verifier.step())
+        self.media_files.step()
+        return report
+
+    def finish(self) -> None:
+        """Let the background work end (pending checks recorded, files written)."""
+        self.verified.append(self.verifier.close())
+        self.media_files.step()
+        self.media_files.close()
+
+
+@pytest.fixture
+def worker(reconciler: Reconciler) -> Iterator[Worker]:
+    pieces = Worker(reconciler, Verifier(), MediaFilesWriter())
+    yield pieces
+    pieces.finish()
+
+
 def tick_until(
-    reconciler: Reconciler,
+    reconciler: Reconciler | Worker,
     condition: Callable[[], object],
     *,
     timeout: float = 20.0,

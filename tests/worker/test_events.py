@@ -8,7 +8,15 @@ from django.test import Client
 from tests.downloads.conftest import act, start
 from tests.fixtures.downloads import make_download
 from tests.fixtures.users import inertia_client
-from tests.worker.conftest import FAST_MOVIE, MISSING_MOVIE, SLOW_MOVIE, Stack, fresh, tick_until
+from tests.worker.conftest import (
+    FAST_MOVIE,
+    MISSING_MOVIE,
+    SLOW_MOVIE,
+    Stack,
+    Worker,
+    fresh,
+    tick_until,
+)
 from vodarr.accounts.models import User
 from vodarr.downloads import events
 from vodarr.downloads.models import EventKind, Status, TransferEvent
@@ -18,21 +26,23 @@ pytestmark = pytest.mark.django_db
 
 
 def test_a_finished_download_is_one_completed_event_for_everyone_on_it(
-    stack: Stack, as_member: Client, member: User, outsider: User, reconciler: Reconciler
+    stack: Stack, as_member: Client, member: User, outsider: User, worker: Worker
 ) -> None:
     stack.provider.set_throttle("movie", FAST_MOVIE, 100 * 1024)
     ref = start(as_member, FAST_MOVIE)
     start(inertia_client(outsider), FAST_MOVIE)
 
-    reports = tick_until(reconciler, lambda: fresh(ref).status == Status.COMPLETE)
+    tick_until(worker, lambda: fresh(ref).status == Status.VERIFYING)
+    assert not TransferEvent.objects.exists()  # aria2's "complete" alone announces nothing
+    tick_until(worker, lambda: fresh(ref).status == Status.COMPLETE)
     for _ in range(3):
-        reports.append(reconciler.tick())
+        worker.tick()
 
     [event] = TransferEvent.objects.all()
     assert event.kind == EventKind.COMPLETED
     assert event.user_ids == sorted([member.pk, outsider.pk])
     assert event.title == "Fast Movie"
-    assert sum(len(r.completed) for r in reports) == 1
+    assert sum(len(r.passed) for r in worker.verified) == 1
 
 
 def test_a_permanent_failure_is_one_failed_event(
@@ -48,13 +58,13 @@ def test_a_permanent_failure_is_one_failed_event(
 
 
 def test_a_transient_failure_that_is_retried_is_no_failure_event(
-    stack: Stack, as_member: Client, reconciler: Reconciler
+    stack: Stack, as_member: Client, worker: Worker
 ) -> None:
     stack.provider.fail_next("movie", FAST_MOVIE, count=1, status=503)
     ref = start(as_member, FAST_MOVIE)
 
-    tick_until(reconciler, lambda: fresh(ref).status == Status.COMPLETE)
-    reconciler.tick()
+    tick_until(worker, lambda: fresh(ref).status == Status.COMPLETE)
+    worker.tick()
 
     assert list(TransferEvent.objects.values_list("kind", flat=True)) == [EventKind.COMPLETED]
 

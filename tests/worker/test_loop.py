@@ -21,7 +21,7 @@ from vodarr.downloads.worker.loop import WorkerLoop
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_finished_download_is_recorded_at_once_not_a_tick_later(
+def test_a_finished_download_is_recorded_and_verified_at_once_not_a_tick_later(
     stack: Stack, as_member: Client
 ) -> None:
     # One tick per minute: only aria2's notification can record the completion in time.
@@ -33,6 +33,7 @@ def test_a_finished_download_is_recorded_at_once_not_a_tick_later(
         stack.provider.set_throttle("movie", FAST_MOVIE, 512 * 1024)  # done in about 0.6 s
         ref = start(as_member, FAST_MOVIE)
         assert fresh(ref).status != Status.COMPLETE  # so the page view did not record it
+        # Recorded, then verified in the verifier's thread, which wakes the loop again.
         wait_for(lambda: fresh(ref).status == Status.COMPLETE, timeout=15)
     finally:
         loop.stop()

@@ -33,12 +33,12 @@ from vodarr.integrations.aria2 import Aria2Client, Aria2GidNotFound, Aria2Status
 pytestmark = pytest.mark.django_db
 
 
-def test_a_tick_records_a_finished_download_then_lets_aria2_forget_it(
+def test_a_tick_records_a_finished_download_as_verifying_then_lets_aria2_forget_it(
     stack: Stack, as_member: Client, reconciler: Reconciler
 ) -> None:
     ref = start(as_member, FAST_MOVIE)
 
-    reports = tick_until(reconciler, lambda: fresh(ref).status == Status.COMPLETE)
+    reports = tick_until(reconciler, lambda: fresh(ref).status == Status.VERIFYING)
 
     done = fresh(ref)
     assert done.finished_at is not None
@@ -89,7 +89,7 @@ def test_a_download_aria2_forgot_while_unfinished_is_added_again_and_finishes(
     stack.wait_status(ref, Aria2Status.REMOVED)
     stack.rpc.remove_download_result(ref.transfer.gid)
 
-    reports = tick_until(reconciler, lambda: fresh(ref).status == Status.COMPLETE)
+    reports = tick_until(reconciler, lambda: fresh(ref).status == Status.VERIFYING)
 
     done = fresh(ref)
     assert [r.readded for r in reports if r.readded] == [[ref.transfer_id]]
@@ -165,7 +165,7 @@ def test_aria2_restarted_mid_download_finishes_with_the_right_row(
     stack.finish(SLOW_MOVIE)
 
     stack.aria2.restart()
-    reports = tick_until(reconciler, lambda: fresh(ref).status == Status.COMPLETE)
+    reports = tick_until(reconciler, lambda: fresh(ref).status == Status.VERIFYING)
 
     done = fresh(ref)
     assert any(r.restarted for r in reports)
@@ -185,7 +185,7 @@ def test_aria2_restarted_without_its_session_file_gets_the_download_back(
     stack.aria2.extra_options["input-file"] = str(empty)
 
     stack.aria2.restart()
-    reports = tick_until(reconciler, lambda: fresh(ref).status == Status.COMPLETE)
+    reports = tick_until(reconciler, lambda: fresh(ref).status == Status.VERIFYING)
 
     assert [r.readded for r in reports if r.readded] == [[ref.transfer_id]]
     assert file_bytes(stack, fresh(ref)) == stack.provider.expected_bytes("movie", SLOW_MOVIE)

@@ -17,6 +17,7 @@ from tests.worker.conftest import (
     FAST_MOVIE,
     MISSING_MOVIE,
     Stack,
+    Worker,
     aria2_gids,
     file_bytes,
     fresh,
@@ -40,13 +41,13 @@ def test_the_backoff_doubles_from_the_base_and_is_capped(settings) -> None:
 
 
 def test_a_download_failing_with_503_twice_completes_by_itself(
-    stack: Stack, as_member: Client, reconciler: Reconciler, caplog: pytest.LogCaptureFixture
+    stack: Stack, as_member: Client, worker: Worker, caplog: pytest.LogCaptureFixture
 ) -> None:
     stack.provider.fail_next("movie", FAST_MOVIE, count=2, status=503)
     caplog.set_level(logging.INFO, logger="vodarr.worker")
     ref = start(as_member, FAST_MOVIE)
 
-    reports = tick_until(reconciler, lambda: fresh(ref).status == Status.COMPLETE)
+    reports = tick_until(worker, lambda: fresh(ref).status == Status.COMPLETE)
 
     done = fresh(ref)
     assert file_bytes(stack, done) == stack.provider.expected_bytes("movie", FAST_MOVIE)
@@ -77,12 +78,12 @@ def test_a_404_stays_in_error_and_is_never_retried(
 
 
 def test_a_connection_dropped_mid_file_resumes_with_the_right_bytes(
-    stack: Stack, as_member: Client, reconciler: Reconciler
+    stack: Stack, as_member: Client, worker: Worker
 ) -> None:
     stack.provider.drop_after("movie", FAST_MOVIE, 100 * 1024)
     ref = start(as_member, FAST_MOVIE)
 
-    tick_until(reconciler, lambda: fresh(ref).status == Status.COMPLETE)
+    tick_until(worker, lambda: fresh(ref).status == Status.COMPLETE)
 
     done = fresh(ref)
     assert done.retry_attempt == 1

@@ -9,6 +9,7 @@ import Checkbox from "./Checkbox";
 import DownloadStateNote from "./DownloadStateNote";
 import Icon from "./Icon";
 import Poster from "./Poster";
+import ProbeFacts from "./ProbeFacts";
 
 type EpisodeRowProps = {
   episode: Episode;
@@ -57,6 +58,7 @@ export default function EpisodeRow({ episode, seriesName, selected, onToggle, on
         {episode.durationSecs ? (
           <p className="mt-0.5 text-xs text-zinc-600 tabular-nums dark:text-zinc-400">{formatDuration(episode.durationSecs)}</p>
         ) : null}
+        {episode.download?.downloadStatus.status === "complete" && <ProbeFacts probe={episode.download.probe} className="mt-0.5 text-xs text-zinc-600 dark:text-zinc-400" />}
         {episode.plot && (
           <p ref={plotRef} className={cx("mt-1.5 text-sm text-zinc-700 dark:text-zinc-300", !expanded && "line-clamp-2")}>{episode.plot}</p>
         )}

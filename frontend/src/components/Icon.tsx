@@ -37,6 +37,8 @@ const PATHS = {
   bookmark: "M6 3h12v18l-6-4.5L6 21z",
   bell: "M6 9a6 6 0 1 1 12 0c0 6.5 2.5 8 2.5 8h-17S6 15.5 6 9zM10 20.5a2.2 2.2 0 0 0 4 0",
   calendar: "M4 5h16v16H4zM4 10h16M8 3v4M16 3v4",
+  up: "m4.5 15.75 7.5-7.5 7.5 7.5",
+  down: "m19.5 8.25-7.5 7.5-7.5-7.5",
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -1,6 +1,7 @@
 import { Link } from "@inertiajs/react";
 import { mediaHref } from "../lib/media";
 import { cx } from "../lib/ui";
+import { versionsLabel } from "../lib/variants";
 import type { MediaCard } from "../types";
 import Icon from "./Icon";
 import Poster from "./Poster";
@@ -14,6 +15,7 @@ type PosterCardProps = {
 
 /** A poster tile linking to the title's page, with its watchlist toggle over the corner. */
 export default function PosterCard({ media, layout = "row" }: PosterCardProps) {
+  const versions = versionsLabel(media.versions);
   return (
     <div className={cx("relative", layout === "row" ? "w-36 shrink-0 snap-start sm:w-40" : "w-full")}>
     <Link href={mediaHref(media)} className="group block rounded-xl">
@@ -28,6 +30,11 @@ export default function PosterCard({ media, layout = "row" }: PosterCardProps) {
             <Icon name="star" className="size-3 fill-amber-400 stroke-amber-400" />
             <span className="sr-only">Rating</span>
             {media.rating.toFixed(1)}
+          </span>
+        )}
+        {versions && (
+          <span className="absolute bottom-2 left-2 rounded-md bg-zinc-950/80 px-1.5 py-0.5 text-xs font-semibold text-white tabular-nums">
+            {versions}
           </span>
         )}
       </div>

@@ -28,6 +28,7 @@ describe("downloadStateSummary", () => {
   it.each([
     ["paused", "Paused at 45 %", "warning"],
     ["waiting", "Queued", "neutral"],
+    ["verifying", "Verifying…", "info"],
     ["complete", "Downloaded", "success"],
     ["error", "Failed — retry from Downloads", "danger"],
     ["removed", "Removed", "neutral"],

@@ -1,6 +1,6 @@
 /**
  * What a movie or episode page says about the person's own download of that title
- * ("Downloading 45 % · 2.1 MiB/s", "Paused", "Downloaded", "Failed — retry from Downloads").
+ * ("Downloading 45 % · 2.1 MiB/s", "Paused", "Verifying…", "Downloaded", "Failed — retry from Downloads").
  */
 
 import type { DownloadItem } from "../types";
@@ -34,6 +34,8 @@ export function downloadStateSummary(item: DownloadItem | null | undefined): Dow
       return { label: "Queued", tone: "neutral", percent: totalLength > 0 ? percent : null };
     case "paused":
       return { label: totalLength > 0 ? `Paused at ${percent} %` : "Paused", tone: "warning", percent };
+    case "verifying":
+      return { label: "Verifying…", tone: "info", percent: null };
     case "complete":
       return { label: "Downloaded", tone: "success", percent: null };
     case "error":

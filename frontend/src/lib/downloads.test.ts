@@ -9,6 +9,7 @@ describe("allowedActions", () => {
     ["error", ["retry", "remove"]],
     ["complete", ["retry", "remove"]],
     ["removed", ["retry", "remove"]],
+    ["verifying", []],
     ["canceled", ["remove"]],
   ])("allows %s downloads to %j", (status, expected) => {
     expect(allowedActions(status)).toEqual(expected);
@@ -47,6 +48,7 @@ describe("statusLabel and statusTone", () => {
     ["error", "Failed", "danger"],
     ["complete", "Completed", "success"],
     ["removed", "Removed", "neutral"],
+    ["verifying", "Verifying…", "info"],
     ["canceled", "Canceled", "neutral"],
     ["something-new", "Unknown", "neutral"],
     [null, "Unknown", "neutral"],

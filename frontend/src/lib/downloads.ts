@@ -5,14 +5,10 @@
  * Validation"): the UI only offers what the server would accept.
  */
 
-export type DownloadStatus =
-  | "active"
-  | "waiting"
-  | "paused"
-  | "error"
-  | "complete"
-  | "removed"
-  | "canceled";
+import type { Aria2Status } from "../types";
+
+/** The statuses a row can show: aria2's (and Vodarr's "verifying"), or canceled. */
+export type DownloadStatus = Aria2Status | "canceled";
 
 export type DownloadAction = "pause" | "resume" | "retry" | "cancel" | "remove";
 
@@ -25,6 +21,8 @@ const ACTIONS: Record<DownloadStatus, readonly DownloadAction[]> = {
   error: ["retry", "remove"],
   complete: ["retry", "remove"],
   removed: ["retry", "remove"],
+  // The file is being checked (seconds): nothing to do until it is complete or refused.
+  verifying: [],
   canceled: ["remove"],
 };
 
@@ -35,6 +33,7 @@ const LABELS: Record<DownloadStatus, string> = {
   error: "Failed",
   complete: "Completed",
   removed: "Removed",
+  verifying: "Verifying…",
   canceled: "Canceled",
 };
 
@@ -45,6 +44,7 @@ const TONES: Record<DownloadStatus, StatusTone> = {
   error: "danger",
   complete: "success",
   removed: "neutral",
+  verifying: "info",
   canceled: "neutral",
 };
 

@@ -5,9 +5,13 @@ import NotificationTargetsCard from "../components/profile/NotificationTargetsCa
 import PasswordForm from "../components/profile/PasswordForm";
 import ProfileInfoForm from "../components/profile/ProfileInfoForm";
 import ThemeCard from "../components/profile/ThemeCard";
-import type { NotificationTargetItem } from "../types";
+import VersionPreferencesCard from "../components/profile/VersionPreferencesCard";
+import type { NotificationTargetItem, VersionPreferences } from "../types";
 
-export default function Profile({ notificationTargets }: { notificationTargets: NotificationTargetItem[] }) {
+/** Each card's props come from `settings.VODARR_PROFILE_PROPS`; a card without them is left out. */
+type ProfileProps = { notificationTargets?: NotificationTargetItem[]; versionPreferences?: VersionPreferences };
+
+export default function Profile({ notificationTargets, versionPreferences }: ProfileProps) {
   const user = usePage().props.auth.user;
 
   return (
@@ -21,7 +25,8 @@ export default function Profile({ notificationTargets }: { notificationTargets: 
         <div className="space-y-6">
           {user && <ProfileInfoForm user={user} />}
           <PasswordForm />
-          <NotificationTargetsCard targets={notificationTargets} />
+          {notificationTargets && <NotificationTargetsCard targets={notificationTargets} />}
+          {versionPreferences && <VersionPreferencesCard preferences={versionPreferences} />}
           <ThemeCard />
           <DeleteAccountCard />
         </div>

@@ -25,6 +25,7 @@ export function downloadItem(
     output_path: null,
     created_at: null,
     finished_at: null,
+    probe: null,
     media: {
       type: "VodStream",
       id: 100 + id,

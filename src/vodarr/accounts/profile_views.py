@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib.auth import logout, update_session_auth_hash
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.utils.module_loading import import_string
 from django.views.decorators.http import require_http_methods
 from inertia import render
 
 from vodarr.accounts import limits, services
 from vodarr.accounts.models import User
 from vodarr.accounts.validation import check_email, check_name, check_new_password
-from vodarr.notifications.services import targets_of
 from vodarr.web.access import unverified_allowed
 from vodarr.web.http import (
     flash,
@@ -28,7 +30,7 @@ from vodarr.web.throttle import hit, too_many
 def profile_view(request: HttpRequest) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     if request.method == "GET":
-        return render(request, "profile", {"notificationTargets": targets_of(user)})
+        return render(request, "profile", _cards(request))
     data = read_body(request)  # bad bodies: BadInputMiddleware answers 4xx
     if request.method == "DELETE":
         return _delete_account(request, user, data)
@@ -56,6 +58,13 @@ def profile_view(request: HttpRequest) -> HttpResponse:
     else:
         flash(request, "success", "Profile saved.")
     return redirect_back(request, "/profile")
+
+
+def _cards(request: HttpRequest) -> dict[str, Any]:
+    """Props of the cards other apps add (``settings.VODARR_PROFILE_PROPS``): accounts
+    imports none of them, as the web layer imports none of the shared props' apps."""
+    providers = getattr(settings, "VODARR_PROFILE_PROPS", {})
+    return {name: import_string(path)(request) for name, path in providers.items()}
 
 
 @unverified_allowed

@@ -3,7 +3,9 @@
 Every listing orders by its sort key and then by primary key, so a title never appears on
 two pages (or on none) while people page through. Sorts map onto the indexes declared in
 ``models.py``. On SQLite, search first asks the trigram index of names (migration 0002)
-whether a word is rare, and then reads only the titles it names.
+whether a word is rare, and then reads only the titles it names. Variants of one title
+(same ``group_key``) are one card: a listing shows the group's lead (``groups.py`` keeps
+it), search the variant whose name matched best, and each card says how many versions exist.
 """
 
 from __future__ import annotations
@@ -60,7 +62,7 @@ class BrowsePage:
 # --- cards ------------------------------------------------------------------------------------
 
 
-def movie_card(movie: VodStream) -> dict[str, Any]:
+def movie_card(movie: VodStream, versions: int = 1) -> dict[str, Any]:
     return {
         "id": movie.stream_id,
         "name": movie.name,
@@ -68,10 +70,11 @@ def movie_card(movie: VodStream) -> dict[str, Any]:
         "year": movie.year,
         "rating": movie.rating,
         "kind": Kind.MOVIE.value,
+        "versions": versions,
     }
 
 
-def series_card(show: Series) -> dict[str, Any]:
+def series_card(show: Series, versions: int = 1) -> dict[str, Any]:
     return {
         "id": show.series_id,
         "name": show.name,
@@ -79,11 +82,35 @@ def series_card(show: Series) -> dict[str, Any]:
         "year": show.year,
         "rating": show.rating,
         "kind": Kind.SERIES.value,
+        "versions": versions,
     }
 
 
-_MOVIE_CARD_FIELDS = ("stream_id", "name", "poster", "year", "rating")
-_SERIES_CARD_FIELDS = ("series_id", "name", "poster", "year", "rating")
+def cards(rows: list[Any]) -> list[dict[str, Any]]:
+    """Cards for catalogue rows (movies, series or both), each with its number of versions."""
+    return [
+        (movie_card if isinstance(row, VodStream) else series_card)(row, row.group_size)
+        for row in rows
+    ]
+
+
+def _one_per_group(queryset: QuerySet[Any], category_id: int | None = None) -> QuerySet[Any]:
+    """One card per title: the group's lead, in its category when listing one (groups.py)."""
+    return queryset.filter(**{_lead(category_id): True})
+
+
+def _count_per_group(queryset: QuerySet[Any], category_id: int | None = None) -> int:
+    """How many cards ``_one_per_group(queryset)`` lists: all rows but the few that are not
+    leads (a partial index holds those), so a count never reads the whole table."""
+    return queryset.count() - queryset.filter(**{_lead(category_id): False}).count()
+
+
+def _lead(category_id: int | None) -> str:
+    return "group_lead" if category_id is None else "category_lead"
+
+
+_MOVIE_CARD_FIELDS = ("stream_id", "name", "poster", "year", "rating", "group_key", "group_size")
+_SERIES_CARD_FIELDS = ("series_id", "name", "poster", "year", "rating", "group_key", "group_size")
 # Search merges and ranks by name in Python: loading it up front avoids a query per row.
 _MOVIE_SEARCH_FIELDS = (*_MOVIE_CARD_FIELDS, "search_name")
 _SERIES_SEARCH_FIELDS = (*_SERIES_CARD_FIELDS, "search_name")
@@ -94,14 +121,14 @@ _SERIES_SEARCH_FIELDS = (*_SERIES_CARD_FIELDS, "search_name")
 
 def recent_movies(limit: int = 20) -> list[dict[str, Any]]:
     """The most recently added movies (the discover page's first row)."""
-    movies = _movie_order(VodStream.objects.only(*_MOVIE_CARD_FIELDS), "latest")
-    return [movie_card(m) for m in movies[: _clamp(limit, MAX_PER_PAGE)]]
+    movies = _movie_order(_one_per_group(VodStream.objects.only(*_MOVIE_CARD_FIELDS)), "latest")
+    return cards(list(movies[: _clamp(limit, MAX_PER_PAGE)]))
 
 
 def recent_series(limit: int = 20) -> list[dict[str, Any]]:
     """The most recently updated series."""
-    shows = _series_order(Series.objects.only(*_SERIES_CARD_FIELDS), "latest")
-    return [series_card(s) for s in shows[: _clamp(limit, MAX_PER_PAGE)]]
+    shows = _series_order(_one_per_group(Series.objects.only(*_SERIES_CARD_FIELDS)), "latest")
+    return cards(list(shows[: _clamp(limit, MAX_PER_PAGE)]))
 
 
 def browse_movies(
@@ -125,7 +152,9 @@ def browse_movies(
         movies = movies.filter(category_id=category_id)
     if as_of is not None and VodStream.objects.filter(added__gt=as_of).exists():
         movies = movies.filter(Q(added__lte=as_of) | Q(added__isnull=True))
-    return _page(_movie_order(movies, sort), movie_card, page, per_page)
+    total = _count_per_group(movies, category_id)
+    movies = _one_per_group(movies, category_id)
+    return _page(_movie_order(movies, sort), page, per_page, total)
 
 
 def browse_series(
@@ -142,7 +171,9 @@ def browse_series(
         shows = shows.filter(category_id=category_id)
     if as_of is not None and Series.objects.filter(last_modified__gt=as_of).exists():
         shows = shows.filter(Q(last_modified__lte=as_of) | Q(last_modified__isnull=True))
-    return _page(_series_order(shows, sort), series_card, page, per_page)
+    total = _count_per_group(shows, category_id)
+    shows = _one_per_group(shows, category_id)
+    return _page(_series_order(shows, sort), page, per_page, total)
 
 
 def newest_movie_added() -> datetime | None:
@@ -177,10 +208,10 @@ def search_titles(q: str, limit: int = 20) -> list[dict[str, Any]]:
     prefix = " ".join(words)
     movies = _search(VodStream.objects.only(*_MOVIE_SEARCH_FIELDS), words, prefix, limit)
     shows = _search(Series.objects.only(*_SERIES_SEARCH_FIELDS), words, prefix, limit)
-    ranked = [(m.rank, m.search_name, 0, m.pk, movie_card(m)) for m in movies]
-    ranked += [(s.rank, s.search_name, 1, s.pk, series_card(s)) for s in shows]
+    ranked = [(m.rank, m.search_name, 0, m.pk, m) for m in movies]
+    ranked += [(s.rank, s.search_name, 1, s.pk, s) for s in shows]
     ranked.sort(key=lambda row: row[:4])
-    return [row[4] for row in ranked[:limit]]
+    return cards(_first_of_groups([row[4] for row in ranked])[:limit])
 
 
 def search_movies(q: str, limit: int = 20) -> list[dict[str, Any]]:
@@ -190,7 +221,7 @@ def search_movies(q: str, limit: int = 20) -> list[dict[str, Any]]:
         return []
     queryset = VodStream.objects.only(*_MOVIE_SEARCH_FIELDS)
     movies = _search(queryset, words, " ".join(words), _clamp(limit, MAX_SEARCH_RESULTS))
-    return [movie_card(m) for m in movies]
+    return cards(_first_of_groups(movies))
 
 
 def search_series(q: str, limit: int = 20) -> list[dict[str, Any]]:
@@ -200,7 +231,7 @@ def search_series(q: str, limit: int = 20) -> list[dict[str, Any]]:
         return []
     queryset = Series.objects.only(*_SERIES_SEARCH_FIELDS)
     shows = _search(queryset, words, " ".join(words), _clamp(limit, MAX_SEARCH_RESULTS))
-    return [series_card(s) for s in shows]
+    return cards(_first_of_groups(shows))
 
 
 # --- helpers ----------------------------------------------------------------------------------
@@ -222,13 +253,24 @@ def _series_order(shows: QuerySet[Series], sort: str) -> QuerySet[Series]:
     return shows.order_by(F("last_modified").desc(nulls_last=True), "-series_id")
 
 
-def _page(queryset: QuerySet[Any], card: Any, page: int, per_page: int) -> BrowsePage:
+def _page(queryset: QuerySet[Any], page: int, per_page: int, total: int) -> BrowsePage:
     per_page = _clamp(per_page, MAX_PER_PAGE)
     page = max(1, _as_int(page, 1))
-    total = queryset.count()
     start = (page - 1) * per_page
     rows = list(queryset[start : start + per_page]) if start < total else []
-    return BrowsePage([card(row) for row in rows], page, per_page, total)
+    return BrowsePage(cards(rows), page, per_page, total)
+
+
+def _first_of_groups(rows: list[Any]) -> list[Any]:
+    """Search results keep the best-ranked variant of each title: the name that matched."""
+    seen: set[tuple[type, str]] = set()
+    kept = []
+    for row in rows:
+        key = (type(row), row.group_key or f"#{row.pk}")
+        if key not in seen:
+            seen.add(key)
+            kept.append(row)
+    return kept
 
 
 def _search(queryset: QuerySet[Any], words: list[str], prefix: str, limit: int) -> list[Any]:

@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 
 from vodarr.crypto import SecretBox
 
@@ -85,12 +86,27 @@ class VodStream(models.Model):
     genre = models.CharField(max_length=NAME_MAX, blank=True)
     duration_secs = models.PositiveIntegerField(null=True, blank=True)
     tmdb_id = models.CharField(max_length=32, blank=True)
+    # Every variant of one film (4K, FR, another category…) shares it; the other three are
+    # kept by groups.refresh_groups after each sync, so listings need no grouping query.
+    group_key = models.CharField(max_length=160, blank=True)
+    # Database defaults: the sync's INSERT (upsert.py) names only the columns it fills.
+    group_size = models.PositiveIntegerField(default=1, db_default=1)
+    group_lead = models.BooleanField(default=True, db_default=True)  # its card in all titles
+    category_lead = models.BooleanField(default=True, db_default=True)  # in its category
     synced_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering: ClassVar[list[str]] = ["search_name", "stream_id"]
         # Each browse sort reads an index in order and stops after one page.
         indexes: ClassVar[list[models.Index]] = [
+            models.Index(fields=["group_key", "stream_id"], name="vod_group_idx"),
+            # The few rows that are not their group's card: what a page count subtracts.
+            models.Index(
+                fields=["category"], condition=Q(group_lead=False), name="vod_not_lead_idx"
+            ),
+            models.Index(
+                fields=["category"], condition=Q(category_lead=False), name="vod_not_cat_lead_idx"
+            ),
             models.Index(fields=["-added", "-stream_id"], name="vod_added_idx"),
             models.Index(fields=["-rating", "-stream_id"], name="vod_rating_idx"),
             models.Index(fields=["search_name", "stream_id"], name="vod_name_idx"),
@@ -133,12 +149,25 @@ class Series(models.Model):
         related_name="series",
         db_index=False,
     )
+    group_key = models.CharField(max_length=160, blank=True)  # shared by a show's variants
+    group_size = models.PositiveIntegerField(default=1, db_default=1)
+    group_lead = models.BooleanField(default=True, db_default=True)
+    category_lead = models.BooleanField(default=True, db_default=True)
     synced_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering: ClassVar[list[str]] = ["search_name", "series_id"]
         verbose_name_plural = "series"
         indexes: ClassVar[list[models.Index]] = [
+            models.Index(fields=["group_key", "series_id"], name="series_group_idx"),
+            models.Index(
+                fields=["category"], condition=Q(group_lead=False), name="series_not_lead_idx"
+            ),
+            models.Index(
+                fields=["category"],
+                condition=Q(category_lead=False),
+                name="series_not_cat_lead_idx",
+            ),
             models.Index(fields=["-last_modified", "-series_id"], name="series_modified_idx"),
             models.Index(fields=["-rating", "-series_id"], name="series_rating_idx"),
             models.Index(fields=["search_name", "series_id"], name="series_name_idx"),

@@ -27,6 +27,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from vodarr.catalog import search_index
+from vodarr.catalog.groups import refresh_groups
 from vodarr.catalog.models import (
     NAME_MAX,
     Category,
@@ -40,6 +41,7 @@ from vodarr.catalog.provider import configured_provider, provider_client
 from vodarr.catalog.upsert import BATCH_SIZE, batches, large_cache, replace_rows
 from vodarr.integrations import xtream
 from vodarr.integrations.xtream import XtreamError
+from vodarr.integrations.xtream.names import group_key
 
 logger = logging.getLogger("vodarr.catalog")
 
@@ -64,6 +66,7 @@ MOVIE_FIELDS = (
     "duration_secs",
     "tmdb_id",
     "synced_at",
+    "group_key",
 )
 # What a sync refreshes on a known title: backdrop and duration come from get_vod_info only
 # (the movie page fills them in), so the list must not blank them.
@@ -85,6 +88,7 @@ SERIES_FIELDS = (
     "last_modified",
     "category",
     "synced_at",
+    "group_key",
 )
 SERIES_SYNC_FIELDS = SERIES_FIELDS[1:]
 # A known title is rewritten only when one of these changed; synced_at then says when.
@@ -305,6 +309,8 @@ def _apply(fetched: _Fetched, now: datetime, clock: float) -> SyncResult:
     stale = [pk for key, pk in categories.items() if key not in wanted]
     for batch in batches(stale, 500):
         Category.objects.filter(pk__in=batch).delete()
+    for model in (VodStream, Series):
+        refresh_groups(model)  # variants: one card per title (groups.py)
     return SyncResult(
         categories=len(categories) - len(stale),
         movies_created=movies.created,
@@ -366,6 +372,7 @@ def _movie_row(
         None,
         (movie.tmdb_id or "")[:32],
         now,
+        group_key(movie.name, movie.year, movie.tmdb_id),
     )
 
 
@@ -388,4 +395,5 @@ def _series_row(
         show.last_modified,
         categories.get((Kind.SERIES, (show.category_id or "")[:64])),
         now,
+        group_key(show.name, show.year, show.tmdb_id),
     )

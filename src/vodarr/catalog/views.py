@@ -31,6 +31,7 @@ from vodarr.downloads.listing import latest_downloads_of
 from vodarr.downloads.models import MediaType
 from vodarr.integrations.xtream import SeriesInfo, VodInfo, XtreamError, XtreamNotFound
 from vodarr.monitoring.listing import series_monitor
+from vodarr.variants.offers import movie_offers, series_offers
 from vodarr.web.views import render_error
 
 PER_PAGE = 20
@@ -169,6 +170,7 @@ def movie_detail(request: HttpRequest, stream_id: str) -> HttpResponse:
         {
             "movie": _movie_props(sid, row, info),
             "download": latest_downloads_of(user, MediaType.VOD_STREAM, sid).get(None),
+            **movie_offers(user, row),
             "providerError": problem,
         },
     )
@@ -201,6 +203,7 @@ def series_detail(request: HttpRequest, series_id: str) -> HttpResponse:
                 if info is not None
                 else []
             ),
+            "variants": series_offers(user, row),
             "providerError": problem,
             "monitor": series_monitor(user, sid, timezone.now()),
         },

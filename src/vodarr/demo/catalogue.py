@@ -39,6 +39,7 @@ class FakeMovie:
     duration_secs: int | None = None
     added: int = _ADDED_BASE
     bytes_per_sec: int | None = None
+    tmdb_id: str | None = None
 
 
 @dataclass
@@ -67,6 +68,7 @@ class FakeSeries:
     cast: str = ""
     director: str = ""
     episodes: list[FakeEpisode] = field(default_factory=list)
+    tmdb_id: str | None = None
 
     def seasons(self) -> dict[int, list[FakeEpisode]]:
         grouped: dict[int, list[FakeEpisode]] = {}

@@ -1,15 +1,19 @@
-"""Deterministic media bytes, HTTP Range parsing and generated SVG posters for the fake provider.
+"""Deterministic media bytes, HTTP Range parsing and generated posters for the fake provider.
 
-A file's content is a pure function of ``(kind, media_id, offset)``: 4 KiB blocks of
+A file's filler is a pure function of ``(kind, media_id, offset)``: 4 KiB blocks of
 SHAKE-128 output seeded with the block number. Any byte range can be produced without the
-bytes before it, so tests can check a finished or resumed download byte for byte.
+bytes before it, so tests can check a finished or resumed download byte for byte. A served
+file starts with a real container header (``container.container_prefix``) that spans the
+filler, so it opens as video: ``media_content`` puts the two together.
 """
 
 from __future__ import annotations
 
 import hashlib
 import html
+import struct
 import textwrap
+import zlib
 from dataclasses import dataclass
 
 BLOCK_SIZE = 4096
@@ -39,6 +43,16 @@ def media_bytes(kind: str, media_id: int, start: int, end: int) -> bytes:
     data = b"".join(_block(kind, media_id, i) for i in range(first, last + 1))
     offset = start - first * BLOCK_SIZE
     return data[offset : offset + (end - start)]
+
+
+def media_content(kind: str, media_id: int, start: int, end: int, prefix: bytes = b"") -> bytes:
+    """Bytes ``[start, end)`` of a file that begins with ``prefix`` and goes on with filler."""
+    if end <= start:
+        return b""
+    head = prefix[start:end]
+    if start + len(head) >= end:
+        return head
+    return head + media_bytes(kind, media_id, start + len(head), end)
 
 
 @dataclass(frozen=True)
@@ -127,3 +141,22 @@ def poster_svg(title: str, subtitle: str, seed: int, *, wide: bool = False) -> b
         f'opacity="0.8">{html.escape(subtitle)}</text></g></svg>'
     )
     return svg.encode()
+
+
+def poster_png(seed: int, *, wide: bool = False) -> bytes:
+    """A small solid-colour PNG (2:3, or 16:9 when ``wide``): real panels serve rasters."""
+    width, height = (64, 36) if wide else (40, 60)
+    colour = bytes(((seed * 47) % 256, (seed * 89) % 256, (seed * 131) % 256))
+    rows = b"".join(b"\x00" + colour * width for _ in range(height))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        checksum = struct.pack(">I", zlib.crc32(kind + data))
+        return struct.pack(">I", len(data)) + kind + data + checksum
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )

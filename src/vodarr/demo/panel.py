@@ -30,6 +30,7 @@ class Quirks:
     release_date_key: str = "releasedate"  # some panels say "releaseDate"
     padded_names: bool = False  # "  Nosferatu \n"
     empty_strings: bool = False  # "" instead of absent numbers (rating, year, duration)
+    png_images: bool = False  # posters as PNG (what most panels serve) instead of SVG
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,8 @@ class Panel:
         return str(value)
 
     def _image(self, kind: str, media_id: int, *, wide: bool = False) -> str:
-        return f"{self.base}/images/{kind}/{media_id}{'-wide' if wide else ''}.svg"
+        ext = "png" if self.q.png_images else "svg"
+        return f"{self.base}/images/{kind}/{media_id}{'-wide' if wide else ''}.{ext}"
 
     def _backdrop(self, kind: str, media_id: int) -> Any:
         url = self._image(kind, media_id, wide=True)
@@ -139,6 +141,7 @@ class Panel:
             "added": str(movie.added),
             "category_id": movie.category_id,
             "year": self._number(movie.year),
+            "tmdb": movie.tmdb_id or "",
             "custom_sid": "",
             "direct_source": "",
         }
@@ -153,7 +156,7 @@ class Panel:
         info: dict[str, Any] = {
             "movie_image": self._image("movie", movie.stream_id),
             "backdrop_path": self._backdrop("movie", movie.stream_id),
-            "tmdb_id": "",
+            "tmdb_id": movie.tmdb_id or "",
             "name": self._name(movie.name),
             "o_name": movie.name,
             "plot": movie.plot,
@@ -194,6 +197,7 @@ class Panel:
             "youtube_trailer": "",
             "episode_run_time": "45",
             "category_id": show.category_id,
+            "tmdb": show.tmdb_id or "",
             **self._release(show.year),
         }
 

@@ -1,7 +1,8 @@
 """``FakeProvider``: a real HTTP server that behaves like an Xtream Codes panel.
 
 It serves ``player_api.php`` from an in-memory ``Catalogue``, media files with deterministic
-content and full Range support, and small SVG posters under ``/images/``. Tests drive it
+content (a real container header, then filler: they open as video) and full Range support,
+and small SVG (or PNG) posters under ``/images/``. Tests drive it
 through thread-safe control methods (faults, throttles, quirks, raw responses); ``python -m
 vodarr.demo`` runs it as the demo provider for people without a subscription.
 
@@ -27,9 +28,9 @@ from vodarr.demo.catalogue import (
     demo_catalogue,
     episode_id_for,
 )
-from vodarr.demo.media import media_bytes, normalize_kind
+from vodarr.demo.media import media_content, normalize_kind
 from vodarr.demo.panel import FakeAccount, Quirks
-from vodarr.demo.server import Override, ProviderServer, ProviderState
+from vodarr.demo.server import Body, Override, ProviderServer, ProviderState, item_prefix
 
 EpisodeSpec = tuple[int, str] | tuple[int, str, int]
 
@@ -262,6 +263,21 @@ class FakeProvider:
         with self._state.lock:
             self._state.drops[(normalize_kind(kind), media_id)] = (nbytes, times)
 
+    def serve_body(
+        self,
+        kind: str,
+        media_id: int,
+        body: bytes,
+        *,
+        times: int | None = None,
+        content_type: str = "text/plain",
+    ) -> None:
+        """Answer this item's media URL with HTTP 200 and ``body``, ``times`` times or until
+        ``reset_faults``: what panels do instead of the film (a short text reply, a body cut
+        short, something else entirely) — or, with real media bytes, a file made in a test."""
+        with self._state.lock:
+            self._state.bodies[(normalize_kind(kind), media_id)] = Body(body, content_type, times)
+
     def not_found_forever(self, kind: str, media_id: int) -> None:
         """Answer 404 for this item's media from now on (the catalogue still lists it)."""
         with self._state.lock:
@@ -288,6 +304,7 @@ class FakeProvider:
             state.drops.clear()
             state.gone.clear()
             state.overrides.clear()
+            state.bodies.clear()
             state.api_failures = (0, 503, None)
         self.resume()
 
@@ -310,13 +327,19 @@ class FakeProvider:
             calls = self._state.api_calls
             return calls.total() if action is None else calls[action]
 
+    def image_hits(self, filename: str) -> int:
+        """How many requests reached one image (``"1.png"``, ``"10-wide.png"``…)."""
+        with self._state.lock:
+            return self._state.image_hits[filename]
+
     def media_size(self, kind: str, media_id: int) -> int:
         return self._item(normalize_kind(kind), media_id).size
 
     def expected_bytes(self, kind: str, media_id: int) -> bytes:
         """The exact content a complete download of the item must have."""
         kind = normalize_kind(kind)
-        return media_bytes(kind, media_id, 0, self._item(kind, media_id).size)
+        item = self._item(kind, media_id)
+        return media_content(kind, media_id, 0, item.size, item_prefix(item))
 
     def media_url(self, kind: str, media_id: int) -> str:
         """The authenticated media URL of an item, as a client would build it."""

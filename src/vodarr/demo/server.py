@@ -18,12 +18,14 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, unquote
 
-from vodarr.demo.catalogue import Catalogue
+from vodarr.demo.catalogue import Catalogue, FakeEpisode, FakeMovie
+from vodarr.demo.container import container_prefix
 from vodarr.demo.media import (
     RangeNotSatisfiable,
     content_type,
-    media_bytes,
+    media_content,
     parse_range,
+    poster_png,
     poster_svg,
 )
 from vodarr.demo.panel import EntryStream, FakeAccount, Panel, Quirks
@@ -37,6 +39,25 @@ class Override:
     body: Any
     status: int
     times: int | None
+
+
+@dataclass
+class Body:
+    """A media URL answered with these bytes (HTTP 200) instead of the item's file."""
+
+    data: bytes
+    content_type: str
+    times: int | None
+
+
+# What a provider gives as a film's length when the catalogue says nothing: the fake file
+# still needs a duration in its header.
+DEFAULT_DURATION_SECS = 90 * 60
+
+
+def item_prefix(item: FakeMovie | FakeEpisode) -> bytes:
+    """The real container header an item's file starts with (see ``container.py``)."""
+    return container_prefix(item.ext, item.size, item.duration_secs or DEFAULT_DURATION_SECS)
 
 
 @dataclass
@@ -55,12 +76,14 @@ class ProviderState:
     log: list[str] = field(default_factory=list)
     hits: Counter[Key] = field(default_factory=Counter)
     api_calls: Counter[str] = field(default_factory=Counter)
+    image_hits: Counter[str] = field(default_factory=Counter)
     throttles: dict[Key, int | None] = field(default_factory=dict)
     failures: dict[Key, tuple[int, int]] = field(default_factory=dict)
     drops: dict[Key, tuple[int, int]] = field(default_factory=dict)
     gone: set[Key] = field(default_factory=set)
     api_failures: tuple[int, int, str | None] = (0, 503, None)
     overrides: dict[str, Override] = field(default_factory=dict)
+    bodies: dict[Key, Body] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.responding.set()
@@ -219,12 +242,21 @@ class _Handler(BaseHTTPRequestHandler):
             if count > 0:
                 state.failures[key] = (count - 1, status)
                 return self._reply(status, b"Try again later", "text/plain", head=head)
+            body = state.bodies.get(key)
+            if body is not None and body.times is not None:
+                body.times -= 1
+                if body.times <= 0:
+                    del state.bodies[key]
             bytes_per_sec = state.throttles.get(key, item.bytes_per_sec)
             drop_at: int | None = None
             nbytes, times = state.drops.get(key, (0, 0))
             if times > 0 and not head:
                 state.drops[key] = (nbytes, times - 1)
                 drop_at = nbytes
+        if body is not None:
+            # What panels do: HTTP 200 whatever was asked, with a body that is not the film.
+            return self._reply(200, body.data, body.content_type, head=head)
+        prefix = item_prefix(item)
         size = item.size
         try:
             byte_range = parse_range(self.headers.get("Range"), size)
@@ -241,11 +273,17 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = True
             return None
         if not head:
-            self._stream(key, start, end, bytes_per_sec, drop_at)
+            self._stream(key, prefix, start, end, bytes_per_sec, drop_at)
         return None
 
     def _stream(
-        self, key: Key, start: int, end: int, bytes_per_sec: int | None, drop_at: int | None
+        self,
+        key: Key,
+        prefix: bytes,
+        start: int,
+        end: int,
+        bytes_per_sec: int | None,
+        drop_at: int | None,
     ) -> None:
         state = self.server.state
         limit = end if drop_at is None else min(end, start + drop_at)
@@ -258,7 +296,7 @@ class _Handler(BaseHTTPRequestHandler):
                 # every pause has been taken (a test sums them as soon as its GET returns).
                 if bytes_per_sec:
                     state.pause(step / bytes_per_sec)
-                self.wfile.write(media_bytes(key[0], key[1], offset, offset + step))
+                self.wfile.write(media_content(key[0], key[1], offset, offset + step, prefix))
                 offset += step
             self.wfile.flush()
         except OSError:  # the client went away
@@ -269,15 +307,19 @@ class _Handler(BaseHTTPRequestHandler):
             _shutdown(self.connection)
 
     def _serve_image(self, kind: str, filename: str, head: bool) -> None:
-        stem = filename.removesuffix(".svg")
+        stem, _, ext = filename.rpartition(".")
         wide = stem.endswith("-wide")
         media_id = _number(stem.removesuffix("-wide"))
         with self.server.state.lock:
+            self.server.state.image_hits[filename] += 1
             label = _image_label(self.server.state.catalogue, kind, media_id)
-        if label is None or not filename.endswith(".svg"):
+        if label is None or ext not in ("svg", "png"):
             return self._reply(404, b"Not Found", "text/plain", head=head)
-        svg = poster_svg(label[0], label[1], media_id, wide=wide)
         extra = {"Cache-Control": "max-age=86400"}
+        if ext == "png":
+            image = poster_png(media_id, wide=wide)
+            return self._reply(200, image, "image/png", head=head, extra=extra)
+        svg = poster_svg(label[0], label[1], media_id, wide=wide)
         return self._reply(200, svg, "image/svg+xml", head=head, extra=extra)
 
     # --- responses ---------------------------------------------------------------------------

@@ -32,7 +32,7 @@ from vodarr.downloads.models import (
     remember_status_changes,
     stopped_fields,
 )
-from vodarr.downloads.paths import UnsafePath, delete_partial_files
+from vodarr.downloads.paths import UnsafePath, delete_partial_files, delete_rejected_copy
 from vodarr.downloads.starting import ALREADY_IN_PROGRESS
 from vodarr.integrations.aria2.errors import Aria2Error, Aria2GidNotFound
 from vodarr.integrations.xtream.errors import XtreamError
@@ -65,6 +65,8 @@ ALLOWED: dict[str, frozenset[Action]] = {
     Status.COMPLETE: frozenset({Action.RETRY, Action.REMOVE}),
     # Removed behind Vodarr's back (another aria2 client): it can be tried again or cleared.
     Status.REMOVED: frozenset({Action.RETRY, Action.REMOVE}),
+    # The file is being checked (seconds): nothing to do until it is complete or refused.
+    Status.VERIFYING: frozenset(),
 }
 
 
@@ -262,12 +264,23 @@ def _remove(ref: MediaDownloadRef) -> str:
 
 
 def forget_transfer_if_unused(transfer: Transfer) -> None:
-    """Delete a transfer nobody asks for any more; a complete one stays as the file's record."""
-    if transfer.status == Status.COMPLETE and not transfer.is_stopped:
+    """Delete a transfer nobody asks for any more; a complete one stays as the file's record
+    (and so does one being verified: it is about to be complete)."""
+    if transfer.status in (Status.COMPLETE, Status.VERIFYING) and not transfer.is_stopped:
         return
-    Transfer.objects.filter(pk=transfer.pk).exclude(
-        pk__in=MediaDownloadRef.objects.filter(transfer_id=transfer.pk).values("transfer_id")
-    ).delete()
+    deleted, _ = (
+        Transfer.objects.filter(pk=transfer.pk)
+        .exclude(
+            pk__in=MediaDownloadRef.objects.filter(transfer_id=transfer.pk).values("transfer_id")
+        )
+        .delete()
+    )
+    if deleted and not transfer.is_stopped:
+        # A refused reply kept aside only while the download was listed: not a film to keep.
+        try:
+            delete_rejected_copy(transfer.output_path)
+        except (OSError, UnsafePath) as error:
+            logger.warning("Could not delete the refused copy of %s: %s", transfer, error)
 
 
 def release_transfers(transfer_ids: Iterable[int]) -> None:

@@ -1,12 +1,13 @@
 """What happened to transfers, kept in order so that background consumers act on each once.
 
 The worker records an event in the same transaction as the state change it describes: a
-transfer finished, or failed for good (a permanent error, or its automatic retries ran
-out). Consumers — in-app and outside notifications, webhooks, media-server rescans — each
-read the events after their own cursor and move the cursor on with a conditional UPDATE, so
-several workers never hand an event to a consumer twice, and a consumer that was down or
-added later simply catches up from where its cursor stands (a new consumer starts at the
-newest event, not at the dawn of history).
+transfer's file passed verification (``completed``: aria2 finishing is not enough, see
+``worker/verifying.py``), or it failed for good (a permanent error, a refused file, or its
+automatic retries ran out). Consumers — in-app and outside notifications, webhooks,
+media-server rescans, the ``.nfo`` writer — each read the events after their own cursor and
+move the cursor on with a conditional UPDATE, so several workers never hand an event to a
+consumer twice, and a consumer that was down or added later simply catches up from where its
+cursor stands (a new consumer starts at the newest event, not at the dawn of history).
 
 An event keeps who had asked for the file (``user_ids``) and its title at the time: the
 transfer may be gone by the time a consumer reads it.

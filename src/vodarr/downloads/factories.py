@@ -14,6 +14,7 @@ from vodarr.downloads.gateway import new_gid
 from vodarr.downloads.models import MediaDownloadRef, MediaType, Transfer, media_identity
 from vodarr.downloads.paths import episode_output_path, movie_output_path, plain_episode_title
 from vodarr.integrations.xtream.models import Episode, SeriesInfo, VodInfo
+from vodarr.integrations.xtream.names import parse_name
 
 
 @dataclass
@@ -30,13 +31,21 @@ class Planned:
 
 
 def from_vod_stream(movie: VodInfo, user: User, *, extension: str) -> Planned:
-    """A request and transfer for ``movie``, with its media-server path."""
+    """A request and transfer for ``movie``, with its media-server path.
+
+    The path carries the title without the provider's tags ("FR| Film 4K" is "Film"), and the
+    version the tags name ("Film (2019) - 2160p FR.mkv"), so variants share a folder.
+    """
+    name = parse_name(movie.name)
     transfer = Transfer(
         gid=new_gid(),
         downloadable_type=MediaType.VOD_STREAM,
         downloadable_id=movie.stream_id,
         container_extension=extension,
-        output_path=movie_output_path(movie.name, movie.year, extension),
+        output_path=movie_output_path(
+            name.title, movie.year or name.year, extension, version=name.version
+        ),
+        expected_duration_secs=movie.duration_secs,
     )
     request = MediaDownloadRef(
         user=user,
@@ -60,8 +69,14 @@ def from_series_and_episode(series: SeriesInfo, episode: Episode, user: User) ->
         episode_id=episode.id,
         container_extension=extension,
         output_path=episode_output_path(
-            series.name, series.year, episode.season, episode.episode_num, episode.title, extension
+            parse_name(series.name).title,
+            series.year,
+            episode.season,
+            episode.episode_num,
+            plain_episode_title(series.name, episode.season, episode.episode_num, episode.title),
+            extension,
         ),
+        expected_duration_secs=episode.duration_secs,
     )
     request = MediaDownloadRef(
         user=user,

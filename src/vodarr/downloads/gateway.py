@@ -99,6 +99,8 @@ class _ReadState:
     path_key: str | None
     last_error_code: int | None
     last_error_message: str
+    verified_at: datetime | None
+    probe: dict[str, Any]
 
     @classmethod
     def of(cls, transfer: Transfer) -> _ReadState:
@@ -243,6 +245,10 @@ class Aria2Gateway:
             "retry_next_at": None,
             "finished_at": None,
             "stopped_at": None,
+            # A new attempt is a new file: it is checked again once aria2 finishes it.
+            "verified_at": None,
+            "verify_claimed_at": None,
+            "probe": {},
             "updated_at": now,
         }
         if restart_from_zero:

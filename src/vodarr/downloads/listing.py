@@ -16,7 +16,7 @@ from django.db.models import QuerySet
 from vodarr.accounts.models import User
 from vodarr.downloads.gateway import gateway
 from vodarr.downloads.models import (
-    UNFINISHED_STATUSES,
+    IN_PROGRESS_STATUSES,
     MediaDownloadRef,
     remember_status_changes,
 )
@@ -113,10 +113,11 @@ def live_statuses(refs: list[MediaDownloadRef]) -> dict[str, DownloadStatus]:
 
 
 def active_downloads(user: User, limit: int = 5) -> list[dict[str, Any]]:
-    """The person's own unfinished, non-canceled downloads, newest first, as last recorded."""
+    """The person's own unfinished (or being verified), non-canceled downloads, newest first,
+    as last recorded."""
     refs = (
         MediaDownloadRef.objects.live()
-        .filter(user=user, transfer__status__in=UNFINISHED_STATUSES)
+        .filter(user=user, transfer__status__in=IN_PROGRESS_STATUSES)
         .select_related("user", "transfer")
         .order_by("-created_at", "-id")[:limit]
     )

@@ -14,6 +14,7 @@ settings whenever a transfer is (re)added (``gateway.Aria2Gateway``).
 from __future__ import annotations
 
 import hashlib
+from enum import StrEnum
 from typing import Any, ClassVar
 
 from django.conf import settings
@@ -22,10 +23,28 @@ from django.utils import timezone
 
 from vodarr.integrations.aria2.types import Aria2Status
 
-# One status enum for the whole app: aria2's own (integrations/aria2/types.py).
-Status = Aria2Status
-STATUS_CHOICES = [(status.value, status.value) for status in Aria2Status]
+
+class Status(StrEnum):
+    """One status enum for the whole app: aria2's own states, plus ``verifying``.
+
+    aria2 saying ``complete`` only means bytes arrived: the row reads ``verifying`` until the
+    worker has checked that they are the film (``verify.py``), then ``complete`` or ``error``.
+    The values equal ``Aria2Status``'s, so the two compare equal wherever they meet.
+    """
+
+    ACTIVE = Aria2Status.ACTIVE.value
+    WAITING = Aria2Status.WAITING.value
+    PAUSED = Aria2Status.PAUSED.value
+    ERROR = Aria2Status.ERROR.value
+    COMPLETE = Aria2Status.COMPLETE.value
+    REMOVED = Aria2Status.REMOVED.value
+    VERIFYING = "verifying"
+
+
+STATUS_CHOICES = [(status.value, status.value) for status in Status]
 UNFINISHED_STATUSES = (Status.ACTIVE, Status.WAITING, Status.PAUSED)
+# Still on its way to the person: downloading, queued, paused, or being checked.
+IN_PROGRESS_STATUSES = (*UNFINISHED_STATUSES, Status.VERIFYING)
 # A transfer in these states is done with aria2 until someone re-adds it.
 FINISHED_STATUSES = (Status.COMPLETE, Status.ERROR, Status.REMOVED)
 
@@ -78,6 +97,13 @@ class Transfer(models.Model):
     state_updated_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
+    # Verification of the finished file (worker/verifying.py). The provider's own duration
+    # is kept from the start, so the check needs no provider call.
+    expected_duration_secs = models.PositiveIntegerField(null=True, blank=True)
+    verify_claimed_at = models.DateTimeField(null=True, blank=True)
+    verified_at = models.DateTimeField(null=True, blank=True)  # passed or refused, this attempt
+    probe = models.JSONField(default=dict, blank=True)  # what ffprobe found in a passed file
+
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -105,9 +131,20 @@ class Transfer(models.Model):
         )
         self.path_key = path_key(self.output_path)
 
+    def status_for(self, aria2_status: str) -> str:
+        """What the row calls aria2's status: ``complete`` is ``verifying`` until checked.
+
+        Once checked, the verdict (``complete``, or ``error`` for a refused file) stands even
+        while aria2 still lists the attempt's result as complete.
+        """
+        if aria2_status == Status.COMPLETE:
+            return self.status if self.verified_at is not None else Status.VERIFYING
+        return str(aria2_status)
+
     def record_state(self, state: Any, *, now: Any = None) -> list[str]:
         """Copy an aria2 DownloadStatus into the last known state; returns changed fields."""
-        self.status = str(state.status)
+        aria2_status = str(state.status)
+        self.status = self.status_for(aria2_status)
         self.total_length = state.total_length
         self.completed_length = state.completed_length
         self.download_speed = state.download_speed if self.status == Status.ACTIVE else 0
@@ -117,11 +154,11 @@ class Transfer(models.Model):
                 for f in state.files
             ]
         fields = ["status", "total_length", "completed_length", "download_speed", "files"]
-        if self.status == Status.ERROR:
+        if aria2_status == Status.ERROR:
             self.last_error_code = state.error_code
             self.last_error_message = state.error_message or ""
             fields += ["last_error_code", "last_error_message"]
-        if self.status == Status.COMPLETE and self.finished_at is None:
+        if aria2_status == Status.COMPLETE and self.finished_at is None:
             self.finished_at = now or timezone.now()
             fields.append("finished_at")
         self.state_updated_at = self.updated_at = now or timezone.now()
@@ -158,7 +195,7 @@ def remember_status_changes(transfers: list[Transfer], live: dict[str, Any]) -> 
         if transfer.pk in done or state is None or state.status is None:
             continue
         done.add(transfer.pk)
-        if str(state.status) == transfer.status:
+        if transfer.status_for(str(state.status)) == transfer.status:
             continue
         seen_status = transfer.status
         fields = transfer.record_state(state)

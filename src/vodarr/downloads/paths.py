@@ -24,6 +24,11 @@ _RESERVED = {
 }
 
 
+REJECTED_SUFFIX = ".rejected"  # a file the verification refused, kept beside the output
+# A download's own file, aria2's control file, and a copy the verification refused.
+_BESIDE_A_DOWNLOAD = ("", ".aria2", REJECTED_SUFFIX)
+
+
 class UnsafePath(Exception):
     """A path would leave DOWNLOAD_ROOT."""
 
@@ -61,10 +66,16 @@ def _titled(name: str, year: int | None) -> str:
     return f"{clean} ({year})" if year else clean
 
 
-def movie_output_path(name: str, year: int | None, extension: str | None) -> str:
-    """`Movies/{Name} ({Year})/{Name} ({Year}).{ext}`, relative to DOWNLOAD_ROOT."""
+def movie_output_path(name: str, year: int | None, extension: str | None, version: str = "") -> str:
+    """`Movies/{Name} ({Year})/{Name} ({Year}).{ext}`, relative to DOWNLOAD_ROOT.
+
+    A ``version`` ("2160p MULTI") makes it `{Name} ({Year}) - {version}.{ext}`: variants of
+    one film share its folder under distinct names, the way Jellyfin groups versions.
+    """
     folder = _titled(name, year)
-    return str(PurePosixPath("Movies", folder, f"{folder}.{clean_extension(extension)}"))
+    label = clean_component(version, fallback="", max_bytes=40)
+    stem = f"{folder} - {label}" if label else folder
+    return str(PurePosixPath("Movies", folder, f"{stem}.{clean_extension(extension)}"))
 
 
 def episode_output_path(
@@ -111,7 +122,8 @@ def absolute_path(relative: str) -> Path:
 
 
 def delete_partial_files(relative: str, extra_paths: list[str] | None = None) -> list[str]:
-    """Delete a download's file and its `.aria2` control file, only inside DOWNLOAD_ROOT.
+    """Delete a download's file, its `.aria2` control file and a refused earlier copy
+    (`.rejected`, see worker/verifying.py), only inside DOWNLOAD_ROOT.
 
     ``extra_paths`` are absolute paths aria2 reported; each is checked against the root too.
     Returns the paths (relative) that were deleted.
@@ -123,10 +135,22 @@ def delete_partial_files(relative: str, extra_paths: list[str] | None = None) ->
             target = absolute_path(str(Path(path).resolve().relative_to(root)))
         except (UnsafePath, ValueError):
             continue
-        targets.update({target, target.with_name(target.name + ".aria2")})
+        targets.update(
+            target.with_name(target.name + suffix) for suffix in ("", ".aria2", ".rejected")
+        )
     deleted = []
     for target in sorted(targets):
         if target.is_file() and not target.is_symlink():
             target.unlink()
             deleted.append(str(target.relative_to(root)))
     return deleted
+
+
+def delete_rejected_copy(relative: str) -> bool:
+    """Delete the refused copy kept beside a download's file (inside DOWNLOAD_ROOT only)."""
+    target = absolute_path(relative)
+    aside = target.with_name(target.name + REJECTED_SUFFIX)
+    if aside.is_file() and not aside.is_symlink():
+        aside.unlink()
+        return True
+    return False

@@ -3,7 +3,9 @@
 The Downloads page, its live stream, the title pages and Discover all send this shape, so the
 front end has one type and one set of helpers for it. Fields follow the spec's
 MediaDownloadRef plus ``downloadStatus`` (aria2's view: live when aria2 answered, else the
-transfer's last known state, marked ``source: "last_known"``).
+transfer's last known state, marked ``source: "last_known"``). aria2's ``complete`` is shown
+as ``verifying`` until the worker has checked the file (then ``complete``, or ``error`` with
+the reason), and a passed file's ``probe`` says what is inside it.
 
 What a person sees is their own request: a row they paused reads ``paused`` at once even while
 others keep the shared transfer running, and a canceled row reads ``removed``. Members see
@@ -26,11 +28,20 @@ def serialize_download(
 ) -> dict[str, Any]:
     """``ref`` as a DownloadItem; ``live`` is aria2's answer for its transfer, if any."""
     transfer = ref.transfer
-    if live is not None and live.status is not None:
+    # aria2's word stands unless it is "complete": the row then says whether the file was
+    # checked (verifying, complete, or refused), which aria2 cannot know.
+    if live is not None and live.status is not None and live.status != Status.COMPLETE:
         status = live.to_dict()
         status["source"] = "live"
     else:
         status = last_known_status(transfer)
+        if live is not None and live.status == Status.COMPLETE:
+            status.update(
+                status=transfer.status_for(Status.COMPLETE),
+                totalLength=live.total_length,
+                completedLength=live.completed_length,
+                source="live",  # aria2 did answer: this is not a stale state
+            )
     status = _as_seen_by_requester(ref, status)
     _relative_paths(status, for_admin=for_admin)
     item: dict[str, Any] = {
@@ -51,6 +62,7 @@ def serialize_download(
         "output_path": transfer.output_path,
         "created_at": _iso(ref.created_at),
         "finished_at": _iso(transfer.finished_at),
+        "probe": transfer.probe or None,
         "media": {
             "type": ref.downloadable_type,
             "id": ref.downloadable_id,

@@ -34,7 +34,7 @@ from vodarr.downloads.errors import StartError
 from vodarr.downloads.factories import Planned
 from vodarr.downloads.gateway import gateway
 from vodarr.downloads.models import (
-    UNFINISHED_STATUSES,
+    IN_PROGRESS_STATUSES,
     MediaDownloadRef,
     MediaType,
     Status,
@@ -75,8 +75,8 @@ class Verdict(Enum):
 
 def verdict(transfer: Transfer) -> Verdict:
     """What a new start should do with an existing transfer of the same media."""
-    if transfer.status in UNFINISHED_STATUSES and not transfer.is_stopped:
-        return Verdict.RUNNING
+    if transfer.status in IN_PROGRESS_STATUSES and not transfer.is_stopped:
+        return Verdict.RUNNING  # being verified counts: complete (or refused) in a moment
     if transfer.status == Status.COMPLETE:
         return Verdict.COMPLETE if file_is_whole(transfer) else Verdict.REDO_FROM_ZERO
     return Verdict.REDO

@@ -9,10 +9,17 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from vodarr.notifications.services import unread_count
+from vodarr.notifications.services import targets_of, unread_count
 
 
 def notification_props(request: HttpRequest) -> dict[str, Any] | None:
     if not request.user.is_authenticated:
         return None
     return {"unread": unread_count(request.user)}
+
+
+def notification_targets(request: HttpRequest) -> list[dict[str, Any]]:
+    """The profile page's card of outside targets (named in ``settings.VODARR_PROFILE_PROPS``)."""
+    if not request.user.is_authenticated:
+        return []
+    return targets_of(request.user)

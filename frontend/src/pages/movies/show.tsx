@@ -6,18 +6,31 @@ import ProviderErrorNotice from "../../components/ProviderErrorNotice";
 import WatchlistButton from "../../components/WatchlistButton";
 import Icon from "../../components/Icon";
 import MediaHero from "../../components/MediaHero";
+import ProbeFacts from "../../components/ProbeFacts";
+import VariantPicker from "../../components/VariantPicker";
 import { canStartDownload } from "../../lib/downloadState";
 import { formatDuration } from "../../lib/format";
-import type { DownloadItem, MovieDetail } from "../../types";
+import { initialVariantId } from "../../lib/variants";
+import type { DownloadItem, MovieDetail, MovieVariant } from "../../types";
 
-type MovieShowProps = { movie: MovieDetail; download: DownloadItem | null; providerError?: string | null };
+type MovieShowProps = {
+  movie: MovieDetail;
+  download: DownloadItem | null;
+  /** Every version the provider lists (this one included), preferred first; [] when one. */
+  variants?: MovieVariant[];
+  preferredVariantId?: number | null;
+  providerError?: string | null;
+};
 
-export default function MovieShow({ movie, download, providerError }: MovieShowProps) {
+export default function MovieShow({ movie, download, variants = [], preferredVariantId = null, providerError }: MovieShowProps) {
   const [starting, setStarting] = useState(false);
-  const startable = canStartDownload(download);
+  const [selected, setSelected] = useState(() => initialVariantId(variants, preferredVariantId, movie.id));
+  const chosen = variants.find((variant) => variant.id === selected);
+  const current = chosen ? chosen.download : download;
+  const startable = canStartDownload(current);
 
   function start() {
-    router.post(`/movies/${movie.id}/download`, {}, {
+    router.post(`/movies/${chosen ? chosen.id : movie.id}/download`, {}, {
       onStart: () => setStarting(true),
       onFinish: () => setStarting(false),
     });
@@ -46,19 +59,25 @@ export default function MovieShow({ movie, download, providerError }: MovieShowP
           { label: "Released", value: movie.releaseDate },
         ]}
       >
+        {variants.length > 1 && (
+          <div className="mb-4">
+            <VariantPicker variants={variants} selected={selected} onSelect={setSelected} />
+          </div>
+        )}
         <div className="flex flex-wrap items-center gap-4">
           {startable && (
             <Button onClick={start} busy={starting} className="px-5 py-2.5">
               {!starting && <Icon name="download" className="size-5" />}
-              Download
+              {chosen ? `Download ${chosen.label}` : "Download"}
             </Button>
           )}
           <WatchlistButton media={{ id: movie.id, kind: "movie", name: movie.name }} />
-          {download && <DownloadStateNote state={download} subject={movie.name} />}
+          {current && <DownloadStateNote state={current} subject={chosen?.name ?? movie.name} />}
         </div>
+        {current?.downloadStatus.status === "complete" && <ProbeFacts probe={current.probe} className="mt-2 text-sm text-zinc-700 dark:text-zinc-300" />}
         {startable && (
           <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
-            Saved on the server, named for Jellyfin, Plex and Kodi.
+            Saved on the server, checked, and named for Jellyfin, Plex and Kodi.
           </p>
         )}
       </MediaHero>

@@ -8,6 +8,7 @@ import MediaHero from "../../components/MediaHero";
 import MonitorPanel from "../../components/monitoring/MonitorPanel";
 import SeasonTabs from "../../components/SeasonTabs";
 import SelectionBar from "../../components/SelectionBar";
+import SeriesVariants from "../../components/SeriesVariants";
 import WatchlistButton from "../../components/WatchlistButton";
 import {
   downloadSelectionLabel,
@@ -19,11 +20,13 @@ import {
   setSeasonSelected,
   toggleEpisode,
 } from "../../lib/episodes";
-import type { MonitorItem, Season, SeriesDetail } from "../../types";
+import type { MonitorItem, Season, SeriesDetail, VariantOption } from "../../types";
 
 type SeriesShowProps = {
   series: SeriesDetail;
   seasons: Season[];
+  /** The show's other listings (FR, EN, 4K…), preferred first; [] when listed once. */
+  variants?: VariantOption[];
   providerError?: string | null;
   /** The person's own monitor of this series, if any. */
   monitor: MonitorItem | null;
@@ -34,7 +37,7 @@ function orderSeasons(seasons: Season[]): Season[] {
   return [...seasons].sort((a, b) => (a.number === 0 ? 1 : 0) - (b.number === 0 ? 1 : 0) || a.number - b.number);
 }
 
-export default function SeriesShow({ series, seasons: rawSeasons, providerError, monitor }: SeriesShowProps) {
+export default function SeriesShow({ series, seasons: rawSeasons, variants = [], providerError, monitor }: SeriesShowProps) {
   const seasons = useMemo(() => orderSeasons(rawSeasons), [rawSeasons]);
   const [active, setActive] = useState(0);
   const [selection, setSelection] = useState<ReadonlySet<string>>(new Set());
@@ -88,6 +91,11 @@ export default function SeriesShow({ series, seasons: rawSeasons, providerError,
           { label: "Cast", value: series.cast },
         ]}
       >
+        {variants.length > 1 && (
+          <div className="mb-4">
+            <SeriesVariants variants={variants} current={series.id} />
+          </div>
+        )}
         <WatchlistButton media={{ id: series.id, kind: "series", name: series.name }} />
       </MediaHero>
 

@@ -13,7 +13,8 @@ transaction) and rebuilds the index once at the end (~8 µs a title): ``catalog/
 The single-column ``search_name`` and ``category`` indexes go: ``(search_name, pk)`` and
 ``(category, date, pk)`` serve every query they served, and each index costs every write of
 a sync. On SQLite, a later migration that rebuilds these tables drops the triggers with
-them: tests/catalog/test_search_index.py checks they are there after every migration.
+them, so such a migration ends with ``RunPython(search_index.restore_triggers)`` (0003
+does): tests/catalog/test_search_index.py checks they are there after every migration.
 """
 
 from typing import Any
@@ -22,26 +23,19 @@ import django.db.models.deletion
 from django.db import migrations, models
 from django.db.utils import NotSupportedError, OperationalError
 
-TABLES = (("catalog_vodstream", "stream_id"), ("catalog_series", "series_id"))
-PAUSED = "catalog_title_search_paused"
+from vodarr.catalog import search_index
+
+TABLES = search_index.TABLES
+PAUSED = search_index.PAUSED
 
 
 def _statements(table: str, key: str) -> list[str]:
-    # Identifiers are the constants above; nothing here comes from input.
+    # Identifiers are constants; nothing here comes from input.
     index = f"{table}_search"
-    remove = (
-        f"INSERT INTO {index}({index}, rowid, search_name) "
-        f"VALUES('delete', old.{key}, old.search_name);"
-    )
-    add = f"INSERT INTO {index}(rowid, search_name) VALUES (new.{key}, new.search_name);"  # noqa: S608
-    running = f"NOT EXISTS (SELECT 1 FROM {PAUSED})"  # noqa: S608
     return [
         f"CREATE VIRTUAL TABLE {index} USING fts5("
         f"search_name, content='{table}', content_rowid='{key}', tokenize='trigram')",
-        f"CREATE TRIGGER {index}_insert AFTER INSERT ON {table} WHEN {running} BEGIN {add} END",
-        f"CREATE TRIGGER {index}_delete AFTER DELETE ON {table} WHEN {running} BEGIN {remove} END",
-        f"CREATE TRIGGER {index}_update AFTER UPDATE OF search_name ON {table} "
-        f"WHEN {running} AND old.search_name IS NOT new.search_name BEGIN {remove} {add} END",
+        *search_index.trigger_statements(table, key),
         f"INSERT INTO {index}({index}) VALUES('rebuild')",
     ]
 

@@ -1,4 +1,4 @@
-"""The worker loop: reconcile on a tick, wake early on aria2's notifications, sync the catalogue.
+"""The worker loop: reconcile on a tick, verify finished files, sync the catalogue.
 
 Feature apps' periodic jobs (series monitors, notifications) run beside it in their own
 threads (``jobs.py``).
@@ -6,6 +6,9 @@ threads (``jobs.py``).
 Everything touching the database runs in the loop's thread (or, for the catalogue sync,
 its own short-lived thread): the WebSocket listener only sets an event, so notifications
 cost nothing more than an earlier tick. Notifications are hints; the tick is the ledger.
+File checks run in the verifier's threads, which wake the loop when one is done so its
+verdict is recorded at once rather than a tick later; ``.nfo`` files and artwork for what
+passed are written in the media-files writer's thread.
 """
 
 from __future__ import annotations
@@ -22,7 +25,9 @@ from django.db import DatabaseError, close_old_connections, connection, connecti
 
 from vodarr.downloads.gateway import Aria2Gateway, gateway
 from vodarr.downloads.worker.jobs import Job, JobThreads, configured_jobs
+from vodarr.downloads.worker.mediafiles import MediaFilesWriter
 from vodarr.downloads.worker.reconcile import Reconciler
+from vodarr.downloads.worker.verifying import Verifier
 from vodarr.integrations.aria2.listener import Aria2Listener
 from vodarr.integrations.aria2.types import Aria2Event
 from vodarr.integrations.redact import redact_text
@@ -61,10 +66,13 @@ class WorkerLoop:
         aria2: Aria2Gateway | None = None,
         listen: bool = True,
         jobs: dict[str, Job] | None = None,
+        verifier: Verifier | None = None,
     ) -> None:
         self.tick_seconds = tick_seconds
         self._gateway = aria2
         self.reconciler = reconciler or Reconciler(aria2)
+        self.verifier = verifier or Verifier(on_done=self.wake)
+        self.media_files = MediaFilesWriter()
         self.listen = listen
         self._wake = threading.Event()
         self._stopping = threading.Event()
@@ -106,6 +114,7 @@ class WorkerLoop:
             self.jobs.stop()
             if listener is not None:
                 listener.stop()
+            self._finish_checks()
             if self._sync_thread is not None:
                 self._sync_thread.join(timeout=5)
 
@@ -139,6 +148,8 @@ class WorkerLoop:
             if report.reachable and (report.restarted or not self.limit_applied):
                 aria2 = self._gateway or gateway()
                 self.limit_applied = aria2.apply_account_limit(force=True)
+            self.verifier.step()
+            self.media_files.step()
         except DatabaseError as error:
             logger.warning("Worker tick skipped, the database failed: %s", error)
         except Exception as error:
@@ -146,6 +157,15 @@ class WorkerLoop:
             trace = "".join(traceback.format_exception(error))
             logger.error("Worker tick failed:\n%s", redact_text(trace))
         self.ticks += 1
+
+    def _finish_checks(self) -> None:
+        """Record the checks still running (a claim left behind would wait to go stale)."""
+        try:
+            self.verifier.close()
+            self.media_files.step()  # the files of what the last checks passed
+        except DatabaseError as error:
+            logger.warning("Could not record the last file checks: %s", error)
+        self.media_files.close()
 
     def _maybe_sync(self, *, inline: bool) -> None:
         interval = sync_interval_seconds()

@@ -6,7 +6,8 @@ the transfers aria2 listed plus those the database thinks are unfinished, asks a
 whose state changed with one bulk update. Its cost follows the downloads aria2 is working
 on; finished history is never read.
 
-Once a finished state (complete, error, removed) is committed, the reconciler removes that
+aria2's ``complete`` is recorded as ``verifying``: the verifier (``verifying.py``) decides
+whether the file is the film. Once a finished state is committed, the reconciler removes that
 result from aria2: aria2 keeps a bounded number of results and none across restarts, the row
 is now the record, and an error result left in aria2's session file would be restarted by
 aria2 itself after its next restart. That also keeps ``tellStopped`` short.
@@ -83,8 +84,7 @@ class TickReport:
     resumed: list[int] = field(default_factory=list)
     stopped: list[int] = field(default_factory=list)
     readded: list[int] = field(default_factory=list)
-    completed: list[int] = field(default_factory=list)  # events recorded this tick
-    failed: list[int] = field(default_factory=list)
+    failed: list[int] = field(default_factory=list)  # "failed" events recorded this tick
     retried: list[int] = field(default_factory=list)
     postponed: list[int] = field(default_factory=list)
 
@@ -268,29 +268,30 @@ class Reconciler:
     def _note_outcomes(
         self, transfers: list[Transfer], states: dict[str, DownloadStatus], report: TickReport
     ) -> None:
-        """Record, once per attempt, that a transfer finished or failed for good."""
-        outcomes: list[tuple[EventKind, Transfer]] = []
-        for t in transfers:
-            state = states.get(t.gid)
-            if t.is_stopped or state is None:
-                continue
-            if state.status is Aria2Status.COMPLETE:
-                outcomes.append((EventKind.COMPLETED, t))
-            elif state.status is Aria2Status.ERROR and t.retry_next_at is None:
-                outcomes.append((EventKind.FAILED, t))  # permanent, or no retries left
-        if not outcomes:
+        """Record, once per attempt, that a transfer failed for good.
+
+        Completion is not aria2's to announce: a finished file is ``verifying`` until the
+        verifier (``worker.verifying``) records ``completed``, or refuses it.
+        """
+        failed = [
+            t
+            for t in transfers
+            if not t.is_stopped
+            and (state := states.get(t.gid)) is not None
+            and state.status is Aria2Status.ERROR
+            and t.retry_next_at is None  # permanent, or no retries left
+        ]
+        if not failed:
             return
         with transaction.atomic():
             current = dict(
                 Transfer.objects.filter(
-                    pk__in=[t.pk for _, t in outcomes], stopped_at__isnull=True
+                    pk__in=[t.pk for t in failed], stopped_at__isnull=True
                 ).values_list("pk", "gid")
             )
-            for kind, t in outcomes:
-                if current.get(t.pk) == t.gid and emit(kind, t):
-                    (report.completed if kind == EventKind.COMPLETED else report.failed).append(
-                        t.pk
-                    )
+            for t in failed:
+                if current.get(t.pk) == t.gid and emit(EventKind.FAILED, t):
+                    report.failed.append(t.pk)
 
     def _forget_results(
         self,

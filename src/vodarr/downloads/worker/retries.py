@@ -50,9 +50,18 @@ def decide_after_error(transfer: Transfer, now: datetime) -> list[str]:
 
     Call after ``record_state``; returns the fields changed (none when not retried).
     """
-    if transfer.is_stopped or transfer.retry_next_at is not None:
-        return []
     if not is_transient(transfer.last_error_code, transfer.last_error_message):
+        return []
+    return schedule_retry(transfer, now)
+
+
+def schedule_retry(transfer: Transfer, now: datetime) -> list[str]:
+    """Schedule the next automatic retry of a transient failure, unless retries ran out.
+
+    Returns the fields changed (none when not retried). Shared by aria2's errors and files
+    the verification refused (``worker.verifying``), so both count against one budget.
+    """
+    if transfer.is_stopped or transfer.retry_next_at is not None:
         return []
     if transfer.retry_attempt >= MAX_RETRIES:
         return []
@@ -124,7 +133,8 @@ class RetryRunner:
             MAX_RETRIES,
             transfer.pk,
             transfer.output_path,
-            describe_error(error_code, error_message),
+            # A refused file (no aria2 code) already says what happened in plain words.
+            describe_error(error_code, error_message) if error_code is not None else error_message,
         )
         return "retried"
 

@@ -85,6 +85,11 @@ _NETWORK_HINT = re.compile(
 _NO_URI = re.compile(r"no uri available", re.IGNORECASE)
 
 
+def mentions_connection_limit(text: str | None) -> bool:
+    """Does ``text`` say the account is at its connection limit (in any panel's words)?"""
+    return bool(_CONNECTION_LIMIT.search(text or ""))
+
+
 def http_status_in(message: str | None) -> int | None:
     """The HTTP status aria2 quoted in ``message`` (``status=503``), if any."""
     match = _HTTP_STATUS.search(message or "")

@@ -142,6 +142,7 @@ class SeriesSummary:
     rating: float | None
     year: int | None
     last_modified: datetime | None
+    tmdb_id: str | None = None
 
     @property
     def backdrop(self) -> str | None:
@@ -193,6 +194,7 @@ class SeriesInfo:
     rating: float | None
     year: int | None
     episode_run_time_secs: int | None
+    tmdb_id: str | None = None
     seasons: tuple[Season, ...] = field(default_factory=tuple)
     # Sorted by (season, episode_num); ids are unique.
     episodes: tuple[Episode, ...] = field(default_factory=tuple)

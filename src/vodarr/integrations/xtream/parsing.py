@@ -207,6 +207,7 @@ def _parse_series_summary(entry: dict[str, object], series_id: int) -> SeriesSum
         # The release date is read only when "year" says nothing: most entries have one.
         year=as_year(entry.get("year")) or as_year(release_date(entry)),
         last_modified=as_timestamp(entry.get("last_modified")),
+        tmdb_id=as_optional_text(entry.get("tmdb") or entry.get("tmdb_id")),
     )
 
 
@@ -252,6 +253,7 @@ def parse_series_info(data: object, series_id: int) -> SeriesInfo:
         rating=show.rating,
         year=show.year,
         episode_run_time_secs=as_duration(None, None, info.get("episode_run_time")),
+        tmdb_id=show.tmdb_id,
         seasons=_parse_seasons(response.get("seasons"), episodes),
         episodes=episodes,
     )
