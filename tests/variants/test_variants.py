@@ -12,6 +12,7 @@ from django.test import Client
 from tests.downloads.conftest import Stack, stack
 from tests.fixtures.users import inertia_client
 from vodarr.accounts.models import User
+from vodarr.catalog import sync
 from vodarr.catalog.models import Category, Kind, Series
 from vodarr.catalog.provider import provider_client
 from vodarr.catalog.sync import sync_catalogue
@@ -74,6 +75,20 @@ def test_variants_of_one_film_are_one_card_wherever_titles_are_listed(
     sync_catalogue(provider_client())
     cards = props(as_member, "/movies?sort=name")["movies"]["data"]
     assert [(c["id"], c["versions"]) for c in cards if "Dune" in c["name"]] == [(EN_FHD, 3)]
+
+
+def test_only_a_sync_that_changed_titles_works_the_groups_out_again(
+    variants: Stack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    refreshed: list[str] = []
+    monkeypatch.setattr(sync, "refresh_groups", lambda model: refreshed.append(model.__name__))
+
+    sync_catalogue(provider_client())  # nothing changed at the provider
+    assert refreshed == []
+
+    variants.provider.add_movie(205, "IT| Dune (2021)", year=2021, tmdb_id=DUNE_TMDB)
+    sync_catalogue(provider_client())
+    assert refreshed == ["VodStream"]
 
 
 def test_a_title_page_offers_every_variant_and_the_best_one_by_default(

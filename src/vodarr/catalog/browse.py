@@ -101,7 +101,8 @@ def _one_per_group(queryset: QuerySet[Any], category_id: int | None = None) -> Q
 
 def _count_per_group(queryset: QuerySet[Any], category_id: int | None = None) -> int:
     """How many cards ``_one_per_group(queryset)`` lists: all rows but the few that are not
-    leads (a partial index holds those), so a count never reads the whole table."""
+    leads, counted from indexes only (a partial index holds those of all titles; a
+    category's sort indexes end with its lead flag)."""
     return queryset.count() - queryset.filter(**{_lead(category_id): False}).count()
 
 

@@ -1,12 +1,12 @@
 """Variants of one title as the listings need them, kept up to date after each sync.
 
 Titles sharing a ``group_key`` are one card. Working that out per listing (a NOT EXISTS per
-row) made counting a page of 40,000 movies cost 40 ms instead of 1 ms; so a sync ends with
-three set-based UPDATEs that store, per row, the size of its group, whether it is the
-group's card in a listing of everything (``group_lead``: the lowest id) and whether it is
-the card in its category (``category_lead``: the lowest id of the group in that category —
-a German variant listed only under "German" still shows there). Only rows whose value
-changes are written. Rows without a key stand alone.
+row) made counting a page of 40,000 movies cost 40 ms instead of 1 ms; so a sync that
+changed titles ends with set-based UPDATEs that store, per row, the size of its group,
+whether it is the group's card in a listing of everything (``group_lead``: the lowest id)
+and whether it is the card in its category (``category_lead``: the lowest id of the group
+in that category — a German variant listed only under "German" still shows there). Only
+rows whose value changes are written. Rows without a key stand alone.
 """
 
 from __future__ import annotations

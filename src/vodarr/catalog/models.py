@@ -97,27 +97,29 @@ class VodStream(models.Model):
 
     class Meta:
         ordering: ClassVar[list[str]] = ["search_name", "stream_id"]
-        # Each browse sort reads an index in order and stops after one page.
+        # Each browse sort reads an index in order and stops after one page. The last column,
+        # whether the row is its group's card there, lets a listing skip the other versions
+        # (and count a category's cards) from the index alone, never reading the rows.
         indexes: ClassVar[list[models.Index]] = [
             models.Index(fields=["group_key", "stream_id"], name="vod_group_idx"),
             # The few rows that are not their group's card: what a page count subtracts.
             models.Index(
-                fields=["category"], condition=Q(group_lead=False), name="vod_not_lead_idx"
+                fields=["group_lead"], condition=Q(group_lead=False), name="vod_not_lead_idx"
+            ),
+            models.Index(fields=["-added", "-stream_id", "group_lead"], name="vod_added_idx"),
+            models.Index(fields=["-rating", "-stream_id", "group_lead"], name="vod_rating_idx"),
+            models.Index(fields=["search_name", "stream_id", "group_lead"], name="vod_name_idx"),
+            models.Index(
+                fields=["category", "-added", "-stream_id", "category_lead"],
+                name="vod_category_added_idx",
             ),
             models.Index(
-                fields=["category"], condition=Q(category_lead=False), name="vod_not_cat_lead_idx"
-            ),
-            models.Index(fields=["-added", "-stream_id"], name="vod_added_idx"),
-            models.Index(fields=["-rating", "-stream_id"], name="vod_rating_idx"),
-            models.Index(fields=["search_name", "stream_id"], name="vod_name_idx"),
-            models.Index(
-                fields=["category", "-added", "-stream_id"], name="vod_category_added_idx"
+                fields=["category", "-rating", "-stream_id", "category_lead"],
+                name="vod_category_rating_idx",
             ),
             models.Index(
-                fields=["category", "-rating", "-stream_id"], name="vod_category_rating_idx"
-            ),
-            models.Index(
-                fields=["category", "search_name", "stream_id"], name="vod_category_name_idx"
+                fields=["category", "search_name", "stream_id", "category_lead"],
+                name="vod_category_name_idx",
             ),
         ]
 
@@ -161,25 +163,24 @@ class Series(models.Model):
         indexes: ClassVar[list[models.Index]] = [
             models.Index(fields=["group_key", "series_id"], name="series_group_idx"),
             models.Index(
-                fields=["category"], condition=Q(group_lead=False), name="series_not_lead_idx"
+                fields=["group_lead"], condition=Q(group_lead=False), name="series_not_lead_idx"
             ),
             models.Index(
-                fields=["category"],
-                condition=Q(category_lead=False),
-                name="series_not_cat_lead_idx",
+                fields=["-last_modified", "-series_id", "group_lead"], name="series_modified_idx"
             ),
-            models.Index(fields=["-last_modified", "-series_id"], name="series_modified_idx"),
-            models.Index(fields=["-rating", "-series_id"], name="series_rating_idx"),
-            models.Index(fields=["search_name", "series_id"], name="series_name_idx"),
+            models.Index(fields=["-rating", "-series_id", "group_lead"], name="series_rating_idx"),
+            models.Index(fields=["search_name", "series_id", "group_lead"], name="series_name_idx"),
             models.Index(
-                fields=["category", "-last_modified", "-series_id"],
+                fields=["category", "-last_modified", "-series_id", "category_lead"],
                 name="series_category_mod_idx",
             ),
             models.Index(
-                fields=["category", "-rating", "-series_id"], name="series_category_rating_idx"
+                fields=["category", "-rating", "-series_id", "category_lead"],
+                name="series_category_rating_idx",
             ),
             models.Index(
-                fields=["category", "search_name", "series_id"], name="series_category_name_idx"
+                fields=["category", "search_name", "series_id", "category_lead"],
+                name="series_category_name_idx",
             ),
         ]
 

@@ -309,8 +309,11 @@ def _apply(fetched: _Fetched, now: datetime, clock: float) -> SyncResult:
     stale = [pk for key, pk in categories.items() if key not in wanted]
     for batch in batches(stale, 500):
         Category.objects.filter(pk__in=batch).delete()
-    for model in (VodStream, Series):
-        refresh_groups(model)  # variants: one card per title (groups.py)
+    # Variants: one card per title (groups.py). Only titles written or removed, or moved out
+    # of a deleted category, change a group: a sync where nothing changed skips the work.
+    for model, replaced in ((VodStream, movies), (Series, shows)):
+        if replaced.changed or stale:
+            refresh_groups(model)
     return SyncResult(
         categories=len(categories) - len(stale),
         movies_created=movies.created,

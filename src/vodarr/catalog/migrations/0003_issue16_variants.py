@@ -1,5 +1,6 @@
 # Issue 16: variants of one title share a group key (its TMDB id, or its normalised name and
-# year), so they show as one card.
+# year), so they show as one card. The browse indexes gain the lead flags as a last column,
+# so a listing skips the other versions without reading their rows.
 #
 # On SQLite each AddField below rebuilds the title table (a NOT NULL column), which drops the
 # search index's triggers (migration 0002): they are created again last, and first on the
@@ -85,32 +86,106 @@ class Migration(migrations.Migration):
             model_name="series",
             index=models.Index(
                 condition=models.Q(("group_lead", False)),
-                fields=["category"],
+                fields=["group_lead"],
                 name="series_not_lead_idx",
-            ),
-        ),
-        migrations.AddIndex(
-            model_name="series",
-            index=models.Index(
-                condition=models.Q(("category_lead", False)),
-                fields=["category"],
-                name="series_not_cat_lead_idx",
             ),
         ),
         migrations.AddIndex(
             model_name="vodstream",
             index=models.Index(
                 condition=models.Q(("group_lead", False)),
-                fields=["category"],
+                fields=["group_lead"],
                 name="vod_not_lead_idx",
+            ),
+        ),
+        # The sort indexes end with the row's lead flag: a listing skips the other versions,
+        # and counts a category's cards, from the index alone.
+        migrations.RemoveIndex(model_name="series", name="series_modified_idx"),
+        migrations.RemoveIndex(model_name="series", name="series_rating_idx"),
+        migrations.RemoveIndex(model_name="series", name="series_name_idx"),
+        migrations.RemoveIndex(model_name="series", name="series_category_mod_idx"),
+        migrations.RemoveIndex(model_name="series", name="series_category_rating_idx"),
+        migrations.RemoveIndex(model_name="series", name="series_category_name_idx"),
+        migrations.RemoveIndex(model_name="vodstream", name="vod_added_idx"),
+        migrations.RemoveIndex(model_name="vodstream", name="vod_rating_idx"),
+        migrations.RemoveIndex(model_name="vodstream", name="vod_name_idx"),
+        migrations.RemoveIndex(model_name="vodstream", name="vod_category_added_idx"),
+        migrations.RemoveIndex(model_name="vodstream", name="vod_category_rating_idx"),
+        migrations.RemoveIndex(model_name="vodstream", name="vod_category_name_idx"),
+        migrations.AddIndex(
+            model_name="series",
+            index=models.Index(
+                fields=["-last_modified", "-series_id", "group_lead"], name="series_modified_idx"
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="series",
+            index=models.Index(
+                fields=["-rating", "-series_id", "group_lead"], name="series_rating_idx"
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="series",
+            index=models.Index(
+                fields=["search_name", "series_id", "group_lead"], name="series_name_idx"
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="series",
+            index=models.Index(
+                fields=["category", "-last_modified", "-series_id", "category_lead"],
+                name="series_category_mod_idx",
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="series",
+            index=models.Index(
+                fields=["category", "-rating", "-series_id", "category_lead"],
+                name="series_category_rating_idx",
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="series",
+            index=models.Index(
+                fields=["category", "search_name", "series_id", "category_lead"],
+                name="series_category_name_idx",
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="vodstream",
+            index=models.Index(fields=["-added", "-stream_id", "group_lead"], name="vod_added_idx"),
+        ),
+        migrations.AddIndex(
+            model_name="vodstream",
+            index=models.Index(
+                fields=["-rating", "-stream_id", "group_lead"], name="vod_rating_idx"
             ),
         ),
         migrations.AddIndex(
             model_name="vodstream",
             index=models.Index(
-                condition=models.Q(("category_lead", False)),
-                fields=["category"],
-                name="vod_not_cat_lead_idx",
+                fields=["search_name", "stream_id", "group_lead"], name="vod_name_idx"
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="vodstream",
+            index=models.Index(
+                fields=["category", "-added", "-stream_id", "category_lead"],
+                name="vod_category_added_idx",
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="vodstream",
+            index=models.Index(
+                fields=["category", "-rating", "-stream_id", "category_lead"],
+                name="vod_category_rating_idx",
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="vodstream",
+            index=models.Index(
+                fields=["category", "search_name", "stream_id", "category_lead"],
+                name="vod_category_name_idx",
             ),
         ),
         migrations.RunPython(key_existing_titles, migrations.RunPython.noop),

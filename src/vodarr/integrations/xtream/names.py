@@ -189,6 +189,7 @@ _WORD_SPLIT = re.compile(r"[\s/+,._-]+")
 # Where a tag can be: a separator of a prefix, a bracket, a dash before a year.
 _NOT_WORD = re.compile(r"[^\w]+")
 _MARKERS = re.compile(r"[|:\[\]()\u2013]|\s-")
+_RESOLUTION_WORD = re.compile(r"\d{3,4}[pPiI]|4[kK]")  # "1080p", "4k": tags in any case
 
 
 @dataclass(frozen=True)
@@ -277,7 +278,7 @@ def _prefix_is_tags(prefix: re.Match[str]) -> bool:
 def _tag_word(word: str) -> bool:
     """A trailing word counts as a tag only when written like one: "FHD", "1080p", "VF"."""
     bare = word.strip("-|:")
-    return bool(bare) and (bare.isupper() or re.fullmatch(r"\d{3,4}[pPiI]|4[kK]", bare) is not None)
+    return bool(bare) and (bare.isupper() or _RESOLUTION_WORD.fullmatch(bare) is not None)
 
 
 def fold_title(title: str) -> str:
