@@ -14,10 +14,13 @@ from django.test import Client
 from tests.downloads.conftest import start
 from tests.fixtures.waiting import wait_for
 from tests.worker.conftest import FAST_MOVIE, MISSING_MOVIE, Stack, fresh
+from vodarr.accounts.models import User
 from vodarr.catalog import sync as catalog_sync
 from vodarr.downloads.gateway import Aria2Gateway
 from vodarr.downloads.models import Status
 from vodarr.downloads.worker.loop import WorkerLoop
+from vodarr.notifications.jobs import transfer_notifications
+from vodarr.notifications.models import Notification
 
 
 @pytest.mark.django_db(transaction=True)
@@ -58,6 +61,21 @@ def test_the_command_runs_one_tick_and_the_due_sync(
     assert asked == [3600.0]
     assert "aria2 is reachable" in caplog.text
     assert "Worker stopped." in caplog.text
+
+
+@pytest.mark.django_db
+def test_one_run_records_its_checks_before_the_jobs_run(
+    stack: Stack, as_member: Client, member: User
+) -> None:
+    transfer_notifications.run_once()  # the consumer joins before anything happens
+    ref = start(as_member, FAST_MOVIE)
+    stack.wait_status(ref, "complete")
+
+    WorkerLoop(listen=False, jobs={"notifications": transfer_notifications}).run(once=True)
+
+    assert fresh(ref).status == Status.COMPLETE
+    titles = Notification.objects.filter(user=member).values_list("title", flat=True)
+    assert list(titles) == ["Downloaded: Fast Movie"]
 
 
 @pytest.mark.django_db

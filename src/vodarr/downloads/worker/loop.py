@@ -103,6 +103,8 @@ class WorkerLoop:
                 self._tick()
                 self._maybe_sync(inline=once)
                 if once:
+                    # Verdicts first: the jobs then notify about the files this run checked.
+                    self._finish_checks()
                     self.jobs.run_all_once()
                     break
                 self._wake.wait(self.tick_seconds)
