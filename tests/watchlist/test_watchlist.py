@@ -132,6 +132,20 @@ def test_a_title_the_provider_dropped_stays_listed_as_unavailable(
     assert item["card"]["year"] == 1922
 
 
+def test_a_card_on_the_list_says_how_many_versions_the_provider_lists(
+    as_member: Client, titles: tuple[VodStream, Series]
+) -> None:
+    movie, show = titles
+    VodStream.objects.filter(pk=movie.pk).update(group_size=3)  # as a sync's groups.py sets it
+    add(as_member, "movie", movie.pk)
+    add(as_member, "series", show.pk)
+
+    [film] = as_member.get("/watchlist?tab=movies").json()["props"]["items"]["data"]
+    [series] = as_member.get("/watchlist?tab=series").json()["props"]["items"]["data"]
+
+    assert (film["card"]["versions"], series["card"]["versions"]) == (3, 1)
+
+
 def test_another_members_list_is_invisible(
     as_member: Client, outsider: User, titles: object
 ) -> None:

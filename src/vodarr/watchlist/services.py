@@ -9,7 +9,7 @@ from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 
 from vodarr.accounts.models import User
-from vodarr.catalog.browse import movie_card, series_card
+from vodarr.catalog.browse import cards, movie_card, series_card
 from vodarr.catalog.models import Series, VodStream
 from vodarr.watchlist.models import TitleKind, WatchlistEntry
 from vodarr.web.pagination import paginator_props
@@ -103,9 +103,9 @@ def _title(kind: str, media_id: int) -> VodStream | Series | None:
 
 
 def _live_cards(kind: str, ids: list[int]) -> dict[int, dict[str, Any]]:
-    if kind == TitleKind.MOVIE:
-        return {m.pk: movie_card(m) for m in VodStream.objects.filter(pk__in=ids)}
-    return {s.pk: series_card(s) for s in Series.objects.filter(pk__in=ids)}
+    model = VodStream if kind == TitleKind.MOVIE else Series
+    rows = list(model._default_manager.filter(pk__in=ids))
+    return {row.pk: card for row, card in zip(rows, cards(rows), strict=True)}  # with versions
 
 
 def _snapshot_card(entry: WatchlistEntry) -> dict[str, Any]:
