@@ -1,13 +1,15 @@
-"""ASGI entry point, served by uvicorn (`vodarr serve`)."""
+"""ASGI entry point, served by uvicorn (`vodarr serve`): pages on threads, streams async
+(see ``ops.serving``)."""
 
 import os
 
-from django.core.asgi import get_asgi_application
-
-from vodarr.ops.serving import die_with_serve
+import django
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vodarr.settings")
+django.setup(set_prefix=False)
 
-application = get_asgi_application()
+from vodarr.ops.serving import WebApplication, die_with_serve  # noqa: E402
+
+application = WebApplication()
 # uvicorn's worker processes (WEB_WORKERS > 1) must not outlive `vodarr serve`.
 die_with_serve()

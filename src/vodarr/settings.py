@@ -87,6 +87,9 @@ VODARR_SHARED_PROPS = {
     "watchlist": "vodarr.watchlist.props.watchlist_props",
     "notifications": "vodarr.notifications.props.notification_props",
 }
+# Responses that stay open (Server-Sent Events): served on the async path, where an open
+# stream holds no thread; every other request runs on the page threads (ops/serving.py).
+VODARR_STREAM_PATHS = ["/downloads/stream"]
 # Cards other apps add to the profile page: prop name → function of the request.
 VODARR_PROFILE_PROPS = {
     "notificationTargets": "vodarr.notifications.props.notification_targets",
@@ -168,6 +171,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000;"
         ),
     }
+    # Each page thread keeps its connection (ops/serving.py): opening SQLite and running the
+    # PRAGMAs above was a fifth of a page's time. In-process connections hold no server slot.
+    DATABASES["default"]["CONN_MAX_AGE"] = None
     # Tests use a file too: in-memory shared-cache SQLite answers concurrent writers with
     # "table is locked" instead of waiting, unlike the real thing the app runs on.
     # One file per process, so two test runs in one checkout never share a database.

@@ -1,4 +1,15 @@
-"""How uvicorn serves Vodarr: the options `vodarr serve` (and the tests' live server) use.
+"""How uvicorn serves Vodarr: the web application and the options `vodarr serve` (and the
+tests' live server) use.
+
+Pages run as WSGI on a few long-lived threads; only streams take Django's ASGI path. Under
+Django's ASGI handler every request got a new thread (a fresh single-thread executor per
+request) and therefore a new database connection, and every sync middleware and signal hopped
+between the event loop and that thread: profiled under 16 clients (benchmarks/README.md),
+connecting and closing SQLite alone was a fifth of the server's time. On a fixed pool the
+connection of each thread is kept (``CONN_MAX_AGE``) and a request crosses threads once.
+Streams — a response that stays open for minutes — would pin one of those few threads
+each, so the paths in ``VODARR_STREAM_PATHS`` stay on the async path, where waiting holds
+no thread.
 
 uvicorn believes ``X-Forwarded-For`` and ``X-Forwarded-Proto`` from 127.0.0.1 unless told
 otherwise, so any local process could pick its client address and dodge the rate limits.
@@ -10,9 +21,18 @@ from the proxy's headers, and from the connection itself for everyone else.
 from __future__ import annotations
 
 import os
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
 from typing import Any
 
+from a2wsgi import WSGIMiddleware
 from django.conf import settings
+
+ASGIApp = Callable[[dict[str, Any], Any, Any], Awaitable[None]]
+
+# Threads serving pages in one web process. Page work is short and mostly holds the GIL, so
+# more threads only queue on it; a few cover the waits on aria2 and the database.
+PAGE_THREADS = 4
 
 # Set by `vodarr serve` for uvicorn's worker processes: the pid they must die with.
 PARENT_PID_VARIABLE = "VODARR_SERVE_PID"
@@ -37,3 +57,39 @@ def uvicorn_options() -> dict[str, Any]:
         "log_config": None,
         "lifespan": "off",
     }
+
+
+@dataclass
+class WebApplication:
+    """The ASGI app `vodarr serve` runs: pages on ``PAGE_THREADS`` threads, streams async.
+
+    A new instance builds its own Django handlers (their middlewares read settings when
+    they load); ``close()`` ends its page threads, and with them their database connections.
+    """
+
+    threads: int = PAGE_THREADS
+    stream_paths: tuple[str, ...] = field(
+        default_factory=lambda: tuple(settings.VODARR_STREAM_PATHS)
+    )
+
+    def __post_init__(self) -> None:
+        from django.core.asgi import get_asgi_application
+        from django.core.wsgi import get_wsgi_application
+
+        self.streams: ASGIApp = get_asgi_application()
+        self._pages = WSGIMiddleware(get_wsgi_application(), workers=self.threads)
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["path"] in self.stream_paths:
+            await self.streams(scope, receive, send)
+            return
+
+        async def receive_message() -> Any:
+            # a2wsgi hands the request body over with run_coroutine_threadsafe, which wants a
+            # coroutine; some servers' receive returns another kind of awaitable.
+            return await receive()
+
+        await self._pages(scope, receive_message, send)
+
+    def close(self) -> None:
+        self._pages.executor.shutdown(wait=True)
