@@ -40,6 +40,8 @@ lint: $(PY_STAMP) $(NODE_STAMP)
 	cd frontend && npm run typecheck --silent
 
 bench: setup
+	@# wrk drives the web benchmarks' clients (benchmarks/load.py).
+	@command -v wrk >/dev/null || { $(call apt_install,wrk); }
 	$(BIN)/python -m benchmarks
 
 setup: system-deps $(PY_STAMP) $(MANIFEST)

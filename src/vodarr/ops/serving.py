@@ -92,4 +92,5 @@ class WebApplication:
         await self._pages(scope, receive_message, send)
 
     def close(self) -> None:
-        self._pages.executor.shutdown(wait=True)
+        # Idle threads end now; one still in a request ends after it (never waited for here).
+        self._pages.executor.shutdown(wait=False, cancel_futures=True)
