@@ -1,0 +1,242 @@
+"""Benchmark: a queue of 1,000 episodes ("download all" on a show with 40 seasons).
+
+With the real aria2c and the fake provider (every episode throttled, so aria2 keeps 5
+active and 995 waiting):
+
+- starting the 1,000 through ``start_episodes_download`` (the provider's episode list,
+  aria2's adds, the database rows);
+- one worker tick (``Reconciler.tick``) with the 1,000 in aria2, at 100 and at 10,000
+  finished downloads in history: it must not grow with either;
+- ``aria2.getVersion`` latency while ticks run, against aria2 at rest: the tick's requests
+  must not hold aria2 up for everyone else (the page, the other processes);
+- the Downloads page (test client, in process) before and after the queue was added.
+
+    .venv/bin/python -m benchmarks.bench_queue
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+SERIES_ID = 500
+SEASONS, EPISODES_PER_SEASON = 40, 25  # 1,000 episodes
+HISTORIES = (100, 10_000)
+TICKS = 20
+PAGE_ROUNDS = 100
+THROTTLE = 8 * 1024  # bytes/s per episode: the 5 active ones stay active for the whole run
+
+
+def main() -> None:
+    os.umask(0o077)
+    with tempfile.TemporaryDirectory(prefix="vodarr-bench-queue-") as scratch:
+        root = Path(scratch)
+        os.environ["VODARR_DATA_DIR"] = str(root / "data")
+        os.environ["DOWNLOAD_ROOT"] = str(root / "downloads")
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vodarr.settings")
+        import django
+
+        django.setup()
+        _run(root)
+
+
+def _run(root: Path) -> None:
+    from django.conf import settings
+    from django.core.management import call_command
+
+    from vodarr.catalog.provider import forget_client
+    from vodarr.demo.catalogue import Catalogue
+    from vodarr.demo.provider import FakeProvider
+    from vodarr.integrations.aria2 import EmbeddedAria2
+
+    call_command("migrate", verbosity=0)
+    settings.ALLOWED_HOSTS = ["*"]
+    provider = FakeProvider(catalogue=Catalogue()).start()
+    daemon = EmbeddedAria2(root / "downloads", root / "aria2" / "session.txt")
+    with daemon:
+        try:
+            settings.ARIA2_RPC_URL, settings.ARIA2_RPC_SECRET = daemon.rpc_url, daemon.secret
+            settings.XTREAM_BASE_URL = provider.base_url
+            settings.XTREAM_USERNAME = provider.username
+            settings.XTREAM_PASSWORD = provider.password
+            forget_client()
+            _episodes(provider)
+            _measure(daemon)
+        finally:
+            provider.stop()
+
+
+def _episodes(provider: Any) -> list[tuple[int, int]]:
+    seasons = {
+        season: [
+            (episode, f"Episode {episode}", SERIES_ID * 100_000 + season * 100 + episode)
+            for episode in range(1, EPISODES_PER_SEASON + 1)
+        ]
+        for season in range(1, SEASONS + 1)
+    }
+    ids = provider.add_series(SERIES_ID, "Long Show", seasons, year=1990, size=1 << 30)
+    for episode_id in ids.values():
+        provider.set_throttle("episode", episode_id, THROTTLE)
+    return sorted(ids)
+
+
+def _measure(daemon: Any) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from tests.fixtures.downloads import finished_downloads
+
+    from benchmarks.aims import print_aim
+    from vodarr.accounts.models import User
+    from vodarr.downloads import starting
+    from vodarr.downloads.gateway import gateway
+    from vodarr.downloads.worker import Reconciler
+
+    user = User.objects.create_user(
+        "queue@example.test", "bench passphrase", name="Queue", verified=True
+    )
+    finished_downloads(user, HISTORIES[0], first_id=1, size=1 << 30)
+    page_before = _page_p50(user)
+    wanted = [(s, e) for s in range(1, SEASONS + 1) for e in range(1, EPISODES_PER_SEASON + 1)]
+
+    requests_before = gateway().client.request_count
+    with CaptureQueriesContext(connection) as queries:
+        started = time.perf_counter()
+        result = starting.start_episodes_download(user, SERIES_ID, wanted)
+        elapsed = time.perf_counter() - started
+    print(f"Queue of {len(wanted):,} episodes, real aria2c, fake provider")
+    print_aim(
+        "  start 1,000 episodes (start_episodes_download)",
+        elapsed,
+        2.0,
+        "s",
+        note=f"{len(result.started)} started, {len(result.failed)} failed; "
+        f"{gateway().client.request_count - requests_before} aria2 requests, "
+        f"{len(queries.captured_queries)} SQL queries",
+    )
+    client = daemon.client()
+    active = _wait_for_active(client)
+    waiting = client.call("aria2.getGlobalStat")["numWaiting"]
+    print(f"  aria2 now holds {active} active and {waiting} waiting downloads")
+
+    page_after = _page_p50(user)
+    print_aim(
+        "  Downloads page p50, with the queue / without",
+        page_after / page_before,
+        1.25,
+        "x",
+        note=f"{page_after:.2f} ms vs {page_before:.2f} ms (in process, test client)",
+    )
+
+    reconciler = Reconciler()
+    reconciler.tick()  # records the new downloads' state once; later ticks write only changes
+    idle = _latencies(client, 0.5)
+    history = HISTORIES[0]
+    for size in HISTORIES:
+        finished_downloads(user, size - history, first_id=100_000 + history, size=1 << 30)
+        history = size
+        reconciler.tick()
+        requests_before = gateway().client.request_count
+        with CaptureQueriesContext(connection) as queries:
+            reconciler.tick()  # counted apart: capturing SQL slows a query of many parameters
+        per_tick = gateway().client.request_count - requests_before
+        with _probing(client) as probe:
+            timings = _timings(reconciler.tick, TICKS)
+        median = statistics.median(timings) * 1000
+        print_aim(
+            f"  worker tick, 1,000 in aria2, {size:,} in history",
+            median,
+            30,
+            "ms",
+            note=f"median of {TICKS}; {per_tick:.0f} aria2 requests, "
+            f"{len(queries.captured_queries)} SQL queries a tick",
+        )
+        busy = _p99(probe)
+        print_aim(
+            "  aria2.getVersion p99 while ticks run",
+            busy,
+            max(10.0, 3 * _p99(idle)),
+            "ms",
+            note=f"at rest p99 {_p99(idle):.2f} ms; aim: 3x that, at least 10 ms",
+        )
+
+
+def _wait_for_active(client: Any, timeout: float = 20.0) -> int:
+    deadline = time.monotonic() + timeout
+    while True:
+        active = int(client.call("aria2.getGlobalStat")["numActive"])
+        if active >= 5 or time.monotonic() > deadline:
+            return active
+        time.sleep(0.1)
+
+
+def _page_p50(user: Any) -> float:
+    from django.test import Client
+
+    browser = Client(headers={"X-Inertia": "true", "X-Inertia-Version": "1"})
+    browser.force_login(user)
+    browser.get("/downloads")
+    timings = []
+    for _ in range(PAGE_ROUNDS):
+        started = time.perf_counter()
+        response = browser.get("/downloads")
+        timings.append(time.perf_counter() - started)
+        assert response.status_code == 200, response.status_code
+    return statistics.median(timings) * 1000
+
+
+def _latencies(client: Any, seconds: float) -> list[float]:
+    found = []
+    until = time.monotonic() + seconds
+    while time.monotonic() < until:
+        started = time.perf_counter()
+        client.call("aria2.getVersion")
+        found.append((time.perf_counter() - started) * 1000)
+    return found
+
+
+class _probing:
+    """``aria2.getVersion`` over and over from another thread while the block runs."""
+
+    def __init__(self, client: Any) -> None:
+        self.client = client
+        self.found: list[float] = []
+        self.stop = threading.Event()
+
+    def __enter__(self) -> list[float]:
+        self.thread = threading.Thread(target=self._probe, daemon=True)
+        self.thread.start()
+        return self.found
+
+    def _probe(self) -> None:
+        while not self.stop.is_set():
+            self.found.extend(_latencies(self.client, 0.05))
+
+    def __exit__(self, *_: object) -> None:
+        self.stop.set()
+        self.thread.join()
+
+
+def _p99(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
+
+
+def _timings(action: Callable[[], object], rounds: int) -> list[float]:
+    timings = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        action()
+        timings.append(time.perf_counter() - started)
+    return timings
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # for tests.fixtures
+    main()
