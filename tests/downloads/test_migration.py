@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
@@ -21,7 +22,16 @@ def migrate(targets: list[tuple[str, str]]):  # type: ignore[no-untyped-def]
     return executor.loader.project_state(targets).apps
 
 
+@pytest.fixture
+def back_to_latest() -> Iterator[None]:
+    """The next tests in this process need the whole schema, not the one this test left."""
+    yield
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("back_to_latest")
 def test_every_old_row_becomes_a_request_with_its_own_transfer() -> None:
     old = migrate(BEFORE)
     User = old.get_model("accounts", "User")
