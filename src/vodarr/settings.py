@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "vodarr.accounts",
     "vodarr.catalog",
     "vodarr.downloads",
+    "vodarr.live",
     "vodarr.web",
 ]
 
@@ -71,7 +72,12 @@ MIDDLEWARE = [
 VODARR_SHARED_PROPS = {
     "auth": "vodarr.accounts.props.auth_props",
     "app": "vodarr.accounts.props.app_props",
+    "live": "vodarr.live.props.live_props",
+    "downloadCounts": "vodarr.downloads.props.download_counts",
 }
+
+# What each person's live channel carries (live/topics.py): topic → its payload class.
+VODARR_LIVE_TOPICS = {"downloads": "vodarr.downloads.live.DownloadsTopic"}
 
 ROOT_URLCONF = "vodarr.urls"
 ASGI_APPLICATION = "vodarr.asgi.application"

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("vodarr.accounts.urls")),
     path("", include("vodarr.catalog.urls")),
     path("", include("vodarr.downloads.urls")),
+    path("", include("vodarr.live.urls")),
 ]
 
 handler400 = "vodarr.web.views.bad_request"

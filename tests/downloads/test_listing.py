@@ -151,7 +151,8 @@ def test_live_status_for_the_whole_page_comes_from_one_aria2_request(
         "files",
     }
     assert all("uris" not in f for f in fast["files"])
-    assert by_id[10_000]["source"] == "last_known"  # aria2 never heard of these
+    # Finished history is not asked about: its record is the truth, not a "last known" guess.
+    assert by_id[10_000]["source"] == "recorded"
 
 
 def test_no_page_or_prop_carries_the_provider_password(stack: Stack, admin: User) -> None:
@@ -165,10 +166,15 @@ def test_with_aria2_down_the_list_still_renders_last_known_states(
     stack: Stack, member: User
 ) -> None:
     client = inertia_client(member)
-    ref = start(client, FAST_MOVIE)
-    stack.wait_status(ref, Aria2Status.COMPLETE)
+    done = start(client, FAST_MOVIE)
+    stack.wait_status(done, Aria2Status.COMPLETE)
+    client.get("/downloads")
+    running = start(client, SLOW_MOVIE)
+    stack.wait_status(running, Aria2Status.ACTIVE)
     client.get("/downloads")
     stack.aria2.stop()
-    data = downloads_props(client)["downloads"]["data"]
-    assert data[0]["downloadStatus"]["source"] == "last_known"
-    assert data[0]["downloadStatus"]["status"] == "complete"
+    data = {d["id"]: d["downloadStatus"] for d in downloads_props(client)["downloads"]["data"]}
+    assert data[running.pk]["source"] == "last_known"  # aria2 was asked and did not answer
+    assert data[running.pk]["status"] == "active"
+    assert data[done.pk]["source"] == "recorded"  # a finished download is not asked about
+    assert data[done.pk]["status"] == "complete"

@@ -50,6 +50,7 @@ def test_search_lists_matching_movies_and_series_apart(client: Client, catalogue
             "year": None,
             "rating": None,
             "kind": "series",
+            "download": None,
         }
     ]
 

@@ -17,8 +17,8 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from vodarr.accounts.models import Role, User
-from vodarr.downloads.actions import release_transfers
 from vodarr.downloads.models import MediaDownloadRef
+from vodarr.downloads.operations import release_transfers
 
 logger = logging.getLogger("vodarr.accounts")
 VERIFY_SALT = "vodarr.accounts.verify-email"
