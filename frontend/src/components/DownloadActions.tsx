@@ -11,6 +11,8 @@ type DownloadActionsProps = {
   /** The row's title, so "Cancel" says what it cancels to a screen reader. */
   title: string;
   actions: DownloadAction[];
+  /** A retry of a finished file is a re-download, and says so. */
+  completed?: boolean;
 };
 
 const BUTTONS: Record<DownloadAction, { label: string; icon: IconName; asks: boolean }> = {
@@ -24,7 +26,7 @@ const BUTTONS: Record<DownloadAction, { label: string; icon: IconName; asks: boo
 type Dialog = "retry" | "cancel" | "remove" | null;
 
 /** A row's buttons; retry, cancel and remove ask first, in a small dialog. */
-export default function DownloadActions({ id, title, actions }: DownloadActionsProps) {
+export default function DownloadActions({ id, title, actions, completed = false }: DownloadActionsProps) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [pending, setPending] = useState<DownloadAction | null>(null);
   const [deletePartial, setDeletePartial] = useState(false);
@@ -57,7 +59,8 @@ export default function DownloadActions({ id, title, actions }: DownloadActionsP
   return (
     <div className="flex flex-wrap justify-end gap-2">
       {actions.map((action) => {
-        const { label, icon } = BUTTONS[action];
+        const { icon } = BUTTONS[action];
+        const label = action === "retry" && completed ? "Download again" : BUTTONS[action].label;
         const busy = pending === action;
         return (
           <button
@@ -83,7 +86,25 @@ export default function DownloadActions({ id, title, actions }: DownloadActionsP
         );
       })}
 
-      {dialog === "retry" && (
+      {dialog === "retry" && completed && (
+        <ConfirmDialog
+          open
+          title="Download it again?"
+          description={
+            <>
+              “{title}” is already on the server. Downloading it again fetches the whole file from the provider
+              once more and replaces the copy on disk — useful when that copy is damaged or was deleted.
+            </>
+          }
+          confirmLabel="Download again"
+          cancelLabel="Not now"
+          confirmVariant="primary"
+          busy={pending === "retry"}
+          onConfirm={() => send("retry", { restart_from_zero: true })}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog === "retry" && !completed && (
         <ConfirmDialog
           open
           title="Retry this download?"

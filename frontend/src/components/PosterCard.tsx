@@ -1,7 +1,9 @@
 import { Link } from "@inertiajs/react";
+import { badgeText } from "../lib/downloadBadge";
 import { mediaHref } from "../lib/media";
 import { cx } from "../lib/ui";
 import type { MediaCard } from "../types";
+import Badge from "./Badge";
 import Icon from "./Icon";
 import Poster from "./Poster";
 
@@ -13,6 +15,7 @@ type PosterCardProps = {
 
 /** A poster tile linking to the title's page. */
 export default function PosterCard({ media, layout = "row" }: PosterCardProps) {
+  const onServer = media.download ? badgeText(media.download, media.kind) : null;
   return (
     <Link
       href={mediaHref(media)}
@@ -30,6 +33,11 @@ export default function PosterCard({ media, layout = "row" }: PosterCardProps) {
             <span className="sr-only">Rating</span>
             {media.rating.toFixed(1)}
           </span>
+        )}
+        {onServer && (
+          <Badge tone={onServer.tone} className="absolute bottom-2 left-2 shadow-sm tabular-nums">
+            {onServer.label}
+          </Badge>
         )}
       </div>
       <p className="mt-2 truncate text-sm font-medium text-zinc-900 group-hover:text-brand-700 dark:text-zinc-100 dark:group-hover:text-brand-300">

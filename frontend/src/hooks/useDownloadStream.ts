@@ -1,84 +1,76 @@
-import { router } from "@inertiajs/react";
-import { useEffect, useRef, useState } from "react";
-import { mergeDownloadItems, parseDownloadsEvent, streamIds, streamUrl } from "../lib/downloadStream";
-import type { DownloadItem } from "../types";
-
-/** After this long in the background the page reloads its rows instead of trusting the stream. */
-const STALE_AFTER_HIDDEN_MS = 30_000;
+import { usePage } from "@inertiajs/react";
+import { useState } from "react";
+import {
+  type ApplyOptions,
+  applyDownloadsEvent,
+  type DownloadsEvent,
+  latestOwnDownload,
+  readDownloadsEvent,
+} from "../lib/downloadStream";
+import type { DownloadCounts, DownloadItem } from "../types";
+import { useLiveTopic } from "./useLive";
 
 /**
- * Live progress for the rows on screen: a Server-Sent Events stream of `/downloads/stream`
- * opened only while the tab is visible (closed when hidden, and on unmount: leaving the page
- * unmounts it); another set of ids on screen (another page, a filter) means a new stream.
- * `downloads` events are merged into the rows in place; a `refresh` event
- * (a row finished, vanished or was re-added) reloads the `downloads` prop.
- *
- * Returns the rows to render: the server's `items`, with live updates applied until the next
- * time the server sends the prop.
+ * Calls `listener` with each `downloads` event of the live channel that is newer than the
+ * page's data (an event read before the page was rendered carries older news).
  */
-export function useDownloadStream(items: DownloadItem[]): readonly DownloadItem[] {
+export function useDownloadEvents(listener: (event: DownloadsEvent) => void): void {
+  const since = usePage().props.live?.since ?? 0;
+  useLiveTopic("downloads", (data) => {
+    const event = readDownloadsEvent(data);
+    if (event.at >= since) listener(event);
+  });
+}
+
+/**
+ * A list of downloads kept current by the live channel: the server's `items`, with rows that
+ * changed replaced, rows that went away dropped and new ones the page `accept`s put in — until
+ * the server sends the prop again.
+ */
+export function useLiveDownloads(items: DownloadItem[], options: ApplyOptions = {}): readonly DownloadItem[] {
   const [live, setLive] = useState<{ base: DownloadItem[]; rows: readonly DownloadItem[] }>({ base: items, rows: items });
-  // A new prop (a visit, a reload) replaces whatever the stream said about the old one.
   let rows = live.rows;
   if (live.base !== items) {
+    // A new prop (a visit, a reload) replaces whatever the channel said about the old one.
     rows = items;
     setLive({ base: items, rows: items });
   }
-
-  const url = streamUrl(streamIds(items));
-  const reloading = useRef(false);
-
-  useEffect(() => {
-    if (!url || typeof window.EventSource === "undefined") return;
-    let source: EventSource | null = null;
-    let hiddenAt: number | null = null;
-
-    function reload() {
-      if (reloading.current) return;
-      reloading.current = true;
-      router.reload({
-        only: ["downloads"],
-        onFinish: () => {
-          reloading.current = false;
-        },
-      });
-    }
-
-    function open() {
-      if (source || !url) return;
-      source = new EventSource(url);
-      source.addEventListener("downloads", (event) => {
-        const changed = parseDownloadsEvent((event as MessageEvent<string>).data);
-        if (changed.length > 0) setLive((state) => ({ base: state.base, rows: mergeDownloadItems(state.rows, changed) }));
-      });
-      source.addEventListener("refresh", reload);
-    }
-
-    function close() {
-      source?.close();
-      source = null;
-    }
-
-    function onVisibilityChange() {
-      if (document.visibilityState === "visible") {
-        const wasAwayLong = hiddenAt !== null && Date.now() - hiddenAt > STALE_AFTER_HIDDEN_MS;
-        hiddenAt = null;
-        open();
-        if (wasAwayLong) reload();
-      } else {
-        hiddenAt = Date.now();
-        close();
-      }
-    }
-
-    if (document.visibilityState === "visible") open();
-    else hiddenAt = Date.now();
-    document.addEventListener("visibilitychange", onVisibilityChange);
-    return () => {
-      document.removeEventListener("visibilitychange", onVisibilityChange);
-      close();
-    };
-  }, [url]);
-
+  useDownloadEvents((event) =>
+    setLive((state) => ({ base: state.base, rows: applyDownloadsEvent(state.rows, event, options) })),
+  );
   return rows;
+}
+
+/** A title page's own download of it (or null), kept current by the live channel. */
+export function useLiveDownload(
+  initial: DownloadItem | null,
+  match: (item: DownloadItem) => boolean,
+): DownloadItem | null {
+  const [live, setLive] = useState({ base: initial, item: initial });
+  let item = live.item;
+  if (live.base !== initial) {
+    item = initial;
+    setLive({ base: initial, item: initial });
+  }
+  useDownloadEvents((event) =>
+    setLive((state) => ({ base: state.base, item: latestOwnDownload(state.item, event, match) })),
+  );
+  return item;
+}
+
+/**
+ * Counts per state, from the page and then from every event that carries them (unless
+ * `follow` is false: counts narrowed by a search or an owner filter are the page's own).
+ */
+export function useLiveCounts(initial: DownloadCounts | null | undefined, follow = true): DownloadCounts | null {
+  const [live, setLive] = useState({ base: initial ?? null, counts: initial ?? null });
+  let counts = live.counts;
+  if (live.base !== (initial ?? null)) {
+    counts = initial ?? null;
+    setLive({ base: initial ?? null, counts: initial ?? null });
+  }
+  useDownloadEvents((event) => {
+    if (event.counts && follow) setLive((state) => ({ base: state.base, counts: event.counts }));
+  });
+  return counts;
 }

@@ -118,7 +118,8 @@ def recorded_status(transfer: Transfer) -> dict[str, Any]:
         "status": transfer.status,
         "totalLength": transfer.total_length,
         "completedLength": transfer.completed_length,
-        "downloadSpeed": 0,
+        # The worker records the speed every tick while it runs (0 otherwise).
+        "downloadSpeed": transfer.download_speed if transfer.status == Status.ACTIVE else 0,
         "errorCode": transfer.last_error_code,
         "errorMessage": transfer.last_error_message or None,
         "dir": str((download_root() / transfer.output_path).parent),

@@ -1,19 +1,35 @@
-import { Head, router } from "@inertiajs/react";
+import { Head, router, usePage } from "@inertiajs/react";
 import { useState } from "react";
+import Badge from "../../components/Badge";
 import Button from "../../components/Button";
 import DownloadStateNote from "../../components/DownloadStateNote";
-import ProviderErrorNotice from "../../components/ProviderErrorNotice";
 import Icon from "../../components/Icon";
 import MediaHero from "../../components/MediaHero";
+import ProviderErrorNotice from "../../components/ProviderErrorNotice";
+import { useLiveDownload } from "../../hooks/useDownloadStream";
+import { badgeText } from "../../lib/downloadBadge";
 import { canStartDownload } from "../../lib/downloadState";
 import { formatDuration } from "../../lib/format";
-import type { DownloadItem, MovieDetail } from "../../types";
+import type { DownloadBadge, DownloadItem, MovieDetail } from "../../types";
 
-type MovieShowProps = { movie: MovieDetail; download: DownloadItem | null; providerError?: string | null };
+type MovieShowProps = {
+  movie: MovieDetail;
+  download: DownloadItem | null;
+  /** The file on the server, whoever downloaded it. */
+  badge?: DownloadBadge | null;
+  providerError?: string | null;
+};
 
-export default function MovieShow({ movie, download, providerError }: MovieShowProps) {
+export default function MovieShow({ movie, download: initial, badge = null, providerError }: MovieShowProps) {
   const [starting, setStarting] = useState(false);
+  const userId = usePage().props.auth.user?.id;
+  // The person's own download of it, live: a start from another device shows up here too.
+  const download = useLiveDownload(
+    initial,
+    (item) => item.downloadable_type === "VodStream" && item.downloadable_id === movie.id && item.user_id === userId,
+  );
   const startable = canStartDownload(download);
+  const onServer = startable && badge?.state === "downloaded";
 
   function start() {
     router.post(`/movies/${movie.id}/download`, {}, {
@@ -53,10 +69,19 @@ export default function MovieShow({ movie, download, providerError }: MovieShowP
             </Button>
           )}
           {download && <DownloadStateNote state={download} subject={movie.name} />}
+          {startable && badge && badge.state !== "failed" && (
+            <Badge tone={badgeText(badge).tone} className="tabular-nums">
+              {onServer ? "Already on the server" : badgeText(badge).label}
+            </Badge>
+          )}
         </div>
         {startable && (
           <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
-            Saved on the server, named for Jellyfin, Plex and Kodi.
+            {onServer
+              ? "Someone here already downloaded it: Download adds it to your list at once, nothing is fetched again."
+              : badge && badge.state !== "failed"
+                ? "Someone here is downloading it: Download joins them, the file is fetched once."
+                : "Saved on the server, named for Jellyfin, Plex and Kodi."}
           </p>
         )}
       </MediaHero>
