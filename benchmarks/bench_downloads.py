@@ -75,7 +75,7 @@ def _seed(daemon) -> tuple[object, list[str]]:  # type: ignore[no-untyped-def]
 
 def _floor(member, gids: list[str]) -> list[float]:  # type: ignore[no-untyped-def]
     from vodarr.downloads.gateway import gateway
-    from vodarr.downloads.listing import visible_downloads
+    from vodarr.downloads.filters import visible_downloads
 
     timings = []
     for _ in range(200):
