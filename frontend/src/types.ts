@@ -16,8 +16,6 @@ export interface SharedProps {
   app: { name: string; demoMode: boolean; registrationOpen: boolean };
   /** The person's live channel, and the page's render time (epoch ms): signed-in pages only. */
   live: LiveInfo | null;
-  /** The header badge's numbers (signed-in pages only); the live channel keeps them current. */
-  downloadCounts: DownloadCounts | null;
   [key: string]: unknown;
 }
 

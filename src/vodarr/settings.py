@@ -73,7 +73,6 @@ VODARR_SHARED_PROPS = {
     "auth": "vodarr.accounts.props.auth_props",
     "app": "vodarr.accounts.props.app_props",
     "live": "vodarr.live.props.live_props",
-    "downloadCounts": "vodarr.downloads.props.download_counts",
 }
 
 # What each person's live channel carries (live/topics.py): topic → its payload class.

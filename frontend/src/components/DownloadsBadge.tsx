@@ -1,4 +1,3 @@
-import { usePage } from "@inertiajs/react";
 import { useLiveCounts } from "../hooks/useDownloadStream";
 import { cx } from "../lib/ui";
 
@@ -6,10 +5,12 @@ const pill = "inline-flex min-w-5 items-center justify-center rounded-full px-1.
 
 /**
  * Beside "Downloads" in the header: how many are downloading or queued, and how many failed
- * and need the person (no automatic retry pending). Live: the channel brings every change.
+ * and need the person (no automatic retry pending). The live channel's first event brings the
+ * counts (no query on every page render) and every later one keeps them current; the header
+ * stays mounted across visits, so they stay on screen from page to page.
  */
 export default function DownloadsBadge() {
-  const counts = useLiveCounts(usePage().props.downloadCounts);
+  const counts = useLiveCounts(null);
   if (!counts) return null;
   const running = counts.active + counts.queued;
   const failed = counts.attention;

@@ -47,12 +47,16 @@ _BY_STATUS = {
 
 def state_of(ref: MediaDownloadRef, status: str | None = None) -> str:
     """The request's state; ``status`` is aria2's live status of its transfer, if known."""
-    if ref.is_canceled:
+    return state_from(ref.is_canceled, ref.desired_paused, status or ref.seen_status())
+
+
+def state_from(canceled: bool, desired_paused: bool, status: str) -> str:
+    """A state from a request's wish and its transfer's status (``STATE`` says it in SQL)."""
+    if canceled:
         return "canceled"
-    seen = status or ref.seen_status()
-    if ref.desired_paused and seen in UNFINISHED_STATUSES:
+    if desired_paused and status in UNFINISHED_STATUSES:
         return "paused"
-    return _BY_STATUS.get(seen, "failed")  # type: ignore[call-overload]
+    return _BY_STATUS.get(status, "failed")  # type: ignore[call-overload]
 
 
 @dataclass(frozen=True)
@@ -136,13 +140,18 @@ def searched(queryset: QuerySet[MediaDownloadRef], q: str) -> QuerySet[MediaDown
     return queryset
 
 
+def annotate_state(queryset: QuerySet[MediaDownloadRef]) -> QuerySet[MediaDownloadRef]:
+    return queryset.annotate(state=STATE)
+
+
 def with_state(
     queryset: QuerySet[MediaDownloadRef], states: Iterable[str] = ()
 ) -> QuerySet[MediaDownloadRef]:
-    """The requests with their ``state``; only those in ``states``, when given."""
-    annotated = queryset.annotate(state=STATE)
+    """Only the requests in ``states`` (all of them when none are given)."""
     wanted = list(states)
-    return annotated.filter(Q(state__in=wanted)) if wanted else annotated
+    if not wanted:
+        return queryset
+    return annotate_state(queryset).filter(Q(state__in=wanted))
 
 
 def entry_heads(queryset: QuerySet[MediaDownloadRef]) -> Q:
@@ -160,16 +169,33 @@ def entry_heads(queryset: QuerySet[MediaDownloadRef]) -> Q:
 def state_counts(scope: QuerySet[MediaDownloadRef], selected: Iterable[str] = ()) -> dict[str, int]:
     """Counts per state, ``attention``, ``all``, and ``entries`` within ``selected`` states.
 
-    ONE query. ``scope`` is every download the person may list with the search applied but
-    no state filter (the tabs show the other states' counts too).
+    ONE query, grouped by what decides a state (and by batch, for the entries), so the
+    database evaluates nothing per row: a long history costs one pass over its index.
+    ``scope`` is every download the person may list with the search applied but no state
+    filter (the tabs show the other states' counts too).
     """
-    chosen = list(selected)
-    annotated = with_state(scope).order_by()
-    in_selection = Q(state__in=chosen) if chosen else Q()
-    selection = annotated.filter(in_selection) if chosen else annotated
-    aggregates: dict[str, Any] = {state: Count("id", filter=Q(state=state)) for state in STATES}
-    aggregates["attention"] = Count("id", filter=ATTENTION)
-    aggregates["all"] = Count("id")
-    aggregates["entries"] = Count("id", filter=in_selection & entry_heads(selection))
-    counts = annotated.aggregate(**aggregates)
-    return {name: int(value or 0) for name, value in counts.items()}
+    chosen = set(selected) or set(STATES)
+    groups = (
+        scope.order_by()
+        .annotate(
+            canceled=Q(canceled_at__isnull=False),
+            retrying=Q(transfer__retry_next_at__isnull=False),
+        )
+        .values_list("canceled", "desired_paused", "transfer__status", "retrying", "batch")
+        .annotate(n=Count("id"))
+    )
+    counts = dict.fromkeys((*STATES, "attention", "all", "entries"), 0)
+    batches: set[str] = set()
+    for canceled, paused, status, retrying, batch, n in groups:
+        state = state_from(bool(canceled), bool(paused), status)
+        counts[state] += n
+        counts["all"] += n
+        if state == "failed" and not retrying:
+            counts["attention"] += n
+        if state in chosen:
+            if batch is None:
+                counts["entries"] += n
+            else:
+                batches.add(batch)
+    counts["entries"] += len(batches)
+    return counts

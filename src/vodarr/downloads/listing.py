@@ -24,6 +24,7 @@ from vodarr.downloads.changes import remember_status_changes
 from vodarr.downloads.filters import (
     ATTENTION,
     DownloadFilters,
+    annotate_state,
     entry_heads,
     searched,
     state_counts,
@@ -138,7 +139,7 @@ def live_statuses(refs: list[MediaDownloadRef]) -> tuple[dict[str, DownloadStatu
 def active_downloads(user: User, limit: int = 5) -> list[dict[str, Any]]:
     """The person's own downloads under way or failed (needing them), newest first, as recorded."""
     refs = (
-        with_state(MediaDownloadRef.objects.filter(user=user))
+        annotate_state(MediaDownloadRef.objects.filter(user=user))
         .filter(Q(state__in=("active", "queued", "paused")) | ATTENTION)
         .select_related("user", "transfer")
         .order_by("-created_at", "-id")[:limit]
