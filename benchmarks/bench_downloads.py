@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -57,11 +56,10 @@ def main() -> None:
 def _seed(daemon) -> tuple[object, list[str]]:  # type: ignore[no-untyped-def]
     from tests.fixtures.downloads import finished_downloads
 
+    from benchmarks.web import PASSWORD
     from vodarr.accounts.models import User
 
-    member = User.objects.create_user(
-        "bench@example.test", "bench passphrase", name="Bench", verified=True
-    )
+    member = User.objects.create_user("bench@example.test", PASSWORD, name="Bench", verified=True)
     client = daemon.client()
     refs = finished_downloads(member, HISTORY, first_id=0, size=10**9)
     newest = [r.transfer.gid for r in refs[-10:]]
@@ -88,21 +86,6 @@ def _floor(member, gids: list[str]) -> list[float]:  # type: ignore[no-untyped-d
     return timings
 
 
-def _login(base: str) -> dict[str, str]:
-    import httpx
-
-    with httpx.Client(base_url=base) as http:
-        http.get("/login")
-        token = http.cookies["XSRF-TOKEN"]
-        response = http.post(
-            "/login",
-            json={"email": "bench@example.test", "password": "bench passphrase", "remember": True},
-            headers={"X-XSRF-TOKEN": token, "X-Inertia": "true"},
-        )
-        assert response.status_code in (302, 303), response.text
-        return dict(http.cookies)
-
-
 def _page_under_load(daemon) -> None:  # type: ignore[no-untyped-def]
     member, gids = _seed(daemon)
     floor_p50 = statistics.median(_floor(member, gids)) * 1000
@@ -125,40 +108,11 @@ def _page_under_load(daemon) -> None:  # type: ignore[no-untyped-def]
 
 def _load(workers: int, clients: int) -> tuple[float, float, float]:
     import httpx
-    from tests.fixtures.server import free_port
 
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "vodarr.asgi:application",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--log-level",
-            "warning",
-            "--lifespan",
-            "off",
-            "--workers",
-            str(workers),
-        ],
-        env=os.environ.copy(),
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                httpx.get(f"{base}/healthz", timeout=1)
-                break
-            except httpx.HTTPError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.1)
-        cookies = _login(base)
+    from benchmarks.web import login, uvicorn_serving
+
+    with uvicorn_serving(workers) as (base, _server):
+        cookies = login(base, "bench@example.test")
         headers = {"X-Inertia": "true", "X-Inertia-Version": "1", "Accept": "application/json"}
         latencies: list[float] = []
         lock = threading.Lock()
@@ -182,9 +136,6 @@ def _load(workers: int, clients: int) -> tuple[float, float, float]:
         for thread in threads:
             thread.join()
         elapsed = time.perf_counter() - started
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
     p50, p99 = _percentile(latencies, 0.5) * 1000, _percentile(latencies, 0.99) * 1000
     return len(latencies) / elapsed, p50, p99
 

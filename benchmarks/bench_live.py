@@ -22,7 +22,6 @@ from __future__ import annotations
 import asyncio
 import http.server
 import os
-import subprocess
 import sys
 import tempfile
 import threading
@@ -108,8 +107,7 @@ def main() -> None:
 
 
 def _run(daemon, provider, proxy) -> None:  # type: ignore[no-untyped-def]
-    from tests.fixtures.server import free_port
-
+    from benchmarks.web import PASSWORD, uvicorn_serving
     from vodarr.accounts.models import User
     from vodarr.downloads import starting
     from vodarr.downloads.gateway import Aria2Gateway
@@ -122,7 +120,7 @@ def _run(daemon, provider, proxy) -> None:  # type: ignore[no-untyped-def]
         provider.add_movie(stream_id, f"Long Film {n}", size=256 * 1024 * KIB, year=2000 + n)
         provider.set_throttle("movie", stream_id, 32 * KIB)  # runs for the whole benchmark
         person = User.objects.create_user(
-            f"p{n}@example.test", "bench passphrase", name=f"Person {n}", verified=True
+            f"p{n}@example.test", PASSWORD, name=f"Person {n}", verified=True
         )
         starting.start_movie_download(person, stream_id)
         people.append(person)
@@ -132,69 +130,52 @@ def _run(daemon, provider, proxy) -> None:  # type: ignore[no-untyped-def]
     worker_thread = threading.Thread(target=worker.run, daemon=True)
     worker_thread.start()
 
-    port = free_port()
-    env = {**os.environ, "ARIA2_RPC_URL": proxy.url}
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "vodarr.asgi:application",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--log-level",
-            "warning",
-            "--lifespan",
-            "off",
-        ],
-        env=env,
-    )
-    base = f"http://127.0.0.1:{port}"
+    env = {**os.environ, "ARIA2_RPC_URL": proxy.url}  # the web process's aria2 requests, counted
     try:
-        _wait_until_up(base)
-        cookies = [_login(base, person.email) for person in people]
-        print(
-            f"Live channel: {PEOPLE} people each with a download running, the worker ticking every "
-            f"second, uvicorn --workers 1; {WINDOW_SECONDS:g} s per row"
-        )
-        print(
-            "  streams   web CPU s/s   web→aria2 req/s   worker→aria2 req/s   events/s per stream"
-            "   web threads"
-        )
-        rows = {}
-        for count in STREAMS:
-            row = asyncio.run(
-                _measure(base, cookies, count, server.pid, proxy, worker_aria2.client)
-            )
-            rows[count] = row
-            cpu, web_rps, worker_rps, events, threads = row
-            shown = f"{events:6.2f}" if count else "     —"
-            print(
-                f"  {count:7d}   {cpu:11.3f}   {web_rps:15.2f}   {worker_rps:18.2f}   "
-                f"{shown:>19}   {threads:11d}"
-            )
-        flat_aria2 = all(rows[n][1] == 0 for n in STREAMS if n)
-        growth = rows[100][0] - rows[1][0]
-        print(
-            f"  aim (no aria2 request from open streams): {'met' if flat_aria2 else 'missed'} "
-            f"({rows[1][1]:.2f} req/s with 1 stream, {rows[100][1]:.2f} with 100)"
-        )
-        flat_threads = rows[100][4] <= rows[1][4] + 1
-        print(
-            f"  aim (no thread per open stream): {'met' if flat_threads else 'missed'} "
-            f"({rows[1][4]} threads with 1 stream, {rows[100][4]} with 100)"
-        )
-        print(
-            f"  web CPU from 1 to 100 streams: +{growth:.3f} s/s (the events themselves: "
-            "serialising once per person, writing to each stream)"
-        )
+        with uvicorn_serving(env=env) as (base, server):
+            _table(base, server, people, proxy, worker_aria2)
     finally:
-        server.terminate()
-        server.wait(timeout=10)
         worker.stop()
         worker_thread.join(timeout=10)
+
+
+def _table(base, server, people, proxy, worker_aria2) -> None:  # type: ignore[no-untyped-def]
+    from benchmarks.web import login
+
+    cookies = [login(base, person.email) for person in people]
+    print(
+        f"Live channel: {PEOPLE} people each with a download running, the worker ticking every "
+        f"second, uvicorn --workers 1; {WINDOW_SECONDS:g} s per row"
+    )
+    print(
+        "  streams   web CPU s/s   web→aria2 req/s   worker→aria2 req/s   events/s per stream"
+        "   web threads"
+    )
+    rows = {}
+    for count in STREAMS:
+        row = asyncio.run(_measure(base, cookies, count, server.pid, proxy, worker_aria2.client))
+        rows[count] = row
+        cpu, web_rps, worker_rps, events, threads = row
+        shown = f"{events:6.2f}" if count else "     —"
+        print(
+            f"  {count:7d}   {cpu:11.3f}   {web_rps:15.2f}   {worker_rps:18.2f}   "
+            f"{shown:>19}   {threads:11d}"
+        )
+    flat_aria2 = all(rows[n][1] == 0 for n in STREAMS if n)
+    growth = rows[100][0] - rows[1][0]
+    print(
+        f"  aim (no aria2 request from open streams): {'met' if flat_aria2 else 'missed'} "
+        f"({rows[1][1]:.2f} req/s with 1 stream, {rows[100][1]:.2f} with 100)"
+    )
+    flat_threads = rows[100][4] <= rows[1][4] + 1
+    print(
+        f"  aim (no thread per open stream): {'met' if flat_threads else 'missed'} "
+        f"({rows[1][4]} threads with 1 stream, {rows[100][4]} with 100)"
+    )
+    print(
+        f"  web CPU from 1 to 100 streams: +{growth:.3f} s/s (the events themselves: "
+        "serialising once per person, writing to each stream)"
+    )
 
 
 async def _measure(base, cookies, count, pid, proxy, worker_client):  # type: ignore[no-untyped-def]
@@ -256,35 +237,6 @@ def _threads(pid: int) -> int:
         if line.startswith("Threads:"):
             return int(line.split()[1])
     return 0
-
-
-def _wait_until_up(base: str) -> None:
-    import httpx
-
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            httpx.get(f"{base}/healthz", timeout=1)
-            return
-        except httpx.HTTPError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.1)
-
-
-def _login(base: str, email: str) -> dict[str, str]:
-    import httpx
-
-    with httpx.Client(base_url=base) as http:
-        http.get("/login")
-        token = http.cookies["XSRF-TOKEN"]
-        response = http.post(
-            "/login",
-            json={"email": email, "password": "bench passphrase", "remember": True},
-            headers={"X-XSRF-TOKEN": token, "X-Inertia": "true"},
-        )
-        assert response.status_code in (302, 303), response.text
-        return dict(http.cookies)
 
 
 if __name__ == "__main__":

@@ -46,6 +46,20 @@ SEEN_STATUS = {
 }
 
 
+def add_second_slow_movie(stack: Stack) -> None:
+    stack.provider.add_movie(SECOND_SLOW, "Second Slow", size=8 * 1024 * KIB, year=2003)
+    stack.provider.set_throttle("movie", SECOND_SLOW, 64 * KIB)
+
+
+def two_running(stack: Stack, client: Client) -> list[MediaDownloadRef]:
+    """Two of the member's downloads that aria2 is really running (throttled)."""
+    add_second_slow_movie(stack)
+    refs = [start(client, SLOW_MOVIE), start(client, SECOND_SLOW)]
+    for ref in refs:
+        stack.wait_status(ref, Aria2Status.ACTIVE)
+    return refs
+
+
 def bulk(client: Client, *, as_json: bool = True, **body: Any) -> Any:
     """POST /downloads/bulk as an API client (JSON answer) or as an Inertia visit."""
     headers = {"X-Inertia": ""} if as_json else {}
@@ -55,12 +69,8 @@ def bulk(client: Client, *, as_json: bool = True, **body: Any) -> Any:
 @pytest.fixture
 def every_state(stack: Stack, member: User) -> dict[str, MediaDownloadRef]:
     """One of the member's downloads in each state; aria2 really runs the active and paused."""
-    stack.provider.add_movie(SECOND_SLOW, "Second Slow", size=8 * 1024 * KIB, year=2003)
-    stack.provider.set_throttle("movie", SECOND_SLOW, 64 * KIB)
     client = inertia_client(member)
-    active = start(client, SLOW_MOVIE)
-    paused = start(client, SECOND_SLOW)
-    stack.wait_status(active, Aria2Status.ACTIVE)
+    active, paused = two_running(stack, client)
     act(client, paused, "pause")
     stack.wait_status(paused, Aria2Status.PAUSED)
     return {
@@ -137,8 +147,7 @@ def page(client: Client) -> list[dict[str, Any]]:
 
 
 def test_retry_every_failed_download_by_state(stack: Stack, member: User) -> None:
-    stack.provider.add_movie(SECOND_SLOW, "Second Slow", size=8 * 1024 * KIB, year=2003)
-    stack.provider.set_throttle("movie", SECOND_SLOW, 64 * KIB)
+    add_second_slow_movie(stack)
     client = inertia_client(member)
     failed = [
         make_download(member, SLOW_MOVIE, status=Status.ERROR, title="The Slow Movie"),
@@ -203,12 +212,8 @@ def test_a_state_bulk_touches_only_the_persons_own(
 
 
 def test_pausing_and_resuming_many_is_one_aria2_request_each(stack: Stack, member: User) -> None:
-    stack.provider.add_movie(SECOND_SLOW, "Second Slow", size=8 * 1024 * KIB, year=2003)
-    stack.provider.set_throttle("movie", SECOND_SLOW, 64 * KIB)
     client = inertia_client(member)
-    refs = [start(client, SLOW_MOVIE), start(client, SECOND_SLOW)]
-    for ref in refs:
-        stack.wait_status(ref, Aria2Status.ACTIVE)
+    refs = two_running(stack, client)
     aria2 = gateway().client
 
     before = aria2.request_count
@@ -226,12 +231,8 @@ def test_pausing_and_resuming_many_is_one_aria2_request_each(stack: Stack, membe
 
 
 def test_canceling_many_can_delete_their_partial_files(stack: Stack, member: User) -> None:
-    stack.provider.add_movie(SECOND_SLOW, "Second Slow", size=8 * 1024 * KIB, year=2003)
-    stack.provider.set_throttle("movie", SECOND_SLOW, 64 * KIB)
     client = inertia_client(member)
-    refs = [start(client, SLOW_MOVIE), start(client, SECOND_SLOW)]
-    for ref in refs:
-        stack.wait_status(ref, Aria2Status.ACTIVE)
+    refs = two_running(stack, client)
     partials = [stack.root / ref.transfer.output_path for ref in refs]
 
     body = bulk(client, action="cancel", ids=[r.pk for r in refs], delete_partial=True).json()

@@ -3,8 +3,9 @@ import { useState } from "react";
 import type { DownloadAction } from "../lib/downloads";
 import { buttonClasses, cx } from "../lib/ui";
 import type { DownloadState } from "../types";
+import BusyIcon from "./BusyIcon";
 import ConfirmDialog from "./ConfirmDialog";
-import Icon, { type IconName } from "./Icon";
+import type { IconName } from "./Icon";
 
 /** Which downloads a bulk action is for: these ids, or every one in these states (and search). */
 export type BulkTarget = { ids: number[] } | { status: DownloadState[]; q?: string; owners?: string };
@@ -57,11 +58,7 @@ export default function BulkButton({ action, label, target, confirm, subject, va
         aria-busy={busy || undefined}
         className={cx(buttonClasses(variant), "px-3 py-1.5")}
       >
-        {busy ? (
-          <span className="size-4 animate-spin rounded-full border-2 border-current border-r-transparent" aria-hidden="true" />
-        ) : (
-          <Icon name={ICONS[action]} className="size-4" />
-        )}
+        <BusyIcon busy={busy} icon={ICONS[action]} />
         {label}
         {confirm && "…"}
         {subject && <span className="sr-only"> {subject}</span>}

@@ -4,7 +4,8 @@ import type { DownloadAction } from "../lib/downloads";
 import { buttonClasses, cx } from "../lib/ui";
 import Checkbox from "./Checkbox";
 import ConfirmDialog from "./ConfirmDialog";
-import Icon, { type IconName } from "./Icon";
+import BusyIcon from "./BusyIcon";
+import type { IconName } from "./Icon";
 
 type DownloadActionsProps = {
   id: number;
@@ -74,11 +75,7 @@ export default function DownloadActions({ id, title, actions, completed = false 
               "px-3 py-1.5",
             )}
           >
-            {busy ? (
-              <span className="size-4 animate-spin rounded-full border-2 border-current border-r-transparent" aria-hidden="true" />
-            ) : (
-              <Icon name={icon} className="size-4" />
-            )}
+            <BusyIcon busy={busy} icon={icon} />
             {label}
             {BUTTONS[action].asks && "…"}
             <span className="sr-only"> {title}</span>

@@ -7,6 +7,7 @@ import { episodeCode } from "../lib/media";
 import { buttonClasses, cx } from "../lib/ui";
 import type { Episode } from "../types";
 import Badge from "./Badge";
+import BusyIcon from "./BusyIcon";
 import Checkbox from "./Checkbox";
 import DownloadStateNote from "./DownloadStateNote";
 import Icon from "./Icon";
@@ -92,11 +93,7 @@ export default function EpisodeRow({ episode, seriesName, selected, onToggle, on
               aria-busy={starting || undefined}
               className={cx(buttonClasses("secondary"), "px-3 py-1.5")}
             >
-              {starting ? (
-                <span className="size-4 animate-spin rounded-full border-2 border-current border-r-transparent" aria-hidden="true" />
-              ) : (
-                <Icon name="download" className="size-4" />
-              )}
+              <BusyIcon busy={starting} icon="download" />
               Download
               <span className="sr-only"> {code}</span>
             </button>

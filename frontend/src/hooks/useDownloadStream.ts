@@ -23,22 +23,26 @@ export function useDownloadEvents(listener: (event: DownloadsEvent) => void): vo
 }
 
 /**
- * A list of downloads kept current by the live channel: the server's `items`, with rows that
- * changed replaced, rows that went away dropped and new ones the page `accept`s put in — until
- * the server sends the prop again.
+ * A value from the page's props, then kept current by each `downloads` event (`apply`), until
+ * the server sends the prop again (a visit, a reload): that replaces whatever the events said.
+ */
+function useLiveValue<T>(initial: T, apply: (current: T, event: DownloadsEvent) => T): T {
+  const [live, setLive] = useState({ base: initial, value: initial });
+  let value = live.value;
+  if (live.base !== initial) {
+    value = initial;
+    setLive({ base: initial, value: initial });
+  }
+  useDownloadEvents((event) => setLive((state) => ({ base: state.base, value: apply(state.value, event) })));
+  return value;
+}
+
+/**
+ * A list of downloads kept current by the live channel: rows that changed replaced, rows that
+ * went away dropped, new ones the page `accept`s put in.
  */
 export function useLiveDownloads(items: DownloadItem[], options: ApplyOptions = {}): readonly DownloadItem[] {
-  const [live, setLive] = useState<{ base: DownloadItem[]; rows: readonly DownloadItem[] }>({ base: items, rows: items });
-  let rows = live.rows;
-  if (live.base !== items) {
-    // A new prop (a visit, a reload) replaces whatever the channel said about the old one.
-    rows = items;
-    setLive({ base: items, rows: items });
-  }
-  useDownloadEvents((event) =>
-    setLive((state) => ({ base: state.base, rows: applyDownloadsEvent(state.rows, event, options) })),
-  );
-  return rows;
+  return useLiveValue<readonly DownloadItem[]>(items, (rows, event) => applyDownloadsEvent(rows, event, options));
 }
 
 /** A title page's own download of it (or null), kept current by the live channel. */
@@ -46,16 +50,7 @@ export function useLiveDownload(
   initial: DownloadItem | null,
   match: (item: DownloadItem) => boolean,
 ): DownloadItem | null {
-  const [live, setLive] = useState({ base: initial, item: initial });
-  let item = live.item;
-  if (live.base !== initial) {
-    item = initial;
-    setLive({ base: initial, item: initial });
-  }
-  useDownloadEvents((event) =>
-    setLive((state) => ({ base: state.base, item: latestOwnDownload(state.item, event, match) })),
-  );
-  return item;
+  return useLiveValue(initial, (item, event) => latestOwnDownload(item, event, match));
 }
 
 /**
@@ -63,14 +58,5 @@ export function useLiveDownload(
  * `follow` is false: counts narrowed by a search or an owner filter are the page's own).
  */
 export function useLiveCounts(initial: DownloadCounts | null | undefined, follow = true): DownloadCounts | null {
-  const [live, setLive] = useState({ base: initial ?? null, counts: initial ?? null });
-  let counts = live.counts;
-  if (live.base !== (initial ?? null)) {
-    counts = initial ?? null;
-    setLive({ base: initial ?? null, counts: initial ?? null });
-  }
-  useDownloadEvents((event) => {
-    if (event.counts && follow) setLive((state) => ({ base: state.base, counts: event.counts }));
-  });
-  return counts;
+  return useLiveValue(initial ?? null, (counts, event) => (follow && event.counts ? event.counts : counts));
 }
