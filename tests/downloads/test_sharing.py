@@ -238,8 +238,10 @@ def test_a_refused_retry_deletes_nothing(stack: Stack, member: User) -> None:
 
 
 def test_a_retry_that_lost_the_race_deletes_nothing(stack: Stack, member: User) -> None:
-    mine = start(inertia_client(member), MISSING_MOVIE)
+    client = inertia_client(member)
+    mine = start(client, MISSING_MOVIE)
     stack.wait_status(mine, Aria2Status.ERROR)
+    client.get("/downloads")  # the failure recorded (the page asks aria2), as both tabs saw it
     stale = stack.ref(pk=mine.pk)  # read by a second tab before the first one retried
     stack.provider.reset_faults()
     stack.provider.set_throttle("movie", MISSING_MOVIE, 32 * KIB)

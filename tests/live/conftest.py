@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
+from asgiref.sync import async_to_sync
 from django.apps import apps
+from django.db import connections
 from django.test import AsyncClient
 
 from tests.downloads.conftest import FAST_MOVIE, SERIES, SLOW_MOVIE, Stack, stack
@@ -35,6 +38,21 @@ def hub() -> LiveHub:
 
 
 Event = tuple[str, Any]
+T = TypeVar("T")
+
+
+def run_async(scenario: Callable[[], Awaitable[T]]) -> T:
+    """Run an async scenario through ``async_to_sync`` from a thread of its own.
+
+    Playwright's sync API (the browser tests, earlier in the same session) leaves an event
+    loop running in the test's thread, where ``async_to_sync`` refuses to run. The scenario's
+    sync steps run on that thread too; its database connection is closed afterwards.
+    """
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        try:
+            return pool.submit(async_to_sync(scenario)).result()
+        finally:
+            pool.submit(connections.close_all).result()
 
 
 @dataclass

@@ -7,7 +7,7 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from asgiref.sync import async_to_sync, sync_to_async
+from asgiref.sync import sync_to_async
 from django.test import AsyncClient, Client
 from django.utils import timezone
 
@@ -22,6 +22,7 @@ from tests.live.conftest import (
     open_channel,
     removed,
     rows,
+    run_async,
 )
 from vodarr.accounts.models import User
 from vodarr.downloads.gateway import Aria2Gateway, gateway
@@ -59,7 +60,7 @@ def test_a_download_started_from_another_client_arrives_within_a_second(
         await channel.close()
         return item, arrived - committed, polls
 
-    item, latency, polls = async_to_sync(scenario)()
+    item, latency, polls = run_async(scenario)
 
     assert item["user_id"] == member.pk and item["media"]["name"] == "The Slow Movie"
     assert item["state"] in ("queued", "active")
@@ -92,7 +93,7 @@ def test_twenty_open_channels_cost_aria2_nothing(
             await channel.close()
         return progress, web_aria2.request_count - before, len(payloads) - first_payloads
 
-    progress, web_requests, computed = async_to_sync(scenario)()
+    progress, web_requests, computed = run_async(scenario)
 
     assert all(len(seen) >= 2 for seen in progress)  # each channel saw the bar move
     assert web_requests == 0  # open channels never ask aria2 anything
@@ -125,7 +126,7 @@ def test_a_member_never_hears_of_someone_elses_downloads(
         await admins.close()
         return rows(mine.events), [seen_by_admin], last_counts(mine.events)
 
-    member_rows, admin_rows, member_counts = async_to_sync(scenario)()
+    member_rows, admin_rows, member_counts = run_async(scenario)
 
     assert member_rows == []
     assert member_counts is not None and member_counts["all"] == 0
@@ -148,7 +149,7 @@ def test_a_removed_download_arrives_as_a_removed_id_with_new_counts(
         await channel.close()
         return before, gone, last_counts(channel.events)
 
-    before, gone, after = async_to_sync(scenario)()
+    before, gone, after = run_async(scenario)
 
     assert gone == [failed.pk]
     assert before is not None and (before["failed"], before["completed"]) == (1, 1)
@@ -172,7 +173,7 @@ def test_what_changed_between_the_page_load_and_the_channel_opening_is_not_lost(
             await channel.close()
         return rows(caught_up.events) + rows(resumed.events), rows(fresh.events)
 
-    caught, fresh = async_to_sync(scenario)()
+    caught, fresh = run_async(scenario)
 
     assert [r["downloadable_id"] for r in caught] == [FAST_MOVIE, FAST_MOVIE]
     assert fresh == []  # no `since`: only the counts
@@ -186,7 +187,7 @@ def test_a_channel_too_far_behind_is_told_to_reload(member: User) -> None:
         await channel.close()
         return [name for name, _ in channel.events]
 
-    assert "refresh" in async_to_sync(scenario)()
+    assert "refresh" in run_async(scenario)
 
 
 def test_the_old_stream_address_leads_to_the_channel(as_member: Client) -> None:
@@ -206,7 +207,7 @@ def test_the_watcher_stops_polling_when_the_last_channel_closes(member: User, hu
         await asyncio.sleep(0.5)
         return open_ticks, watcher.ticks - closed, watcher.streams
 
-    open_ticks, ticks_after, streams = async_to_sync(scenario)()
+    open_ticks, ticks_after, streams = run_async(scenario)
 
     assert open_ticks >= 2
     assert ticks_after <= 1 and streams == 0
@@ -241,7 +242,17 @@ def test_a_paused_row_reads_paused_on_the_channel(member: User) -> None:
         await channel.close()
         return rows(channel.events)
 
-    [item] = async_to_sync(scenario)()
+    [item] = run_async(scenario)
     assert item["id"] == ref.pk and item["state"] == "paused"
     assert item["downloadStatus"]["source"] == "recorded"
     assert MediaDownloadRef.objects.get(pk=ref.pk).desired_paused
+
+
+def test_only_a_verified_person_is_given_a_channel(make_user: Any, member: User) -> None:
+    unverified = make_user("Una Verified", verified=False)
+
+    waiting = inertia_client(unverified).get("/email/verify").json()["props"]
+    signed_in = inertia_client(member).get("/discover").json()["props"]
+
+    assert waiting["live"] is None
+    assert signed_in["live"]["url"] == "/live" and isinstance(signed_in["live"]["since"], int)

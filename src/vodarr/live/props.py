@@ -18,6 +18,7 @@ LIVE_URL = "/live"
 
 
 def live_props(request: HttpRequest) -> dict[str, Any] | None:
-    if not request.user.is_authenticated:
-        return None
+    user = request.user
+    if not user.is_authenticated or not getattr(user, "is_verified", False):
+        return None  # the channel answers 403 to them: no page should try it
     return {"url": LIVE_URL, "since": epoch_ms(timezone.now())}
