@@ -262,3 +262,26 @@ def test_bad_bodies_are_told_what_is_wrong(
 
     assert response.status_code == 422
     assert message in response.json()["errors"][field]
+
+
+def test_a_bulk_over_more_than_one_request_takes_says_more_are_left(
+    member: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("vodarr.downloads.views.MAX_BULK", 2)
+    for n in range(3):
+        make_download(member, 910 + n, canceled=True, title=f"Dropped {n}")
+
+    body = bulk(inertia_client(member), action="remove", status="canceled").json()
+
+    assert len(body["done"]) == 2
+    assert body["message"] == "2 downloads removed. More are left: do it again for the rest."
+    assert MediaDownloadRef.objects.filter(user=member).count() == 1
+
+
+def test_a_bulk_that_finds_nothing_says_so(member: User) -> None:
+    client = inertia_client(member)
+
+    bulk(client, as_json=False, action="retry", status="failed")
+
+    flash = client.get("/downloads").json()["props"]["flash"]
+    assert flash == {"success": "No download was retried.", "error": None}

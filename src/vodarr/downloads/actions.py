@@ -137,12 +137,16 @@ class BulkResult:
     action: Action
     done: list[int] = field(default_factory=list)
     refused: list[tuple[int, str]] = field(default_factory=list)  # (request id, why)
+    more_left: bool = False  # more matched than one request takes
 
     def message(self) -> str:
         count, word = len(self.done), DONE[self.action]
-        if not count:
-            return f"No download was {word}."
-        return f"{count} download{'s' if count != 1 else ''} {word}."
+        said = (
+            f"{count} download{'s' if count != 1 else ''} {word}."
+            if count
+            else f"No download was {word}."
+        )
+        return f"{said} More are left: do it again for the rest." if self.more_left else said
 
     def refusals(self) -> str | None:
         """The reasons, each once: "2 not retried: You cannot retry a download in active…"."""

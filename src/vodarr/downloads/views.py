@@ -37,6 +37,21 @@ from vodarr.web.views import render_error
 DOWNLOADS_URL = "/downloads"
 
 
+def _bulk_targets(
+    user: User, data: dict[str, Any]
+) -> tuple[list[MediaDownloadRef], list[int], bool]:
+    """The requests a bulk action is for, the ids not found (or not theirs), more left over."""
+    if data["ids"]:
+        refs = list(visible_downloads(user).filter(pk__in=data["ids"]))
+        found = {ref.pk for ref in refs}
+        return refs, [pk for pk in data["ids"] if pk not in found], False
+    owners = parse_owner_ids(data["owners"]) if user.is_admin else []
+    scope = searched(visible_downloads(user, owners), clean_search(data["q"]))
+    refs = list(with_state(scope, data["status"])[: MAX_BULK + 1])
+    # One request is bounded: past MAX_BULK, the answer says to run it again for the rest.
+    return refs[:MAX_BULK], [], len(refs) > MAX_BULK
+
+
 def _get_download_for_user(request: HttpRequest, pk: str) -> MediaDownloadRef:
     """The ref if this user may operate it (owner or admin); 404 for everything else.
 
@@ -78,15 +93,7 @@ def downloads_bulk(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return validation_failed(request, form.first_errors(), DOWNLOADS_URL)
     data = form.cleaned_data
-    if data["ids"]:
-        refs = list(visible_downloads(user).filter(pk__in=data["ids"]))
-        found = {ref.pk for ref in refs}
-        missing = [pk for pk in data["ids"] if pk not in found]
-    else:
-        owners = parse_owner_ids(data["owners"]) if user.is_admin else []
-        scope = searched(visible_downloads(user, owners), clean_search(data["q"]))
-        refs = list(with_state(scope, data["status"])[:MAX_BULK])
-        missing = []
+    refs, missing, left = _bulk_targets(user, data)
     result = actions.perform_many(
         refs,
         actions.Action(data["action"]),
@@ -94,9 +101,10 @@ def downloads_bulk(request: HttpRequest) -> HttpResponse:
         delete_partial=data["delete_partial"] or False,
         restart_from_zero=data["restart_from_zero"] or False,
     )
+    result.more_left = left
     if wants_json(request):
         return JsonResponse(result.as_json())
-    if result.done:
+    if result.done or not result.refused:
         flash(request, "success", result.message())
     refusals = result.refusals()
     if refusals:
