@@ -256,3 +256,19 @@ def test_vodarrs_own_reason_is_shown_as_it_is(member: User) -> None:
     [item] = props(member)["downloads"]["data"]
 
     assert item["failure"]["reason"] == message
+
+
+def test_counts_are_kept_until_the_persons_downloads_change(stack: Stack, member: User) -> None:
+    failed = make_download(member, 1, status=Status.ERROR, title="Broken")
+    make_download(member, 2, status=Status.COMPLETE, title="Fine")
+    client = inertia_client(member)
+    assert client.get("/downloads").json()["props"]["counts"]["all"] == 2
+
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get("/downloads").json()["props"]["counts"]
+    client.patch(f"/downloads/{failed.pk}", {"action": "remove"}, content_type="application/json")
+    after = client.get("/downloads").json()["props"]["counts"]
+
+    counting = [q for q in queries if "COUNT(" in q["sql"] and "mediadownloadref" in q["sql"]]
+    assert again["all"] == 2 and counting == []  # nothing changed: nothing counted again
+    assert (after["all"], after["failed"]) == (1, 0)  # the removal moved the person's counter

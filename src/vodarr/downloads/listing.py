@@ -3,7 +3,8 @@
 ``downloads_page``: one page of list entries — a lone download, or a batch of episodes
 started together (a group: its episodes in season/episode order) — in TWO queries (the counts
 and the rows) plus ONE aria2 request for the unfinished rows on screen; finished rows are
-not asked about, their record is the truth.
+not asked about, their record is the truth. The counts are kept until the person's downloads
+change (``_counts``).
 
 Also the person's downloads on other pages, in the same shape (``serialize``): Discover's
 "Downloading now", a title page's state, and ``download_badges`` — what the server has of a
@@ -12,15 +13,18 @@ list of titles (poster cards, search results, season tabs) from one query per pa
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 from math import ceil
 from typing import Any
 from urllib.parse import urlencode
 
-from django.db.models import Exists, OuterRef, Q
+from django.core.cache import cache
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from vodarr.accounts.models import User
-from vodarr.downloads.changes import remember_status_changes
+from vodarr.downloads.changes import TOPIC, remember_status_changes
 from vodarr.downloads.filters import (
     ATTENTION,
     DownloadFilters,
@@ -36,9 +40,11 @@ from vodarr.downloads.models import UNFINISHED_STATUSES, MediaDownloadRef, Media
 from vodarr.downloads.serialize import serialize_download
 from vodarr.integrations.aria2.errors import Aria2Error
 from vodarr.integrations.aria2.types import DownloadStatus
+from vodarr.live.publish import watch
 
 logger = logging.getLogger("vodarr.downloads")
 PER_PAGE = 10
+COUNTS_KEPT_SECONDS = 300
 
 
 def owner_options() -> list[dict[str, Any]]:
@@ -52,7 +58,7 @@ def downloads_page(
 ) -> tuple[dict[str, Any], dict[str, int]]:
     """The ``downloads`` paginator (of list entries: a group counts once) and the ``counts``."""
     scope = searched(visible_downloads(user, filters.owners), filters.q)
-    counts = state_counts(scope, filters.states)
+    counts = _counts(user, filters, scope)
     selection = with_state(scope, filters.states)
     last = max(1, ceil(counts["entries"] / PER_PAGE))
     number = min(filters.page, last)  # out of range gives the last page, not an error
@@ -93,6 +99,26 @@ def downloads_page(
         "prev_page_url": url(number - 1) if number > 1 else None,
     }
     return paginator, counts
+
+
+def _counts(
+    user: User, filters: DownloadFilters, scope: QuerySet[MediaDownloadRef]
+) -> dict[str, int]:
+    """The counts, computed once per change of the person's downloads.
+
+    Every change to what a person sees bumps their live-channel counter in its own
+    transaction (``changes``), so the counts stored under its version stay true until it
+    moves: reloading the page costs one small query instead of a pass over the whole history.
+    The version is read before the counts, so they are never older than their key.
+    """
+    version = watch(user.pk, [TOPIC])[TOPIC]
+    narrowed = json.dumps([user.is_admin, filters.owners, filters.q, filters.states])
+    key = f"download-counts:{user.pk}:{version}:{hashlib.sha256(narrowed.encode()).hexdigest()}"
+    counts: dict[str, int] | None = cache.get(key)
+    if counts is None:
+        counts = state_counts(scope, filters.states)
+        cache.set(key, counts, COUNTS_KEPT_SECONDS)
+    return counts
 
 
 def _entries(rows: list[MediaDownloadRef]) -> list[list[MediaDownloadRef]]:
