@@ -91,7 +91,7 @@ def _page_under_load(daemon) -> None:  # type: ignore[no-untyped-def]
     floor_p50 = statistics.median(_floor(member, gids)) * 1000
     print(f"GET /downloads as Inertia JSON, {HISTORY:,} downloads in the DB, through uvicorn")
     print(
-        "  floor (counts + rows SQL + one aria2 multicall for 10 GIDs, alone): "
+        "  floor, counting anew (counts + rows SQL + one aria2 multicall for 10 GIDs, alone): "
         f"p50 {floor_p50:6.2f} ms"
     )
     for workers, clients in ((1, 1), (1, CLIENTS), (2, CLIENTS)):
