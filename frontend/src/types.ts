@@ -18,7 +18,14 @@ export interface SharedProps {
   watchlist: { movie: number[]; series: number[] } | null;
   /** The header's badge (null for guests); refreshed on every navigation. */
   notifications: { unread: number } | null;
+  /** The person's live channel, and the page's render time (epoch ms): signed-in pages only. */
+  live: LiveInfo | null;
   [key: string]: unknown;
+}
+
+export interface LiveInfo {
+  url: string;
+  since: number;
 }
 
 export interface MediaCard {
@@ -30,6 +37,20 @@ export interface MediaCard {
   kind: "movie" | "series";
   /** How many versions of the title the provider lists (4K, FR…): one card for them all. */
   versions: number;
+  /** What the server has of the title (pages that list cards send it; null: nothing). */
+  download?: DownloadBadge | null;
+}
+
+/**
+ * What the server has of a title, whoever asked for it: `downloaded` (the file is on the
+ * server), `downloading`/`queued`/`paused` (someone's download of it is under way), or `failed`
+ * (shown to the people who asked, and admins). A series sums its episodes: `done` of `files`.
+ */
+export interface DownloadBadge {
+  state: "downloaded" | "downloading" | "queued" | "paused" | "failed";
+  percent: number | null;
+  done: number;
+  files: number;
 }
 
 /** A category in the browse pages' filter. */
@@ -87,7 +108,8 @@ export interface DownloadStatusInfo {
   errorMessage: string | null;
   dir: string;
   files: DownloadFile[];
-  source: "live" | "last_known";
+  /** live: aria2 answered now; recorded: the database's record; last_known: aria2 did not answer. */
+  source: "live" | "recorded" | "last_known";
   updatedAt?: string | null;
 }
 
@@ -151,8 +173,31 @@ export interface DownloadItem {
   downloadStatus: DownloadStatusInfo;
   /** What the server allows right now; the UI offers exactly these. */
   actions: string[];
+  /** The Downloads page tab it belongs to. */
+  state: DownloadState;
+  /** Episodes started together share it: one group row on the Downloads page. */
+  batch: string | null;
+  /** Why it failed, in a sentence (state `failed` only); `detail` is aria2's own words, for admins. */
+  failure: DownloadFailure | null;
   /** Admins only. */
   owner?: Owner;
+}
+
+export type DownloadState = "active" | "queued" | "paused" | "failed" | "completed" | "canceled";
+
+export interface DownloadFailure {
+  reason: string;
+  code: number | null;
+  detail: string | null;
+}
+
+/** Downloads per state, `attention` (failed with no automatic retry pending), `all`, `entries`. */
+export type DownloadCounts = Record<DownloadState | "attention" | "all" | "entries", number>;
+
+export interface DownloadFilters {
+  owners: number[];
+  status: DownloadState[];
+  q: string;
 }
 
 export type BrowseSort = "latest" | "rating" | "name";
@@ -201,7 +246,10 @@ export interface Episode {
   durationSecs: number | null;
   plot: string | null;
   image: string | null;
+  /** The person's own download of it. */
   download: DownloadItem | null;
+  /** The file on the server, whoever asked for it. */
+  badge: DownloadBadge | null;
 }
 
 export interface Season {

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "vodarr.monitoring",
     "vodarr.notifications",
     "vodarr.variants",
+    "vodarr.live",
     "vodarr.web",
     "vodarr.ops",
 ]
@@ -86,6 +87,7 @@ VODARR_SHARED_PROPS = {
     "app": "vodarr.accounts.props.app_props",
     "watchlist": "vodarr.watchlist.props.watchlist_props",
     "notifications": "vodarr.notifications.props.notification_props",
+    "live": "vodarr.live.props.live_props",
 }
 # Cards other apps add to the profile page: prop name → function of the request.
 VODARR_PROFILE_PROPS = {
@@ -139,6 +141,9 @@ MONITOR_EPISODES_PER_RUN = config.env_int("MONITOR_EPISODES_PER_RUN", 25)
 # Outside notifications (Apprise): seconds per network wait, tries before giving up.
 NOTIFY_TIMEOUT_SECONDS = config.env_float("NOTIFY_TIMEOUT_SECONDS", 10.0)
 NOTIFY_MAX_ATTEMPTS = config.env_int("NOTIFY_MAX_ATTEMPTS", 5)
+
+# What each person's live channel carries (live/topics.py): topic → its payload class.
+VODARR_LIVE_TOPICS = {"downloads": "vodarr.downloads.live.DownloadsTopic"}
 
 ROOT_URLCONF = "vodarr.urls"
 ASGI_APPLICATION = "vodarr.asgi.application"

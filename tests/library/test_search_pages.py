@@ -51,6 +51,7 @@ def test_search_lists_matching_movies_and_series_apart(client: Client, catalogue
             "rating": None,
             "kind": "series",
             "versions": 1,
+            "download": None,
         }
     ]
 

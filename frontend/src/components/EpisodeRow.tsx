@@ -1,10 +1,13 @@
 import { useState } from "react";
 import { useClamped } from "../hooks/useClamped";
+import { badgeText } from "../lib/downloadBadge";
 import { isSelectable } from "../lib/episodes";
 import { formatDuration } from "../lib/format";
 import { episodeCode } from "../lib/media";
 import { buttonClasses, cx } from "../lib/ui";
 import type { Episode } from "../types";
+import Badge from "./Badge";
+import BusyIcon from "./BusyIcon";
 import Checkbox from "./Checkbox";
 import DownloadStateNote from "./DownloadStateNote";
 import Icon from "./Icon";
@@ -74,25 +77,29 @@ export default function EpisodeRow({ episode, seriesName, selected, onToggle, on
           </button>
         )}
       </div>
-      <div className="col-start-2 flex items-center sm:col-start-4 sm:justify-end">
+      <div className="col-start-2 flex flex-wrap items-center gap-2 sm:col-start-4 sm:justify-end">
         {episode.download && !selectable ? (
           <DownloadStateNote state={episode.download} subject={`${code} ${title}`} compact />
         ) : (
-          <button
-            type="button"
-            onClick={onDownload}
-            disabled={starting}
-            aria-busy={starting || undefined}
-            className={cx(buttonClasses("secondary"), "px-3 py-1.5")}
-          >
-            {starting ? (
-              <span className="size-4 animate-spin rounded-full border-2 border-current border-r-transparent" aria-hidden="true" />
-            ) : (
-              <Icon name="download" className="size-4" />
+          <>
+            {episode.badge && episode.badge.state !== "failed" && (
+              // Someone else's download of it: Download joins it (or is complete at once).
+              <Badge tone={badgeText(episode.badge, "episode").tone} className="tabular-nums">
+                {episode.badge.state === "downloaded" ? "On the server" : badgeText(episode.badge, "episode").label}
+              </Badge>
             )}
-            Download
-            <span className="sr-only"> {code}</span>
-          </button>
+            <button
+              type="button"
+              onClick={onDownload}
+              disabled={starting}
+              aria-busy={starting || undefined}
+              className={cx(buttonClasses("secondary"), "px-3 py-1.5")}
+            >
+              <BusyIcon busy={starting} icon="download" />
+              Download
+              <span className="sr-only"> {code}</span>
+            </button>
+          </>
         )}
       </div>
     </div>

@@ -1,8 +1,10 @@
 import type { ReactNode } from "react";
 import FlashToasts from "../components/FlashToasts";
 import Header from "../components/Header";
+import { useLiveChannel } from "../hooks/useLive";
 
 export default function AppLayout({ children }: { children: ReactNode }) {
+  useLiveChannel();
   return (
     <div className="min-h-dvh">
       <a

@@ -14,7 +14,7 @@ import {
 const active: DownloadItem = downloadItem(1);
 
 function ep(season: number, episode: number, download: DownloadItem | null = null): Episode {
-  return { id: season * 100 + episode, season, episode, title: `E${episode}`, durationSecs: 1500, plot: null, image: null, download };
+  return { id: season * 100 + episode, season, episode, title: `E${episode}`, durationSecs: 1500, plot: null, image: null, download, badge: null };
 }
 
 const s1: Season = { number: 1, name: "Season 1", episodes: [ep(1, 1), ep(1, 2, active), ep(1, 3)] };

@@ -4,8 +4,17 @@ import EmptyState from "../components/EmptyState";
 import PageSection from "../components/PageSection";
 import PosterRow from "../components/PosterRow";
 import TextLink from "../components/TextLink";
+import { useLiveDownloads } from "../hooks/useDownloadStream";
 import { buttonClasses } from "../lib/ui";
 import type { DownloadItem, MediaCard } from "../types";
+
+const PANEL_LIMIT = 5;
+
+/** The panel's rows: the person's own downloads under way, or failed and waiting for them. */
+function onPanel(item: DownloadItem, userId: number | undefined): boolean {
+  if (item.user_id !== userId) return false;
+  return ["active", "queued", "paused"].includes(item.state) || (item.state === "failed" && !item.retry_next_at);
+}
 
 type DiscoverProps = {
   recentMovies?: MediaCard[];
@@ -17,11 +26,16 @@ type DiscoverProps = {
 export default function Discover({
   recentMovies = [],
   recentSeries = [],
-  activeDownloads = [],
+  activeDownloads: initialDownloads = [],
   catalogueEmpty = false,
 }: DiscoverProps) {
   const user = usePage().props.auth.user;
   const isAdmin = user?.role === "admin";
+  // Live: a download started elsewhere appears, a finished one says so, a removed one goes.
+  const activeDownloads = useLiveDownloads(initialDownloads, {
+    accept: (item) => onPanel(item, user?.id),
+    limit: PANEL_LIMIT,
+  });
   const empty = catalogueEmpty || (recentMovies.length === 0 && recentSeries.length === 0);
 
   return (
@@ -108,7 +122,7 @@ export default function Discover({
           <PageSection title="Downloading now">
             <EmptyState
               icon="download"
-              message="Nothing is downloading. Open a movie or a series and press Download to save it on the server."
+              message="Nothing is downloading, and nothing failed. Open a movie or a series and press Download to save it on the server."
             />
           </PageSection>
         )}

@@ -25,10 +25,12 @@ from inertia import render
 
 from vodarr.accounts.models import User
 from vodarr.catalog import browse
+from vodarr.catalog.badges import with_badges
 from vodarr.catalog.models import Category, Kind, Series, VodStream
 from vodarr.catalog.provider import provider_client
-from vodarr.downloads.listing import latest_downloads_of
+from vodarr.downloads.listing import download_badges, latest_downloads_of
 from vodarr.downloads.models import MediaType
+from vodarr.downloads.paths import plain_episode_title
 from vodarr.integrations.xtream import SeriesInfo, VodInfo, XtreamError, XtreamNotFound
 from vodarr.monitoring.listing import series_monitor
 from vodarr.variants.offers import movie_offers, series_offers
@@ -49,11 +51,13 @@ _MAX_ID_DIGITS = 18  # fits a signed 64-bit column
 @require_GET
 def movies_index(request: HttpRequest) -> HttpResponse:
     query = _browse_query(request, Kind.MOVIE)
+    movies = _paginator("/movies", query, browse.browse_movies, browse.newest_movie_added)
+    with_badges(request.user, movies["data"])  # type: ignore[arg-type]
     return render(
         request,
         "movies/index",
         {
-            "movies": _paginator("/movies", query, browse.browse_movies, browse.newest_movie_added),
+            "movies": movies,
             "categories": browse.movie_categories(),
             "filters": query.filters(),
         },
@@ -63,13 +67,13 @@ def movies_index(request: HttpRequest) -> HttpResponse:
 @require_GET
 def series_index(request: HttpRequest) -> HttpResponse:
     query = _browse_query(request, Kind.SERIES)
+    shows = _paginator("/series", query, browse.browse_series, browse.newest_series_modified)
+    with_badges(request.user, shows["data"])  # type: ignore[arg-type]
     return render(
         request,
         "series/index",
         {
-            "series": _paginator(
-                "/series", query, browse.browse_series, browse.newest_series_modified
-            ),
+            "series": shows,
             "categories": browse.series_categories(),
             "filters": query.filters(),
         },
@@ -171,6 +175,8 @@ def movie_detail(request: HttpRequest, stream_id: str) -> HttpResponse:
             "movie": _movie_props(sid, row, info),
             "download": latest_downloads_of(user, MediaType.VOD_STREAM, sid).get(None),
             **movie_offers(user, row),
+            # The shared file: "on the server" even when someone else downloaded it.
+            "badge": download_badges(user, movie_ids=[sid])["movies"].get(sid),
             "providerError": problem,
         },
     )
@@ -199,7 +205,11 @@ def series_detail(request: HttpRequest, series_id: str) -> HttpResponse:
         {
             "series": _series_props(sid, row, info),
             "seasons": (
-                _seasons_props(info, latest_downloads_of(user, MediaType.SERIES, sid))
+                _seasons_props(
+                    info,
+                    latest_downloads_of(user, MediaType.SERIES, sid),
+                    download_badges(user, series_ids=[sid], episodes=True)["episodes"],
+                )
                 if info is not None
                 else []
             ),
@@ -268,9 +278,16 @@ def _series_props(sid: int, row: Series | None, info: SeriesInfo | None) -> dict
 
 
 def _seasons_props(
-    info: SeriesInfo, downloads: dict[str | None, dict[str, Any]]
+    info: SeriesInfo,
+    downloads: dict[str | None, dict[str, Any]],
+    badges: dict[Any, dict[str, Any]],
 ) -> list[dict[str, Any]]:
-    """Seasons in order, each with its episodes in order (the client sorts them already)."""
+    """Seasons in order, each with its episodes in order (the client sorts them already).
+
+    An episode's title is its own ("Syllabus"), without the show's name and code that
+    panels often repeat in it; ``download`` is the person's request, ``badge`` the file's
+    state on the server whoever asked for it.
+    """
     names = {season.season_number: season.name for season in info.seasons}
     ordered = sorted(info.episodes, key=lambda e: (e.season, e.episode_num))
     return [
@@ -282,11 +299,15 @@ def _seasons_props(
                     "id": episode.id,
                     "season": episode.season,
                     "episode": episode.episode_num,
-                    "title": episode.title,
+                    "title": plain_episode_title(
+                        info.name, episode.season, episode.episode_num, episode.title
+                    )
+                    or None,
                     "durationSecs": episode.duration_secs,
                     "plot": episode.plot,
                     "image": episode.image,
                     "download": downloads.get(episode.id),
+                    "badge": badges.get(episode.id),
                 }
                 for episode in episodes
             ],
@@ -315,15 +336,10 @@ def _remember_movie_details(row: VodStream | None, info: VodInfo | None) -> None
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
     q = _search_text(request)
-    return render(
-        request,
-        "search",
-        {
-            "q": q,
-            "movies": browse.search_movies(q, SEARCH_LIMIT),
-            "series": browse.search_series(q, SEARCH_LIMIT),
-        },
-    )
+    movies = browse.search_movies(q, SEARCH_LIMIT)
+    shows = browse.search_series(q, SEARCH_LIMIT)
+    with_badges(request.user, movies, shows)  # type: ignore[arg-type]
+    return render(request, "search", {"q": q, "movies": movies, "series": shows})
 
 
 @require_GET

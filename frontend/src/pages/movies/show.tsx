@@ -1,33 +1,55 @@
-import { Head, router } from "@inertiajs/react";
+import { Head, router, usePage } from "@inertiajs/react";
 import { useState } from "react";
+import Badge from "../../components/Badge";
 import Button from "../../components/Button";
 import DownloadStateNote from "../../components/DownloadStateNote";
-import ProviderErrorNotice from "../../components/ProviderErrorNotice";
-import WatchlistButton from "../../components/WatchlistButton";
 import Icon from "../../components/Icon";
 import MediaHero from "../../components/MediaHero";
 import ProbeFacts from "../../components/ProbeFacts";
+import ProviderErrorNotice from "../../components/ProviderErrorNotice";
 import VariantPicker from "../../components/VariantPicker";
+import WatchlistButton from "../../components/WatchlistButton";
+import { useLiveDownload } from "../../hooks/useDownloadStream";
+import { badgeText } from "../../lib/downloadBadge";
 import { canStartDownload } from "../../lib/downloadState";
 import { formatDuration } from "../../lib/format";
 import { initialVariantId } from "../../lib/variants";
-import type { DownloadItem, MovieDetail, MovieVariant } from "../../types";
+import type { DownloadBadge, DownloadItem, MovieDetail, MovieVariant } from "../../types";
 
 type MovieShowProps = {
   movie: MovieDetail;
   download: DownloadItem | null;
+  /** The file on the server, whoever downloaded it. */
+  badge?: DownloadBadge | null;
   /** Every version the provider lists (this one included), preferred first; [] when one. */
   variants?: MovieVariant[];
   preferredVariantId?: number | null;
   providerError?: string | null;
 };
 
-export default function MovieShow({ movie, download, variants = [], preferredVariantId = null, providerError }: MovieShowProps) {
+export default function MovieShow({
+  movie,
+  download: initial,
+  badge: ownBadge = null,
+  variants = [],
+  preferredVariantId = null,
+  providerError,
+}: MovieShowProps) {
   const [starting, setStarting] = useState(false);
   const [selected, setSelected] = useState(() => initialVariantId(variants, preferredVariantId, movie.id));
   const chosen = variants.find((variant) => variant.id === selected);
-  const current = chosen ? chosen.download : download;
+  const shownId = chosen ? chosen.id : movie.id;
+  const userId = usePage().props.auth.user?.id;
+  // The person's own download of the chosen version, live: a start from another device shows
+  // up here too. Choosing another version starts again from that version's prop.
+  const current = useLiveDownload(
+    chosen && chosen.id !== movie.id ? chosen.download : initial,
+    (item) => item.downloadable_type === "VodStream" && item.downloadable_id === shownId && item.user_id === userId,
+  );
+  // The badge describes this listing's file; another version has its own.
+  const badge = shownId === movie.id ? ownBadge : null;
   const startable = canStartDownload(current);
+  const onServer = startable && badge?.state === "downloaded";
 
   function start() {
     router.post(`/movies/${chosen ? chosen.id : movie.id}/download`, {}, {
@@ -73,11 +95,20 @@ export default function MovieShow({ movie, download, variants = [], preferredVar
           )}
           <WatchlistButton media={{ id: movie.id, kind: "movie", name: movie.name }} />
           {current && <DownloadStateNote state={current} subject={chosen?.name ?? movie.name} />}
+          {startable && badge && badge.state !== "failed" && (
+            <Badge tone={badgeText(badge).tone} className="tabular-nums">
+              {onServer ? "Already on the server" : badgeText(badge).label}
+            </Badge>
+          )}
         </div>
         {current?.downloadStatus.status === "complete" && <ProbeFacts probe={current.probe} className="mt-2 text-sm text-zinc-700 dark:text-zinc-300" />}
         {startable && (
           <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
-            Saved on the server, checked, and named for Jellyfin, Plex and Kodi.
+            {onServer
+              ? "Someone here already downloaded it: Download adds it to your list at once, nothing is fetched again."
+              : badge && badge.state !== "failed"
+                ? "Someone here is downloading it: Download joins them, the file is fetched once."
+                : "Saved on the server, checked, and named for Jellyfin, Plex and Kodi."}
           </p>
         )}
       </MediaHero>
