@@ -40,6 +40,14 @@ XTREAM_USER_AGENT = config.env_str("XTREAM_USER_AGENT", "Vodarr/0.1")
 # Set by `vodarr serve` when it runs the built-in demo provider instead of a real one.
 VODARR_DEMO_MODE = config.env_bool("VODARR_DEMO_MODE", False)
 
+# Settings an admin may also change on the Settings page; set here, they win there (and the
+# page says so). Unset: the page's value, else the default (no limit, as many downloads as
+# the provider account allows, a sync every 6 hours, links that work for 4 hours).
+ARIA2_MAX_DOWNLOAD_SPEED = config.env_speed("ARIA2_MAX_DOWNLOAD_SPEED")
+ARIA2_MAX_CONCURRENT_DOWNLOADS = config.env_positive_int("ARIA2_MAX_CONCURRENT_DOWNLOADS")
+VODARR_SYNC_INTERVAL_SECONDS = config.env_hours_as_seconds("SYNC_INTERVAL_HOURS")
+LINK_LIFETIME_HOURS = config.env_positive_int("LINK_LIFETIME_HOURS")
+
 REGISTRATION_OPEN = config.env_bool("REGISTRATION_OPEN", True)
 MAX_USERS = config.env_int("MAX_USERS")
 EMAIL_VERIFICATION_MAX_AGE = 60 * 60 * 24
@@ -58,6 +66,8 @@ INSTALLED_APPS = [
     "vodarr.watchlist",
     "vodarr.monitoring",
     "vodarr.notifications",
+    "vodarr.site_settings",
+    "vodarr.links",
     "vodarr.web",
     "vodarr.ops",
 ]
@@ -83,6 +93,7 @@ VODARR_SHARED_PROPS = {
     "app": "vodarr.accounts.props.app_props",
     "watchlist": "vodarr.watchlist.props.watchlist_props",
     "notifications": "vodarr.notifications.props.notification_props",
+    "newLink": "vodarr.links.props.new_link",
 }
 
 # HTTPS behind a reverse proxy: an https BASE_URL turns on secure cookies, HSTS and the
@@ -224,9 +235,10 @@ else:
     EMAIL_BACKEND = "vodarr.web.email.LogEmailBackend"
 DEFAULT_FROM_EMAIL = config.env_str("DEFAULT_FROM_EMAIL", "Vodarr <vodarr@localhost>")
 
-# Paths whose rest is a secret (the links mailed for password resets and verification):
+# Paths whose rest is a secret (the links mailed for password resets and verification, the
+# links to people's own devices):
 # every log line, the web server's access log included, shows them as `…/***`.
-LOG_REDACTED_PATH_PREFIXES = ["/reset-password/", "/email/verify/"]
+LOG_REDACTED_PATH_PREFIXES = ["/reset-password/", "/email/verify/", "/dl/"]
 
 LOGGING = {
     "version": 1,
