@@ -8,14 +8,15 @@ whether a word is rare, and then reads only the titles it names.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import connection
 from django.db.models import F, Max, Q, QuerySet
 
-from vodarr.catalog.models import Category, Kind, Series, VodStream, fold
+from vodarr.catalog.models import Kind, Series, VodStream, fold
 
 SORTS = ("latest", "rating", "name")
 DEFAULT_SORT = "latest"
@@ -26,6 +27,7 @@ _MAX_CHAR = "\U0010ffff"  # sorts after any character: prefix <= name < prefix +
 # sooner than reading them all by key (measured at 240,000 titles: bench_catalog).
 _RARE_MATCHES = 500
 _TRIGRAM = 3  # the trigram index knows nothing of shorter words
+Titles = TypeVar("Titles", VodStream, Series)
 
 
 @dataclass(frozen=True)
@@ -92,16 +94,29 @@ _SERIES_SEARCH_FIELDS = (*_SERIES_CARD_FIELDS, "search_name")
 # --- listings ---------------------------------------------------------------------------------
 
 
-def recent_movies(limit: int = 20) -> list[dict[str, Any]]:
-    """The most recently added movies (the discover page's first row)."""
-    movies = _movie_order(VodStream.objects.only(*_MOVIE_CARD_FIELDS), "latest")
+def recent_movies(limit: int = 20, *, hidden: Collection[int] = ()) -> list[dict[str, Any]]:
+    """The most recently added movies (the discover page's first row).
+
+    ``hidden``: category ids whose titles the person does not see (``preferences``).
+    """
+    movies = _movie_order(_visible(VodStream.objects.only(*_MOVIE_CARD_FIELDS), hidden), "latest")
     return [movie_card(m) for m in movies[: _clamp(limit, MAX_PER_PAGE)]]
 
 
-def recent_series(limit: int = 20) -> list[dict[str, Any]]:
+def recent_series(limit: int = 20, *, hidden: Collection[int] = ()) -> list[dict[str, Any]]:
     """The most recently updated series."""
-    shows = _series_order(Series.objects.only(*_SERIES_CARD_FIELDS), "latest")
+    shows = _series_order(_visible(Series.objects.only(*_SERIES_CARD_FIELDS), hidden), "latest")
     return [series_card(s) for s in shows[: _clamp(limit, MAX_PER_PAGE)]]
+
+
+def newest_in_category(kind: str, category_id: int, limit: int = 12) -> list[dict[str, Any]]:
+    """The newest titles of one category (a pinned category's row on Discover): one query
+    that reads the (category, date) index and stops after ``limit``."""
+    if kind == Kind.MOVIE:
+        movies = VodStream.objects.only(*_MOVIE_CARD_FIELDS).filter(category_id=category_id)
+        return [movie_card(m) for m in _movie_order(movies, "latest")[: _clamp(limit, 50)]]
+    shows = Series.objects.only(*_SERIES_CARD_FIELDS).filter(category_id=category_id)
+    return [series_card(s) for s in _series_order(shows, "latest")[: _clamp(limit, 50)]]
 
 
 def browse_movies(
@@ -111,6 +126,7 @@ def browse_movies(
     per_page: int = 20,
     *,
     as_of: datetime | None = None,
+    hidden: Collection[int] = (),
 ) -> BrowsePage:
     """One page of movies, optionally in one category (``Category.pk``).
 
@@ -119,10 +135,12 @@ def browse_movies(
     ``as_of`` leaves out movies added after it (undated ones count as old), so the pages
     of one listing stay put while a sync adds titles. Usually nothing is newer: then the
     filter is left out, as it would keep every row but cost counting and paging a scan.
+    ``hidden`` categories are left out (a hidden ``category_id`` shows nothing).
     """
     movies = VodStream.objects.only(*_MOVIE_CARD_FIELDS)
     if category_id is not None:
         movies = movies.filter(category_id=category_id)
+    movies = _visible(movies, hidden)
     if as_of is not None and VodStream.objects.filter(added__gt=as_of).exists():
         movies = movies.filter(Q(added__lte=as_of) | Q(added__isnull=True))
     return _page(_movie_order(movies, sort), movie_card, page, per_page)
@@ -135,11 +153,13 @@ def browse_series(
     per_page: int = 20,
     *,
     as_of: datetime | None = None,
+    hidden: Collection[int] = (),
 ) -> BrowsePage:
     """One page of series; same rules as ``browse_movies`` ("latest" is last modified)."""
     shows = Series.objects.only(*_SERIES_CARD_FIELDS)
     if category_id is not None:
         shows = shows.filter(category_id=category_id)
+    shows = _visible(shows, hidden)
     if as_of is not None and Series.objects.filter(last_modified__gt=as_of).exists():
         shows = shows.filter(Q(last_modified__lte=as_of) | Q(last_modified__isnull=True))
     return _page(_series_order(shows, sort), series_card, page, per_page)
@@ -156,54 +176,55 @@ def newest_series_modified() -> datetime | None:
     return newest
 
 
-def movie_categories() -> list[dict[str, Any]]:
-    """Movie categories for a filter menu: ``{id, name}`` with ``id`` the ``Category.pk``."""
-    return _categories(Kind.MOVIE)
-
-
-def series_categories() -> list[dict[str, Any]]:
-    return _categories(Kind.SERIES)
-
-
-def search_titles(q: str, limit: int = 20) -> list[dict[str, Any]]:
+def search_titles(q: str, limit: int = 20, *, hidden: Collection[int] = ()) -> list[dict[str, Any]]:
     """Movies and series whose name holds every word of ``q`` (case and accents ignored).
 
-    Names that start with the query come first, then the rest alphabetically.
+    Names that start with the query come first, then the rest alphabetically; titles in
+    ``hidden`` categories are left out.
     """
     words = fold(q).split()
     if not words:
         return []
     limit = _clamp(limit, MAX_SEARCH_RESULTS)
     prefix = " ".join(words)
-    movies = _search(VodStream.objects.only(*_MOVIE_SEARCH_FIELDS), words, prefix, limit)
-    shows = _search(Series.objects.only(*_SERIES_SEARCH_FIELDS), words, prefix, limit)
+    movies = _search(
+        _visible(VodStream.objects.only(*_MOVIE_SEARCH_FIELDS), hidden), words, prefix, limit
+    )
+    shows = _search(
+        _visible(Series.objects.only(*_SERIES_SEARCH_FIELDS), hidden), words, prefix, limit
+    )
     ranked = [(m.rank, m.search_name, 0, m.pk, movie_card(m)) for m in movies]
     ranked += [(s.rank, s.search_name, 1, s.pk, series_card(s)) for s in shows]
     ranked.sort(key=lambda row: row[:4])
     return [row[4] for row in ranked[:limit]]
 
 
-def search_movies(q: str, limit: int = 20) -> list[dict[str, Any]]:
+def search_movies(q: str, limit: int = 20, *, hidden: Collection[int] = ()) -> list[dict[str, Any]]:
     """Movie cards only, ranked like ``search_titles`` (the search page lists the two apart)."""
     words = fold(q).split()
     if not words:
         return []
-    queryset = VodStream.objects.only(*_MOVIE_SEARCH_FIELDS)
+    queryset = _visible(VodStream.objects.only(*_MOVIE_SEARCH_FIELDS), hidden)
     movies = _search(queryset, words, " ".join(words), _clamp(limit, MAX_SEARCH_RESULTS))
     return [movie_card(m) for m in movies]
 
 
-def search_series(q: str, limit: int = 20) -> list[dict[str, Any]]:
+def search_series(q: str, limit: int = 20, *, hidden: Collection[int] = ()) -> list[dict[str, Any]]:
     """Series cards only, ranked like ``search_titles``."""
     words = fold(q).split()
     if not words:
         return []
-    queryset = Series.objects.only(*_SERIES_SEARCH_FIELDS)
+    queryset = _visible(Series.objects.only(*_SERIES_SEARCH_FIELDS), hidden)
     shows = _search(queryset, words, " ".join(words), _clamp(limit, MAX_SEARCH_RESULTS))
     return [series_card(s) for s in shows]
 
 
 # --- helpers ----------------------------------------------------------------------------------
+
+
+def _visible(titles: QuerySet[Titles], hidden: Collection[int]) -> QuerySet[Titles]:
+    """Without the titles of ``hidden`` categories (uncategorised titles stay)."""
+    return titles.exclude(category_id__in=list(hidden)) if hidden else titles
 
 
 def _movie_order(movies: QuerySet[VodStream], sort: str) -> QuerySet[VodStream]:
@@ -275,11 +296,6 @@ def _rare_matches(model: type[Any], words: list[str]) -> list[int] | None:
         )
         keys = [row[0] for row in cursor.fetchall()]
     return keys if len(keys) <= _RARE_MATCHES else None
-
-
-def _categories(kind: str) -> list[dict[str, Any]]:
-    rows = Category.objects.filter(kind=kind).order_by("name", "pk").values("pk", "name")
-    return [{"id": row["pk"], "name": row["name"]} for row in rows]
 
 
 def _clamp(value: int, upper: int) -> int:

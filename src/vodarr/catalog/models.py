@@ -45,6 +45,8 @@ class Category(models.Model):
     provider_id = models.CharField(max_length=64)
     name = models.CharField(max_length=NAME_MAX)
     synced_at = models.DateTimeField(null=True, blank=True)
+    # An admin hid it from everyone: its titles leave browse, search and Discover.
+    hidden_for_everyone = models.BooleanField(default=False)
 
     class Meta:
         ordering: ClassVar[list[str]] = ["kind", "name", "id"]
@@ -57,6 +59,27 @@ class Category(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.kind})"
+
+
+class CategoryPreference(models.Model):
+    """What one person wants of one category: hidden, pinned (first in menus, rows on
+    Discover), and where it goes in their own order. No row: shown, by name."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="category_preferences"
+    )
+    category = models.ForeignKey(Category, on_delete=models.CASCADE, related_name="preferences")
+    hidden = models.BooleanField(default=False)
+    pinned = models.BooleanField(default=False)
+    position = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        constraints: ClassVar[list[Any]] = [
+            models.UniqueConstraint(fields=["user", "category"], name="one_preference_per_category")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.category_id}"
 
 
 class VodStream(models.Model):
