@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("vodarr.watchlist.urls")),
     path("", include("vodarr.monitoring.urls")),
     path("", include("vodarr.notifications.urls")),
+    path("", include("vodarr.links.urls")),
 ]
 
 handler400 = "vodarr.web.views.bad_request"
