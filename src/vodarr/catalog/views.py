@@ -24,9 +24,10 @@ from django.views.decorators.http import require_GET
 from inertia import render
 
 from vodarr.accounts.models import User
-from vodarr.catalog import browse
+from vodarr.catalog import browse, preferences
 from vodarr.catalog.models import Category, Kind, Series, VodStream
 from vodarr.catalog.provider import provider_client
+from vodarr.catalog.title_extras import technical_props
 from vodarr.downloads.listing import latest_downloads_of
 from vodarr.downloads.models import MediaType
 from vodarr.integrations.xtream import SeriesInfo, VodInfo, XtreamError, XtreamNotFound
@@ -47,13 +48,15 @@ _MAX_ID_DIGITS = 18  # fits a signed 64-bit column
 
 @require_GET
 def movies_index(request: HttpRequest) -> HttpResponse:
-    query = _browse_query(request, Kind.MOVIE)
+    user: User = request.user  # type: ignore[assignment]
+    categories = preferences.menu_categories(user, Kind.MOVIE)
+    query = _browse_query(request, categories, preferences.hidden_category_ids(user))
     return render(
         request,
         "movies/index",
         {
             "movies": _paginator("/movies", query, browse.browse_movies, browse.newest_movie_added),
-            "categories": browse.movie_categories(),
+            "categories": categories,
             "filters": query.filters(),
         },
     )
@@ -61,7 +64,9 @@ def movies_index(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def series_index(request: HttpRequest) -> HttpResponse:
-    query = _browse_query(request, Kind.SERIES)
+    user: User = request.user  # type: ignore[assignment]
+    categories = preferences.menu_categories(user, Kind.SERIES)
+    query = _browse_query(request, categories, preferences.hidden_category_ids(user))
     return render(
         request,
         "series/index",
@@ -69,7 +74,7 @@ def series_index(request: HttpRequest) -> HttpResponse:
             "series": _paginator(
                 "/series", query, browse.browse_series, browse.newest_series_modified
             ),
-            "categories": browse.series_categories(),
+            "categories": categories,
             "filters": query.filters(),
         },
     )
@@ -83,15 +88,19 @@ class BrowseQuery:
     sort: str
     page: int
     as_of: int | None  # epoch seconds
+    hidden: list[int]  # categories the person does not see
 
     def filters(self) -> dict[str, Any]:
         category = str(self.category) if self.category is not None else None
         return {"category": category, "sort": self.sort}
 
 
-def _browse_query(request: HttpRequest, kind: str) -> BrowseQuery:
+def _browse_query(
+    request: HttpRequest, menu: list[dict[str, Any]], hidden: list[int]
+) -> BrowseQuery:
+    """``menu``: the categories the person may pick (a hidden or unknown one is ignored)."""
     category = _positive_int(request.GET.get("category"))
-    if category is not None and not Category.objects.filter(pk=category, kind=kind).exists():
+    if category is not None and category not in {entry["id"] for entry in menu}:
         category = None
     sort = request.GET.get("sort", "")
     return BrowseQuery(
@@ -99,6 +108,7 @@ def _browse_query(request: HttpRequest, kind: str) -> BrowseQuery:
         sort=sort if sort in browse.SORTS else browse.DEFAULT_SORT,
         page=_positive_int(request.GET.get("page")) or 1,
         as_of=_epoch_seconds(request.GET.get("as_of")),
+        hidden=hidden,
     )
 
 
@@ -114,9 +124,18 @@ def _paginator(
         latest = newest()
         as_of = math.ceil(latest.timestamp()) if latest is not None else None
     cutoff = datetime.fromtimestamp(as_of, UTC) if as_of is not None else None
-    result = fetch(query.category, query.sort, query.page, PER_PAGE, as_of=cutoff)
+    result = fetch(
+        query.category, query.sort, query.page, PER_PAGE, as_of=cutoff, hidden=query.hidden
+    )
     if result.page > result.num_pages:
-        result = fetch(query.category, query.sort, result.num_pages, PER_PAGE, as_of=cutoff)
+        result = fetch(
+            query.category,
+            query.sort,
+            result.num_pages,
+            PER_PAGE,
+            as_of=cutoff,
+            hidden=query.hidden,
+        )
     first = (result.page - 1) * PER_PAGE + 1
 
     def url(number: int) -> str:
@@ -228,6 +247,8 @@ def _movie_props(sid: int, row: VodStream | None, info: VodInfo | None) -> dict[
             "releaseDate": None,
             "containerExtension": stored.container_extension or None,
             "category": _category_props(category),
+            "trailer": None,
+            "technical": None,
         }
     return {
         "id": sid,
@@ -244,6 +265,8 @@ def _movie_props(sid: int, row: VodStream | None, info: VodInfo | None) -> dict[
         "releaseDate": info.release_date,
         "containerExtension": info.container_extension or stored.container_extension or None,
         "category": _category_props(category),
+        "trailer": info.trailer,
+        "technical": technical_props(info.technical),
     }
 
 
@@ -261,6 +284,7 @@ def _series_props(sid: int, row: Series | None, info: SeriesInfo | None) -> dict
         "genre": source.genre or stored.genre,
         "cast": source.cast or stored.cast,
         "director": source.director or stored.director,
+        "trailer": info.trailer if info is not None else None,
     }
 
 
@@ -283,6 +307,7 @@ def _seasons_props(
                     "durationSecs": episode.duration_secs,
                     "plot": episode.plot,
                     "image": episode.image,
+                    "technical": technical_props(episode.technical),
                     "download": downloads.get(episode.id),
                 }
                 for episode in episodes
@@ -312,20 +337,23 @@ def _remember_movie_details(row: VodStream | None, info: VodInfo | None) -> None
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
     q = _search_text(request)
+    hidden = preferences.hidden_category_ids(request.user) if q else []  # type: ignore[arg-type]
     return render(
         request,
         "search",
         {
             "q": q,
-            "movies": browse.search_movies(q, SEARCH_LIMIT),
-            "series": browse.search_series(q, SEARCH_LIMIT),
+            "movies": browse.search_movies(q, SEARCH_LIMIT, hidden=hidden),
+            "series": browse.search_series(q, SEARCH_LIMIT, hidden=hidden),
         },
     )
 
 
 @require_GET
 def search_suggest(request: HttpRequest) -> HttpResponse:
-    return JsonResponse({"results": browse.search_titles(_search_text(request), SUGGEST_LIMIT)})
+    q = _search_text(request)
+    hidden = preferences.hidden_category_ids(request.user) if q else []  # type: ignore[arg-type]
+    return JsonResponse({"results": browse.search_titles(q, SUGGEST_LIMIT, hidden=hidden)})
 
 
 def _search_text(request: HttpRequest) -> str:

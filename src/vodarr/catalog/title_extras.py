@@ -1,0 +1,117 @@
+"""A title page's extras: the file's technical details as the provider describes them, and
+"refresh this title", which reads it from the provider again.
+
+Title pages ask the provider through the client's 60-second cache, so a title the provider
+just fixed (a new poster, the right year) would show the old answer for a minute; refreshing
+asks past the cache, keeps what the catalogue row can hold, and sends the person back.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.views.decorators.http import require_POST
+
+from vodarr.catalog.models import NAME_MAX, Series, VodStream, fold
+from vodarr.catalog.provider import provider_client
+from vodarr.integrations.xtream import SeriesInfo, VodInfo, XtreamError, XtreamNotFound
+from vodarr.integrations.xtream.models import TechnicalDetails
+from vodarr.web.http import flash, read_body, redirect_back
+from vodarr.web.validation import path_id
+
+REFRESHED = "Refreshed from the provider."
+
+
+def technical_props(details: TechnicalDetails | None) -> dict[str, Any] | None:
+    if details is None:
+        return None
+    return {
+        "width": details.width,
+        "height": details.height,
+        "videoCodec": details.video_codec or None,
+        "videoProfile": details.video_profile or None,
+        "frameRate": details.frame_rate,
+        "hdr": details.hdr or None,
+        "audioCodec": details.audio_codec or None,
+        "audioChannels": details.audio_channels,
+        "audioLayout": details.audio_layout or None,
+        "audioLanguage": details.audio_language or None,
+        "bitrateKbps": details.bitrate_kbps,
+    }
+
+
+@require_POST
+def refresh_movie(request: HttpRequest, stream_id: str) -> HttpResponse:
+    sid = path_id(stream_id, "Movie")
+    read_body(request)  # a malformed body is still refused (BadInputMiddleware)
+    try:
+        info = provider_client().vod_info(sid, fresh=True)
+    except XtreamNotFound:
+        return _failed(request, "This movie is no longer available from the provider.", sid)
+    except XtreamError as error:
+        return _failed(request, error.message, sid)
+    _keep_movie(sid, info)
+    flash(request, "success", REFRESHED)
+    return redirect_back(request, f"/movies/{sid}")
+
+
+@require_POST
+def refresh_series(request: HttpRequest, series_id: str) -> HttpResponse:
+    sid = path_id(series_id, "Series")
+    read_body(request)
+    try:
+        info = provider_client().series_info(sid, fresh=True)
+    except XtreamNotFound:
+        return _failed(
+            request, "This series is no longer available from the provider.", sid, series=True
+        )
+    except XtreamError as error:
+        return _failed(request, error.message, sid, series=True)
+    _keep_series(sid, info)
+    flash(request, "success", REFRESHED)
+    return redirect_back(request, f"/series/{sid}")
+
+
+def _failed(request: HttpRequest, message: str, sid: int, *, series: bool = False) -> HttpResponse:
+    flash(request, "error", f"The title could not be refreshed: {message}")
+    return redirect_back(request, f"/{'series' if series else 'movies'}/{sid}")
+
+
+def _keep_movie(sid: int, info: VodInfo) -> None:
+    """What the provider now says, in the catalogue row (a title not synced yet has none)."""
+    changes: dict[str, Any] = {
+        "name": info.name,
+        "plot": info.plot,
+        "genre": info.genre,
+        "rating": info.rating,
+        "year": info.year,
+        "poster": info.poster or "",
+        "backdrop": info.backdrop or "",
+        "duration_secs": info.duration_secs,
+    }
+    VodStream.objects.filter(pk=sid).update(**_known(changes))
+
+
+def _keep_series(sid: int, info: SeriesInfo) -> None:
+    changes: dict[str, Any] = {
+        "name": info.name,
+        "plot": info.plot,
+        "genre": info.genre,
+        "cast": info.cast,
+        "director": info.director,
+        "rating": info.rating,
+        "year": info.year,
+        "poster": info.poster or "",
+        "backdrop": info.backdrop or "",
+    }
+    Series.objects.filter(pk=sid).update(**_known(changes))
+
+
+def _known(changes: dict[str, Any]) -> dict[str, Any]:
+    """The values the provider gave (it says nothing of the rest), names cut to fit."""
+    known = {name: value for name, value in changes.items() if value not in (None, "")}
+    if "name" in known:
+        known["name"] = known["name"][:NAME_MAX]
+        known["search_name"] = fold(known["name"])[:NAME_MAX]
+    return known
