@@ -243,11 +243,18 @@ LOG_REDACTED_PATH_PREFIXES = ["/reset-password/", "/email/verify/", "/dl/"]
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"redact": {"()": "vodarr.web.logging.RedactingFilter"}},
+    "filters": {
+        "redact": {"()": "vodarr.web.logging.RedactingFilter"},
+        "cut_short": {"()": "vodarr.web.logging.CutShortFilter"},
+    },
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {
         "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["redact"]}
     },
     "root": {"handlers": ["console"], "level": config.env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"httpx": {"level": "WARNING"}, "httpcore": {"level": "WARNING"}},
+    "loggers": {
+        "httpx": {"level": "WARNING"},
+        "httpcore": {"level": "WARNING"},
+        "uvicorn.error": {"filters": ["cut_short"]},
+    },
 }

@@ -3,6 +3,7 @@ import { formatBytes, formatEta, formatRelativeTime, formatSpeed, PLACEHOLDER, p
 import type { DownloadItem } from "../types";
 import Badge from "./Badge";
 import DownloadActions from "./DownloadActions";
+import GetLinkButton from "./GetLinkButton";
 import Icon from "./Icon";
 import Poster from "./Poster";
 import ProgressBar from "./ProgressBar";
@@ -102,8 +103,11 @@ export default function DownloadListItem({ item, showOwner }: DownloadListItemPr
           </div>
         )}
       </div>
-      <div className="col-start-2 flex justify-end lg:col-start-3 lg:w-60 lg:items-center">
+      <div className="col-start-2 flex flex-wrap justify-end gap-2 lg:col-start-3 lg:w-60 lg:items-center">
         <DownloadActions id={item.id} title={title} actions={rowActions(item)} />
+        {!item.canceled_at && (
+          <GetLinkButton url={`/downloads/${item.id}/link`} label="Link" subject={title} variant="ghost" className="px-3 py-1.5" />
+        )}
       </div>
     </article>
   );

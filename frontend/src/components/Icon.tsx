@@ -37,6 +37,13 @@ const PATHS = {
   bookmark: "M6 3h12v18l-6-4.5L6 21z",
   bell: "M6 9a6 6 0 1 1 12 0c0 6.5 2.5 8 2.5 8h-17S6 15.5 6 9zM10 20.5a2.2 2.2 0 0 0 4 0",
   calendar: "M4 5h16v16H4zM4 10h16M8 3v4M16 3v4",
+  link: "M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1",
+  copy: "M9 9h11v11H9zM5 15H4V4h11v1",
+  pin: "M9 4h6l-1 6 3 3H7l3-3zM12 13v8",
+  eyeOff: "M3 3l18 18M10.6 6.1A9.7 9.7 0 0 1 12 6c5 0 9 6 9 6a16 16 0 0 1-2.3 2.9M6.6 6.6C4.3 8.1 3 12 3 12s4 6 9 6a9 9 0 0 0 4.4-1.2M9.9 9.9a3 3 0 0 0 4.2 4.2",
+  arrowUp: "M12 19V5M6 11l6-6 6 6",
+  arrowDown: "M12 5v14M6 13l6 6 6-6",
+  external: "M14 4h6v6M20 4l-9 9M18 14v6H4V6h6",
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -5,11 +5,13 @@ import PageSection from "../components/PageSection";
 import PosterRow from "../components/PosterRow";
 import TextLink from "../components/TextLink";
 import { buttonClasses } from "../lib/ui";
-import type { DownloadItem, MediaCard } from "../types";
+import type { DownloadItem, MediaCard, PinnedRow } from "../types";
 
 type DiscoverProps = {
   recentMovies?: MediaCard[];
   recentSeries?: MediaCard[];
+  /** The person's pinned categories, each its newest titles. */
+  pinnedRows?: PinnedRow[];
   activeDownloads?: DownloadItem[];
   catalogueEmpty?: boolean;
 };
@@ -17,6 +19,7 @@ type DiscoverProps = {
 export default function Discover({
   recentMovies = [],
   recentSeries = [],
+  pinnedRows = [],
   activeDownloads = [],
   catalogueEmpty = false,
 }: DiscoverProps) {
@@ -72,6 +75,22 @@ export default function Discover({
           />
         ) : (
           <>
+            {pinnedRows.map((row) => (
+              <PageSection
+                key={`${row.category.kind}-${row.category.id}`}
+                title={row.category.name}
+                action={
+                  <TextLink
+                    href={`/${row.category.kind === "movie" ? "movies" : "series"}?category=${row.category.id}`}
+                    className="text-sm"
+                  >
+                    All of {row.category.name}
+                  </TextLink>
+                }
+              >
+                <PosterRow items={row.items} label={row.category.name} />
+              </PageSection>
+            ))}
             <PageSection
               title="Recently added movies"
               action={

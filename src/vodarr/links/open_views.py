@@ -94,8 +94,8 @@ async def _serve(
     if request.method == "GET":
         await sync_to_async(services.record_use)(link)
     if isinstance(source, OnDisk):
-        return disk_response(request, source, item.file_name)
-    return await proxy_response(request, source, item.file_name, item.title)
+        return disk_response(request, source, item.file_name, link.pk)
+    return await proxy_response(request, source, item.file_name, item.title, link.pk)
 
 
 def _listing(request: HttpRequest, body: str, content_type: str, name: str) -> HttpResponse:

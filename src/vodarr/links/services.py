@@ -121,6 +121,11 @@ def find_usable(token: str, *, now: datetime | None = None) -> DownloadLink | No
     return DownloadLink.objects.usable(now).filter(token_hash=token_hash(token)).first()
 
 
+def still_usable(link_id: int, *, now: datetime | None = None) -> bool:
+    """Whether a link being served has not been revoked or expired meanwhile."""
+    return DownloadLink.objects.usable(now).filter(pk=link_id).exists()
+
+
 def record_use(link: DownloadLink, *, now: datetime | None = None) -> None:
     DownloadLink.objects.filter(pk=link.pk).update(
         use_count=F("use_count") + 1, last_used_at=now or timezone.now()

@@ -4,9 +4,11 @@ Both ways answer like a file server players and download managers trust: ``Range
 with the slice, 416 past the end), ``HEAD``, ``Content-Length``, ``Accept-Ranges`` and the
 file's name (RFC 6266 ``Content-Disposition``, ``filename*`` for names beyond ASCII).
 
-Nothing blocks the web server for the length of a film: bodies are async iterators the ASGI
-server drains at the client's pace (its flow control pauses a slow client's stream), disk
-reads go to a worker thread one chunk at a time, and the provider is read with async httpx.
+A transfer under way checks every half minute that its link still works, so revoking a link
+(or its end) stops it too. Nothing blocks the web server for the length of a film: bodies
+are async iterators the ASGI server drains at the client's pace (its flow control pauses a
+slow client's stream), disk reads go to a worker thread one chunk at a time, and the
+provider is read with async httpx.
 A stream through Vodarr holds one of the provider account's connections while it flows
 (``downloads.connections``); the provider's URL, which carries the account's password, never
 leaves the server: no redirect, no header of the provider's, nothing in a body or a log line.
@@ -43,11 +45,13 @@ from vodarr.downloads.starting import file_is_whole
 from vodarr.integrations.xtream.errors import XtreamError, XtreamNotFound
 from vodarr.integrations.xtream.media import MediaAnswer, open_media
 from vodarr.links.models import LinkItem
+from vodarr.links.services import still_usable
 from vodarr.web.ranges import ByteRange, RangeNotSatisfiable, parse_range
 
 logger = logging.getLogger("vodarr.links")
 
 DISK_CHUNK = 256 * 1024
+RECHECK_SECONDS = RENEW_EVERY.total_seconds()
 
 
 @dataclass(frozen=True)
@@ -113,7 +117,7 @@ def plain(status: int, message: str, **headers: str) -> HttpResponse:
 
 
 def disk_response(
-    request: HttpRequest, source: OnDisk, name: str
+    request: HttpRequest, source: OnDisk, name: str, link_id: int
 ) -> HttpResponse | StreamingHttpResponse:
     headers = file_headers(name)
     etag = f'"{source.size:x}-{int(source.mtime * 1000):x}"'
@@ -135,7 +139,7 @@ def disk_response(
     if request.method == "HEAD":
         response: HttpResponse | StreamingHttpResponse = HttpResponse(status=status)
     else:
-        response = StreamingHttpResponse(_file_chunks(source.path, part), status=status)
+        response = StreamingHttpResponse(_file_chunks(source.path, part, link_id), status=status)
     for header, value in headers.items():
         response[header] = value
     return response
@@ -149,8 +153,9 @@ def _range(request: HttpRequest, size: int, etag: str, modified: str) -> ByteRan
     return parse_range(request.headers.get("Range"), size)
 
 
-async def _file_chunks(path: Path, part: ByteRange) -> AsyncIterator[bytes]:
+async def _file_chunks(path: Path, part: ByteRange, link_id: int) -> AsyncIterator[bytes]:
     handle: BinaryIO = await asyncio.to_thread(path.open, "rb")
+    check = LinkCheck(link_id)
     try:
         await asyncio.to_thread(handle.seek, part.start)
         remaining = part.length
@@ -160,22 +165,39 @@ async def _file_chunks(path: Path, part: ByteRange) -> AsyncIterator[bytes]:
                 return
             remaining -= len(chunk)
             yield chunk
+            if not await check.still_usable():
+                return
     finally:
         await asyncio.to_thread(handle.close)
+
+
+class LinkCheck:
+    """Asks every ``RECHECK`` seconds whether the link still works (revoked, expired)."""
+
+    def __init__(self, link_id: int) -> None:
+        self.link_id = link_id
+        self.due = time.monotonic() + RECHECK_SECONDS
+
+    async def still_usable(self) -> bool:
+        if time.monotonic() < self.due:
+            return True
+        self.due = time.monotonic() + RECHECK_SECONDS
+        usable: bool = await sync_to_async(still_usable)(self.link_id)
+        return usable
 
 
 # --- through Vodarr, from the provider --------------------------------------------------------
 
 
 async def proxy_response(
-    request: HttpRequest, source: FromProvider, name: str, label: str
+    request: HttpRequest, source: FromProvider, name: str, label: str, link_id: int
 ) -> HttpResponse | StreamingHttpResponse:
     """The provider's answer relayed, holding a provider connection while it flows."""
     try:
         stream = await sync_to_async(open_stream)(label)
     except NoConnectionLeft as refused:
         return plain(503, refused.message, Retry_After="30")
-    body = ProxyBody(stream)
+    body = ProxyBody(stream, link_id)
     try:
         answer = await body.open(source, request.headers.get("Range"))
     except XtreamError as error:
@@ -218,8 +240,9 @@ class ProxyBody:
     ``finally``, or by ``close()``, which Django calls on every response it is done with.
     """
 
-    def __init__(self, stream: ProviderStream) -> None:
+    def __init__(self, stream: ProviderStream, link_id: int) -> None:
         self._stream = stream
+        self._check = LinkCheck(link_id)
         self._stack = AsyncExitStack()
         self._answer: MediaAnswer | None = None
         self._released = False
@@ -236,13 +259,14 @@ class ProxyBody:
 
     async def _relay(self) -> AsyncIterator[bytes]:
         assert self._answer is not None
-        renew_at = time.monotonic() + RENEW_EVERY.total_seconds()
         try:
             async for chunk in self._answer.chunks():
                 yield chunk
-                if time.monotonic() >= renew_at:
+                if self._check.due <= time.monotonic():
+                    if not await self._check.still_usable():
+                        return
+                    # On the same beat: the connection stays counted while the bytes flow.
                     await sync_to_async(renew)(self._stream)
-                    renew_at = time.monotonic() + RENEW_EVERY.total_seconds()
         except XtreamError as error:
             # Too late for a status: the player sees a short body and asks again with Range.
             logger.info("A link's stream from the provider ended early: %s", error.detail)

@@ -1,20 +1,24 @@
-import { Head, router } from "@inertiajs/react";
+import { Head, router, usePage } from "@inertiajs/react";
 import { useState } from "react";
 import Button from "../../components/Button";
 import DownloadStateNote from "../../components/DownloadStateNote";
+import GetLinkButton from "../../components/GetLinkButton";
+import TitleActions from "../../components/TitleActions";
 import ProviderErrorNotice from "../../components/ProviderErrorNotice";
 import WatchlistButton from "../../components/WatchlistButton";
 import Icon from "../../components/Icon";
 import MediaHero from "../../components/MediaHero";
 import { canStartDownload } from "../../lib/downloadState";
 import { formatDuration } from "../../lib/format";
+import { technicalFacts } from "../../lib/technical";
 import type { DownloadItem, MovieDetail } from "../../types";
 
 type MovieShowProps = { movie: MovieDetail; download: DownloadItem | null; providerError?: string | null };
 
 export default function MovieShow({ movie, download, providerError }: MovieShowProps) {
   const [starting, setStarting] = useState(false);
-  const startable = canStartDownload(download);
+  const mayDownload = usePage().props.auth.user?.mayDownload ?? false;
+  const startable = mayDownload && canStartDownload(download);
 
   function start() {
     router.post(`/movies/${movie.id}/download`, {}, {
@@ -44,6 +48,7 @@ export default function MovieShow({ movie, download, providerError }: MovieShowP
           { label: "Director", value: movie.director },
           { label: "Cast", value: movie.cast },
           { label: "Released", value: movie.releaseDate },
+          ...technicalFacts(movie.technical),
         ]}
       >
         <div className="flex flex-wrap items-center gap-4">
@@ -53,14 +58,18 @@ export default function MovieShow({ movie, download, providerError }: MovieShowP
               Download
             </Button>
           )}
+          <GetLinkButton url={`/movies/${movie.id}/link`} variant={startable ? "secondary" : "primary"} className="py-2.5" />
           <WatchlistButton media={{ id: movie.id, kind: "movie", name: movie.name }} />
           {download && <DownloadStateNote state={download} subject={movie.name} />}
         </div>
-        {startable && (
-          <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
-            Saved on the server, named for Jellyfin, Plex and Kodi.
-          </p>
-        )}
+        <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
+          {startable
+            ? "Download saves it on the server, named for Jellyfin, Plex and Kodi; a link takes it to your own device."
+            : "A link takes it to your own device: a browser, VLC, a TV or a download manager."}
+        </p>
+        <div className="mt-3">
+          <TitleActions trailer={movie.trailer} refreshUrl={`/movies/${movie.id}/refresh`} name={movie.name} />
+        </div>
       </MediaHero>
     </>
   );

@@ -1,16 +1,20 @@
-import { Head, router } from "@inertiajs/react";
+import { Head, router, usePage } from "@inertiajs/react";
 import { useMemo, useState } from "react";
 import Checkbox from "../../components/Checkbox";
 import ProviderErrorNotice from "../../components/ProviderErrorNotice";
 import EmptyState from "../../components/EmptyState";
 import EpisodeRow from "../../components/EpisodeRow";
+import GetLinkButton from "../../components/GetLinkButton";
 import MediaHero from "../../components/MediaHero";
 import MonitorPanel from "../../components/monitoring/MonitorPanel";
 import SeasonTabs from "../../components/SeasonTabs";
 import SelectionBar from "../../components/SelectionBar";
+import TitleActions from "../../components/TitleActions";
 import WatchlistButton from "../../components/WatchlistButton";
 import {
+  anyEpisode,
   downloadSelectionLabel,
+  isSelectable,
   episodeKey,
   seasonLabel,
   seasonSelectionState,
@@ -40,9 +44,12 @@ export default function SeriesShow({ series, seasons: rawSeasons, providerError,
   const [selection, setSelection] = useState<ReadonlySet<string>>(new Set());
   const [starting, setStarting] = useState<string | null>(null);
   const [batchBusy, setBatchBusy] = useState(false);
+  const mayDownload = usePage().props.auth.user?.mayDownload ?? false;
+  // Without the right to download to the server, any episode may be chosen, for links.
+  const selectable = mayDownload ? isSelectable : anyEpisode;
 
   const season = seasons[Math.min(active, seasons.length - 1)];
-  const payload = selectionPayload(selection, seasons);
+  const payload = selectionPayload(selection, seasons, selectable);
   const episodeCount = seasons.reduce((sum, s) => sum + s.episodes.length, 0);
 
   function downloadOne(seasonNumber: number, episodeNumber: number) {
@@ -64,8 +71,8 @@ export default function SeriesShow({ series, seasons: rawSeasons, providerError,
     });
   }
 
-  const seasonState = season ? seasonSelectionState(selection, season) : "none";
-  const selectableInSeason = season ? selectableEpisodes(season).length : 0;
+  const seasonState = season ? seasonSelectionState(selection, season, selectable) : "none";
+  const selectableInSeason = season ? selectableEpisodes(season, selectable).length : 0;
 
   return (
     <>
@@ -88,7 +95,10 @@ export default function SeriesShow({ series, seasons: rawSeasons, providerError,
           { label: "Cast", value: series.cast },
         ]}
       >
-        <WatchlistButton media={{ id: series.id, kind: "series", name: series.name }} />
+        <div className="flex flex-wrap items-center gap-3">
+          <WatchlistButton media={{ id: series.id, kind: "series", name: series.name }} />
+          <TitleActions trailer={series.trailer} refreshUrl={`/series/${series.id}/refresh`} name={series.name} />
+        </div>
       </MediaHero>
 
       <MonitorPanel
@@ -134,7 +144,9 @@ export default function SeriesShow({ series, seasons: rawSeasons, providerError,
                 disabled={selectableInSeason === 0}
                 checked={seasonState === "all"}
                 indeterminate={seasonState === "some"}
-                onChange={(event) => setSelection((current) => setSeasonSelected(current, season, event.target.checked))}
+                onChange={(event) =>
+                  setSelection((current) => setSeasonSelected(current, season, event.target.checked, selectable))
+                }
               />
               <p className="text-sm text-zinc-600 tabular-nums dark:text-zinc-400">
                 {season.episodes.length} {season.episodes.length === 1 ? "episode" : "episodes"}
@@ -149,9 +161,12 @@ export default function SeriesShow({ series, seasons: rawSeasons, providerError,
                       episode={episode}
                       seriesName={series.name}
                       selected={selection.has(key)}
-                      onToggle={() => setSelection((current) => toggleEpisode(current, episode))}
+                      onToggle={() => setSelection((current) => toggleEpisode(current, episode, selectable))}
                       onDownload={() => downloadOne(episode.season, episode.episode)}
                       starting={starting === key}
+                      linkUrl={`/series/${series.id}/${episode.season}/${episode.episode}/link`}
+                      mayDownload={mayDownload}
+                      selectable={selectable}
                     />
                   </li>
                 );
@@ -163,10 +178,19 @@ export default function SeriesShow({ series, seasons: rawSeasons, providerError,
 
       <SelectionBar
         count={payload.length}
-        label={downloadSelectionLabel(payload.length)}
+        label={mayDownload ? downloadSelectionLabel(payload.length) : undefined}
         busy={batchBusy}
         onSubmit={downloadSelected}
         onClear={() => setSelection(new Set())}
+        extra={
+          <GetLinkButton
+            url={`/series/${series.id}/link`}
+            data={{ episodes: payload }}
+            label={payload.length === 1 ? "Get a link" : `Get ${payload.length} links`}
+            variant={mayDownload ? "secondary" : "primary"}
+            onDone={() => setSelection(new Set())}
+          />
+        }
       />
     </>
   );

@@ -66,7 +66,8 @@ def _small(value: object, upper: int) -> int | None:
 
 
 def _word(value: object) -> str:
-    text = as_text(value)
+    """A short name ("h264", "stereo"); a number or a list is no codec's name."""
+    text = as_text(value) if isinstance(value, str) else ""
     return text[:40] if text.isprintable() else ""
 
 
