@@ -87,30 +87,34 @@ export default function ServerCard({ server }: { server: ServerSettings }) {
                 Speed limit
               </label>
               <div className="mt-1.5 flex gap-2">
-                <input
-                  id={speedId}
-                  inputMode="decimal"
-                  placeholder="No limit"
-                  value={amount}
-                  disabled={Boolean(fixed(server.speedLimit))}
-                  onChange={(event) => setAmount(event.target.value)}
-                  aria-invalid={error("speed_limit") ? true : undefined}
-                  aria-describedby={`${speedId}-hint`}
-                  className={cx(inputClasses, "min-w-0 flex-1")}
-                />
-                <select
-                  aria-label="Speed limit unit"
-                  value={unit}
-                  disabled={Boolean(fixed(server.speedLimit))}
-                  onChange={(event) => setUnit(event.target.value as SpeedUnit)}
-                  className={cx(inputClasses, "w-28 shrink-0 pr-8")}
-                >
-                  {SPEED_UNITS.map((u) => (
-                    <option key={u.value} value={u.value}>
-                      {u.label}
-                    </option>
-                  ))}
-                </select>
+                <div className="min-w-0 flex-1">
+                  <input
+                    id={speedId}
+                    inputMode="decimal"
+                    placeholder="No limit"
+                    value={amount}
+                    disabled={Boolean(fixed(server.speedLimit))}
+                    onChange={(event) => setAmount(event.target.value)}
+                    aria-invalid={error("speed_limit") ? true : undefined}
+                    aria-describedby={`${speedId}-hint`}
+                    className={inputClasses}
+                  />
+                </div>
+                <div className="w-28 shrink-0">
+                  <select
+                    aria-label="Speed limit unit"
+                    value={unit}
+                    disabled={Boolean(fixed(server.speedLimit))}
+                    onChange={(event) => setUnit(event.target.value as SpeedUnit)}
+                    className={cx(inputClasses, "pr-8")}
+                  >
+                    {SPEED_UNITS.map((u) => (
+                      <option key={u.value} value={u.value}>
+                        {u.label}
+                      </option>
+                    ))}
+                  </select>
+                </div>
               </div>
               <p id={`${speedId}-hint`} className="mt-1.5 text-xs text-zinc-600 dark:text-zinc-400">
                 {fixed(server.speedLimit) ?? "All downloads together. Empty: as fast as the provider sends."}

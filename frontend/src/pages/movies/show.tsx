@@ -67,7 +67,7 @@ export default function MovieShow({ movie, download, providerError }: MovieShowP
             ? "Download saves it on the server, named for Jellyfin, Plex and Kodi; a link takes it to your own device."
             : "A link takes it to your own device: a browser, VLC, a TV or a download manager."}
         </p>
-        <div className="mt-3">
+        <div className="mt-3 -ml-3">
           <TitleActions trailer={movie.trailer} refreshUrl={`/movies/${movie.id}/refresh`} name={movie.name} />
         </div>
       </MediaHero>
