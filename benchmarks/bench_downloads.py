@@ -88,21 +88,6 @@ def _floor(member, gids: list[str]) -> list[float]:  # type: ignore[no-untyped-d
     return timings
 
 
-def _login(base: str) -> dict[str, str]:
-    import httpx
-
-    with httpx.Client(base_url=base) as http:
-        http.get("/login")
-        token = http.cookies["XSRF-TOKEN"]
-        response = http.post(
-            "/login",
-            json={"email": "bench@example.test", "password": "bench passphrase", "remember": True},
-            headers={"X-XSRF-TOKEN": token, "X-Inertia": "true"},
-        )
-        assert response.status_code in (302, 303), response.text
-        return dict(http.cookies)
-
-
 def _page_under_load(daemon) -> None:  # type: ignore[no-untyped-def]
     member, gids = _seed(daemon)
     floor_p50 = statistics.median(_floor(member, gids)) * 1000
@@ -123,6 +108,8 @@ def _page_under_load(daemon) -> None:  # type: ignore[no-untyped-def]
 def _load(workers: int, clients: int) -> tuple[float, float, float]:
     import httpx
     from tests.fixtures.server import free_port
+
+    from benchmarks.web import login, wait_until_up
 
     port = free_port()
     server = subprocess.Popen(
@@ -146,16 +133,8 @@ def _load(workers: int, clients: int) -> tuple[float, float, float]:
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                httpx.get(f"{base}/healthz", timeout=1)
-                break
-            except httpx.HTTPError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.1)
-        cookies = _login(base)
+        wait_until_up(base)
+        cookies = login(base, "bench@example.test", "bench passphrase")
         headers = {"X-Inertia": "true", "X-Inertia-Version": "1", "Accept": "application/json"}
         latencies: list[float] = []
         lock = threading.Lock()

@@ -22,6 +22,7 @@ import time
 from pathlib import Path
 
 from benchmarks.aims import print_aim
+from benchmarks.web import login, wait_until_up
 
 STREAMS = 20
 READ_CHUNK = 64 * 1024
@@ -126,8 +127,8 @@ def _measure(links: dict[str, str]) -> None:
         env=os.environ.copy(),
     )
     try:
-        _wait(base)
-        cookies = _login(base)
+        wait_until_up(base)
+        cookies = login(base, "bench@example.test", "bench passphrase")
         alone = _page_latencies(base, cookies)
         print(f"GET /downloads (Inertia JSON, {HISTORY:,} downloads), one uvicorn process")
         print(_line("alone", alone) + f"   server threads {_threads(server.pid)}")
@@ -206,34 +207,6 @@ def _threads(pid: int) -> int:
         if line.startswith("Threads:"):
             return int(line.split()[1])
     return 0
-
-
-def _wait(base: str) -> None:
-    import httpx
-
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            httpx.get(f"{base}/healthz", timeout=1)
-            return
-        except httpx.HTTPError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.1)
-
-
-def _login(base: str) -> dict[str, str]:
-    import httpx
-
-    with httpx.Client(base_url=base) as http:
-        http.get("/login")
-        response = http.post(
-            "/login",
-            json={"email": "bench@example.test", "password": "bench passphrase"},
-            headers={"X-XSRF-TOKEN": http.cookies["XSRF-TOKEN"], "X-Inertia": "true"},
-        )
-        assert response.status_code in (302, 303), response.text
-        return dict(http.cookies)
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ asks past the cache, keeps what the catalogue row can hold, and sends the person
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -21,6 +22,7 @@ from vodarr.web.http import flash, read_body, redirect_back
 from vodarr.web.validation import path_id
 
 REFRESHED = "Refreshed from the provider."
+FAILED = "The title could not be refreshed: "
 
 
 def technical_props(details: TechnicalDetails | None) -> dict[str, Any] | None:
@@ -44,38 +46,37 @@ def technical_props(details: TechnicalDetails | None) -> dict[str, Any] | None:
 @require_POST
 def refresh_movie(request: HttpRequest, stream_id: str) -> HttpResponse:
     sid = path_id(stream_id, "Movie")
-    read_body(request)  # a malformed body is still refused (BadInputMiddleware)
-    try:
-        info = provider_client().vod_info(sid, fresh=True)
-    except XtreamNotFound:
-        return _failed(request, "This movie is no longer available from the provider.", sid)
-    except XtreamError as error:
-        return _failed(request, error.message, sid)
-    _keep_movie(sid, info)
-    flash(request, "success", REFRESHED)
-    return redirect_back(request, f"/movies/{sid}")
+    return _refresh(
+        request,
+        f"/movies/{sid}",
+        lambda: _keep_movie(sid, provider_client().vod_info(sid, fresh=True)),
+        "This movie",
+    )
 
 
 @require_POST
 def refresh_series(request: HttpRequest, series_id: str) -> HttpResponse:
     sid = path_id(series_id, "Series")
-    read_body(request)
+    return _refresh(
+        request,
+        f"/series/{sid}",
+        lambda: _keep_series(sid, provider_client().series_info(sid, fresh=True)),
+        "This series",
+    )
+
+
+def _refresh(request: HttpRequest, page: str, read: Callable[[], None], what: str) -> HttpResponse:
+    """Read the title again (``read`` asks past the cache and keeps the answer), then go back."""
+    read_body(request)  # a malformed body is still refused (BadInputMiddleware)
     try:
-        info = provider_client().series_info(sid, fresh=True)
+        read()
     except XtreamNotFound:
-        return _failed(
-            request, "This series is no longer available from the provider.", sid, series=True
-        )
+        flash(request, "error", f"{FAILED}{what} is no longer available from the provider.")
     except XtreamError as error:
-        return _failed(request, error.message, sid, series=True)
-    _keep_series(sid, info)
-    flash(request, "success", REFRESHED)
-    return redirect_back(request, f"/series/{sid}")
-
-
-def _failed(request: HttpRequest, message: str, sid: int, *, series: bool = False) -> HttpResponse:
-    flash(request, "error", f"The title could not be refreshed: {message}")
-    return redirect_back(request, f"/{'series' if series else 'movies'}/{sid}")
+        flash(request, "error", f"{FAILED}{error.message}")
+    else:
+        flash(request, "success", REFRESHED)
+    return redirect_back(request, page)
 
 
 def _keep_movie(sid: int, info: VodInfo) -> None:

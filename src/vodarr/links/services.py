@@ -8,8 +8,10 @@ once, when the link is made; the link then works without the provider knowing th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TypeVar
 
 from django.db import transaction
 from django.db.models import F
@@ -24,6 +26,8 @@ from vodarr.integrations.xtream.client import XtreamClient
 from vodarr.integrations.xtream.errors import XtreamError, XtreamNotFound
 from vodarr.links.models import DownloadLink, LinkItem, new_token, token_hash
 from vodarr.site_settings.values import site_values
+
+T = TypeVar("T")
 
 
 class LinkError(Exception):
@@ -54,12 +58,7 @@ def lifetime() -> timedelta:
 
 def movie_link(user: User, stream_id: int, *, now: datetime | None = None) -> NewLink:
     xtream = _provider()
-    try:
-        movie = xtream.vod_info(stream_id)
-    except XtreamNotFound:
-        raise LinkError("This movie is no longer available from the provider.", 404) from None
-    except XtreamError as error:
-        raise LinkError(error.message, 503) from None
+    movie = _ask(lambda: xtream.vod_info(stream_id), "This movie")
     extension = xtream.movie_extension(stream_id, known=movie.container_extension)
     planned = factories.from_vod_stream(movie, user, extension=extension)
     item = _item(planned, movie.duration_secs)
@@ -71,12 +70,7 @@ def episodes_link(
 ) -> NewLink:
     """One link for the episodes (one of them, or a batch: a playlist and a list of links)."""
     xtream = _provider()
-    try:
-        series = xtream.series_info(series_id)
-    except XtreamNotFound:
-        raise LinkError("This series is no longer available from the provider.", 404) from None
-    except XtreamError as error:
-        raise LinkError(error.message, 503) from None
+    series = _ask(lambda: xtream.series_info(series_id), "This series")
     found = [(code, series.find_episode(*code)) for code in dict.fromkeys(wanted)]
     missing = [f"S{s}E{e} not found." for (s, e), episode in found if episode is None]
     if missing:
@@ -133,6 +127,16 @@ def record_use(link: DownloadLink, *, now: datetime | None = None) -> None:
 
 
 # --- helpers ----------------------------------------------------------------------------------
+
+
+def _ask(call: Callable[[], T], what: str) -> T:
+    """The provider's answer, or a ``LinkError`` saying why there is none."""
+    try:
+        return call()
+    except XtreamNotFound:
+        raise LinkError(f"{what} is no longer available from the provider.", 404) from None
+    except XtreamError as error:
+        raise LinkError(error.message, 503) from None
 
 
 def _provider() -> XtreamClient:
