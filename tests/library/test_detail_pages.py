@@ -246,6 +246,7 @@ def test_a_series_page_lists_seasons_and_episodes_in_order(
         "durationSecs",
         "plot",
         "image",
+        "technical",
         "download",
     }
     assert page["props"]["providerError"] is None

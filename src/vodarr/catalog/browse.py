@@ -135,15 +135,16 @@ def browse_movies(
     ``as_of`` leaves out movies added after it (undated ones count as old), so the pages
     of one listing stay put while a sync adds titles. Usually nothing is newer: then the
     filter is left out, as it would keep every row but cost counting and paging a scan.
-    ``hidden`` categories are left out (a hidden ``category_id`` shows nothing).
+    Without a ``category_id``, titles of ``hidden`` categories are left out (the person
+    picks a category from a menu that has no hidden ones).
     """
     movies = VodStream.objects.only(*_MOVIE_CARD_FIELDS)
     if category_id is not None:
-        movies = movies.filter(category_id=category_id)
-    movies = _visible(movies, hidden)
+        movies, hidden = movies.filter(category_id=category_id), ()
     if as_of is not None and VodStream.objects.filter(added__gt=as_of).exists():
         movies = movies.filter(Q(added__lte=as_of) | Q(added__isnull=True))
-    return _page(_movie_order(movies, sort), movie_card, page, per_page)
+    shown = _movie_order(_visible(movies, hidden), sort)
+    return _page(shown, movie_card, page, per_page, total=_count_visible(movies, hidden))
 
 
 def browse_series(
@@ -158,11 +159,11 @@ def browse_series(
     """One page of series; same rules as ``browse_movies`` ("latest" is last modified)."""
     shows = Series.objects.only(*_SERIES_CARD_FIELDS)
     if category_id is not None:
-        shows = shows.filter(category_id=category_id)
-    shows = _visible(shows, hidden)
+        shows, hidden = shows.filter(category_id=category_id), ()
     if as_of is not None and Series.objects.filter(last_modified__gt=as_of).exists():
         shows = shows.filter(Q(last_modified__lte=as_of) | Q(last_modified__isnull=True))
-    return _page(_series_order(shows, sort), series_card, page, per_page)
+    shown = _series_order(_visible(shows, hidden), sort)
+    return _page(shown, series_card, page, per_page, total=_count_visible(shows, hidden))
 
 
 def newest_movie_added() -> datetime | None:
@@ -223,8 +224,16 @@ def search_series(q: str, limit: int = 20, *, hidden: Collection[int] = ()) -> l
 
 
 def _visible(titles: QuerySet[Titles], hidden: Collection[int]) -> QuerySet[Titles]:
-    """Without the titles of ``hidden`` categories (uncategorised titles stay)."""
+    """Without the titles of ``hidden`` categories (uncategorised titles stay). The sort
+    indexes end with the category, so this filter costs no row reads (models.py)."""
     return titles.exclude(category_id__in=list(hidden)) if hidden else titles
+
+
+def _count_visible(titles: QuerySet[Any], hidden: Collection[int]) -> int:
+    """How many of ``titles`` are outside ``hidden`` categories: all less those inside, two
+    counts that indexes answer, where ``NOT IN`` would test every title (36 ms at 200,000)."""
+    total = titles.count()
+    return total - titles.filter(category_id__in=list(hidden)).count() if hidden else total
 
 
 def _movie_order(movies: QuerySet[VodStream], sort: str) -> QuerySet[VodStream]:
@@ -243,10 +252,11 @@ def _series_order(shows: QuerySet[Series], sort: str) -> QuerySet[Series]:
     return shows.order_by(F("last_modified").desc(nulls_last=True), "-series_id")
 
 
-def _page(queryset: QuerySet[Any], card: Any, page: int, per_page: int) -> BrowsePage:
+def _page(
+    queryset: QuerySet[Any], card: Any, page: int, per_page: int, *, total: int
+) -> BrowsePage:
     per_page = _clamp(per_page, MAX_PER_PAGE)
     page = max(1, _as_int(page, 1))
-    total = queryset.count()
     start = (page - 1) * per_page
     rows = list(queryset[start : start + per_page]) if start < total else []
     return BrowsePage([card(row) for row in rows], page, per_page, total)

@@ -112,11 +112,12 @@ class VodStream(models.Model):
 
     class Meta:
         ordering: ClassVar[list[str]] = ["search_name", "stream_id"]
-        # Each browse sort reads an index in order and stops after one page.
+        # Each browse sort reads an index in order and stops after one page. The category at
+        # the end lets a person's hidden categories be skipped from the index alone.
         indexes: ClassVar[list[models.Index]] = [
-            models.Index(fields=["-added", "-stream_id"], name="vod_added_idx"),
-            models.Index(fields=["-rating", "-stream_id"], name="vod_rating_idx"),
-            models.Index(fields=["search_name", "stream_id"], name="vod_name_idx"),
+            models.Index(fields=["-added", "-stream_id", "category"], name="vod_added_idx"),
+            models.Index(fields=["-rating", "-stream_id", "category"], name="vod_rating_idx"),
+            models.Index(fields=["search_name", "stream_id", "category"], name="vod_name_idx"),
             models.Index(
                 fields=["category", "-added", "-stream_id"], name="vod_category_added_idx"
             ),
@@ -162,9 +163,11 @@ class Series(models.Model):
         ordering: ClassVar[list[str]] = ["search_name", "series_id"]
         verbose_name_plural = "series"
         indexes: ClassVar[list[models.Index]] = [
-            models.Index(fields=["-last_modified", "-series_id"], name="series_modified_idx"),
-            models.Index(fields=["-rating", "-series_id"], name="series_rating_idx"),
-            models.Index(fields=["search_name", "series_id"], name="series_name_idx"),
+            models.Index(
+                fields=["-last_modified", "-series_id", "category"], name="series_modified_idx"
+            ),
+            models.Index(fields=["-rating", "-series_id", "category"], name="series_rating_idx"),
+            models.Index(fields=["search_name", "series_id", "category"], name="series_name_idx"),
             models.Index(
                 fields=["category", "-last_modified", "-series_id"],
                 name="series_category_mod_idx",

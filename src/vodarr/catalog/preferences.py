@@ -52,11 +52,19 @@ def hidden_category_ids(user: User | None) -> list[int]:
 
 def menu_categories(user: User, kind: str) -> list[dict[str, Any]]:
     """The filter menu: visible categories, pinned first, then the person's order, then by name."""
-    return [
-        {"id": row["id"], "name": row["name"], "pinned": row["pinned"]}
-        for row in category_rows(user, kind)
-        if not row["hidden"] and not row["hiddenForEveryone"]
-    ]
+    return browse_choices(user, kind)[0]
+
+
+def browse_choices(user: User, kind: str) -> tuple[list[dict[str, Any]], list[int]]:
+    """A browse page's filter menu and the categories of ``kind`` the person does not see,
+    from the same two small queries."""
+    menu, hidden = [], []
+    for row in category_rows(user, kind):
+        if row["hidden"] or row["hiddenForEveryone"]:
+            hidden.append(row["id"])
+        else:
+            menu.append({"id": row["id"], "name": row["name"], "pinned": row["pinned"]})
+    return menu, hidden
 
 
 def pinned_categories(user: User, kind: str) -> list[dict[str, Any]]:

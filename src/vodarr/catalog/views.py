@@ -49,8 +49,8 @@ _MAX_ID_DIGITS = 18  # fits a signed 64-bit column
 @require_GET
 def movies_index(request: HttpRequest) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
-    categories = preferences.menu_categories(user, Kind.MOVIE)
-    query = _browse_query(request, categories, preferences.hidden_category_ids(user))
+    categories, hidden = preferences.browse_choices(user, Kind.MOVIE)
+    query = _browse_query(request, categories, hidden)
     return render(
         request,
         "movies/index",
@@ -65,8 +65,8 @@ def movies_index(request: HttpRequest) -> HttpResponse:
 @require_GET
 def series_index(request: HttpRequest) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
-    categories = preferences.menu_categories(user, Kind.SERIES)
-    query = _browse_query(request, categories, preferences.hidden_category_ids(user))
+    categories, hidden = preferences.browse_choices(user, Kind.SERIES)
+    query = _browse_query(request, categories, hidden)
     return render(
         request,
         "series/index",
