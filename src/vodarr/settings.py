@@ -134,6 +134,7 @@ VODARR_WORKER_JOBS = {
     "monitors": "vodarr.monitoring.jobs.due_monitors",
     "transfer-notifications": "vodarr.notifications.jobs.transfer_notifications",
     "notification-deliveries": "vodarr.notifications.jobs.outside_deliveries",
+    "ended-links": "vodarr.links.jobs.forget_ended_links",
 }
 # Series monitoring: how often the worker looks for due monitors, and how many episodes
 # one scan may start (the rest wait for the next run).

@@ -3,13 +3,18 @@ and admins only; a link revoked while a file is being fetched stops that transfe
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import httpx
 import pytest
+from django.utils import timezone
 
 from tests.fixtures.users import inertia_client
 from tests.links.conftest import METROPOLIS, NOSFERATU, LinkSite
 from vodarr.accounts.models import User
+from vodarr.downloads.models import ProviderStream
 from vodarr.links import serving
+from vodarr.links.jobs import forget_ended_links
 from vodarr.links.models import DownloadLink
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -96,3 +101,17 @@ def test_revoking_stops_a_transfer_under_way(
             received += len(chunk)
 
     assert received < 4 * 1024 * 1024
+
+
+def test_the_worker_forgets_links_that_ended_a_month_ago(site: LinkSite) -> None:
+    now = timezone.now()
+    recent, old, revoked = (site.make_link(f"/movies/{METROPOLIS}/link") for _ in range(3))
+    DownloadLink.objects.filter(pk=recent["id"]).update(expires_at=now - timedelta(days=29))
+    DownloadLink.objects.filter(pk=old["id"]).update(expires_at=now - timedelta(days=31))
+    DownloadLink.objects.filter(pk=revoked["id"]).update(revoked_at=now - timedelta(days=31))
+    ProviderStream.objects.create(label="a dead process's", expires_at=now - timedelta(hours=2))
+
+    assert forget_ended_links.run_once() >= 2
+
+    assert list(DownloadLink.objects.values_list("pk", flat=True)) == [recent["id"]]
+    assert not ProviderStream.objects.exists()
