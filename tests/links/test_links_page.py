@@ -10,7 +10,8 @@ import pytest
 from django.utils import timezone
 
 from tests.fixtures.users import inertia_client
-from tests.links.conftest import METROPOLIS, NOSFERATU, LinkSite
+from tests.links.conftest import JSON, METROPOLIS, NOSFERATU, LinkSite
+from tests.monitoring.conftest import api_client
 from vodarr.accounts.models import User
 from vodarr.downloads.models import ProviderStream
 from vodarr.links import serving
@@ -115,3 +116,20 @@ def test_the_worker_forgets_links_that_ended_a_month_ago(site: LinkSite) -> None
 
     assert list(DownloadLink.objects.values_list("pk", flat=True)) == [recent["id"]]
     assert not ProviderStream.objects.exists()
+
+
+def test_a_downloads_row_gives_a_link_to_its_file_for_its_owner_or_an_admin(
+    site: LinkSite, admin: User, outsider: User
+) -> None:
+    content = site.provider.expected_bytes("movie", NOSFERATU)
+    ref = site.finished_on_disk(NOSFERATU, content, title="Nosferatu", year=1922)
+    mine = site.client.post(f"/downloads/{ref.pk}/link", headers=JSON)
+    theirs = api_client(outsider).post(f"/downloads/{ref.pk}/link")
+    admins = api_client(admin).post(f"/downloads/{ref.pk}/link")
+
+    assert mine.status_code == 201
+    assert mine.json()["title"] == "Nosferatu (1922)"
+    assert site.get(mine.json()["url"]).content == content
+    assert (theirs.status_code, theirs.json()["message"]) == (404, "Download not found.")
+    assert admins.status_code == 201
+    assert DownloadLink.objects.get(pk=admins.json()["id"]).user == admin

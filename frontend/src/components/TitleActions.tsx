@@ -1,19 +1,10 @@
-import { router } from "@inertiajs/react";
-import { useState } from "react";
+import { usePostAction } from "../hooks/usePostAction";
 import { buttonClasses, cx } from "../lib/ui";
 import Icon from "./Icon";
 
 /** A title's secondary actions: its trailer, and reading it from the provider again. */
 export default function TitleActions({ trailer, refreshUrl, name }: { trailer: string | null; refreshUrl: string; name: string }) {
-  const [refreshing, setRefreshing] = useState(false);
-
-  function refresh() {
-    router.post(refreshUrl, {}, {
-      preserveScroll: true,
-      onStart: () => setRefreshing(true),
-      onFinish: () => setRefreshing(false),
-    });
-  }
+  const [refreshing, refresh] = usePostAction(refreshUrl);
 
   return (
     <div className="flex flex-wrap items-center gap-2">

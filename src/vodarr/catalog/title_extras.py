@@ -79,39 +79,33 @@ def _refresh(request: HttpRequest, page: str, read: Callable[[], None], what: st
     return redirect_back(request, page)
 
 
+MOVIE_DETAILS = ("name", "plot", "genre", "rating", "year", "poster", "backdrop", "duration_secs")
+SERIES_DETAILS = (
+    "name",
+    "plot",
+    "genre",
+    "cast",
+    "director",
+    "rating",
+    "year",
+    "poster",
+    "backdrop",
+)
+
+
 def _keep_movie(sid: int, info: VodInfo) -> None:
     """What the provider now says, in the catalogue row (a title not synced yet has none)."""
-    changes: dict[str, Any] = {
-        "name": info.name,
-        "plot": info.plot,
-        "genre": info.genre,
-        "rating": info.rating,
-        "year": info.year,
-        "poster": info.poster or "",
-        "backdrop": info.backdrop or "",
-        "duration_secs": info.duration_secs,
-    }
-    VodStream.objects.filter(pk=sid).update(**_known(changes))
+    VodStream.objects.filter(pk=sid).update(**_known(info, MOVIE_DETAILS))
 
 
 def _keep_series(sid: int, info: SeriesInfo) -> None:
-    changes: dict[str, Any] = {
-        "name": info.name,
-        "plot": info.plot,
-        "genre": info.genre,
-        "cast": info.cast,
-        "director": info.director,
-        "rating": info.rating,
-        "year": info.year,
-        "poster": info.poster or "",
-        "backdrop": info.backdrop or "",
-    }
-    Series.objects.filter(pk=sid).update(**_known(changes))
+    Series.objects.filter(pk=sid).update(**_known(info, SERIES_DETAILS))
 
 
-def _known(changes: dict[str, Any]) -> dict[str, Any]:
+def _known(info: VodInfo | SeriesInfo, names: tuple[str, ...]) -> dict[str, Any]:
     """The values the provider gave (it says nothing of the rest), names cut to fit."""
-    known = {name: value for name, value in changes.items() if value not in (None, "")}
+    values = {name: getattr(info, name) for name in names}
+    known = {name: value for name, value in values.items() if value not in (None, "")}
     if "name" in known:
         known["name"] = known["name"][:NAME_MAX]
         known["search_name"] = fold(known["name"])[:NAME_MAX]

@@ -86,17 +86,7 @@ def episodes_link(
 
 def download_link(user: User, ref: MediaDownloadRef, *, now: datetime | None = None) -> NewLink:
     """A link to what a download writes: no provider call, the transfer knows it all."""
-    transfer = ref.transfer
-    item = LinkItem(
-        downloadable_type=transfer.downloadable_type,
-        downloadable_id=transfer.downloadable_id,
-        episode_id=transfer.episode_id,
-        season=ref.season,
-        episode=ref.episode,
-        container_extension=transfer.container_extension,
-        output_path=transfer.output_path,
-        title=_title(ref),
-    )
+    item = _item(Planned(ref, ref.transfer), None)
     return _create(user, item.title, [item], now)
 
 
