@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("vodarr.notifications.urls")),
     path("", include("vodarr.variants.urls")),
     path("", include("vodarr.live.urls")),
+    path("", include("vodarr.links.urls")),
 ]
 
 handler400 = "vodarr.web.views.bad_request"

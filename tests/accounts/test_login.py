@@ -22,6 +22,7 @@ def test_it_signs_in_with_json_and_goes_to_the_app(member: User) -> None:
         "name": member.name,
         "email": member.email,
         "role": "member",
+        "mayDownload": True,
     }
 
 

@@ -58,6 +58,7 @@ def test_the_users_page_lists_everyone_by_name_with_their_download_count(
         "verified": True,
         "joinedAt": admin.date_joined.isoformat(),
         "downloadCount": 0,
+        "mayDownload": True,
         "isSelf": True,
     }
     assert users[1]["id"] == waiting.pk

@@ -76,6 +76,8 @@ def test_a_movie_page_shows_the_providers_details(
         "releaseDate",
         "containerExtension",
         "category",
+        "trailer",
+        "technical",
     }
     assert page["props"]["download"] is None
     assert page["props"]["providerError"] is None
@@ -227,6 +229,7 @@ def test_a_series_page_lists_seasons_and_episodes_in_order(
         "genre",
         "cast",
         "director",
+        "trailer",
     }
     seasons = page["props"]["seasons"]
     assert [(s["number"], s["name"]) for s in seasons] == [(1, "Season 1"), (2, "Season 2")]
@@ -243,6 +246,7 @@ def test_a_series_page_lists_seasons_and_episodes_in_order(
         "durationSecs",
         "plot",
         "image",
+        "technical",
         "download",
         "badge",
     }

@@ -64,6 +64,24 @@ BODIES: list[tuple[str | bytes, str]] = [
     ),
     ('{"seasons": [1], "time": "23:59", "timezone": "UTC", "url": "json://x"}', "application/json"),
     ('{"languages": {"EN": 1}, "qualities": [1, null, ["4K"], "4K", "4K"]}', "application/json"),
+    # Categories, server settings, users' rights and batches of links (issue #13).
+    (
+        json.dumps(
+            {
+                "order": [{"x": 1}, 2**70],
+                "hidden": [-1, "a"],
+                "pinned": "all",
+                "speed_limit": 1e308,
+                "concurrent_downloads": [],
+                "sync_interval_hours": "0x10",
+                "link_lifetime_hours": -3,
+                "new_members_may_download": {},
+                "may_download": 2,
+                "episodes": [{"season": 10**30, "episode": -1}],
+            }
+        ),
+        "application/json",
+    ),
     ("action=explode&delete_partial=maybe&episodes=1", "application/x-www-form-urlencoded"),
     ("languages=EN,,ZZ&qualities=%00", "application/x-www-form-urlencoded"),
     ("email=nul%00%40example.test&password=%00&name=%00", "application/x-www-form-urlencoded"),

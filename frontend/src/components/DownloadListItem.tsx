@@ -6,6 +6,7 @@ import { cx } from "../lib/ui";
 import type { DownloadItem } from "../types";
 import Badge from "./Badge";
 import DownloadActions from "./DownloadActions";
+import GetLinkButton from "./GetLinkButton";
 import Icon from "./Icon";
 import Poster from "./Poster";
 import ProgressBar from "./ProgressBar";
@@ -148,13 +149,16 @@ export default function DownloadListItem({ item, showOwner, inGroup = false }: D
           </div>
         )}
       </div>
-      <div className={cx("flex justify-end", inGroup ? "lg:items-center" : "col-start-2 lg:col-start-3 lg:w-60 lg:items-center")}>
+      <div className={cx("flex flex-wrap justify-end gap-2", inGroup ? "lg:items-center" : "col-start-2 lg:col-start-3 lg:w-60 lg:items-center")}>
         <DownloadActions
           id={item.id}
           title={title}
           actions={rowActions(item)}
           completed={effectiveStatus(item) === "complete"}
         />
+        {!item.canceled_at && (
+          <GetLinkButton url={`/downloads/${item.id}/link`} label="Link" subject={title} variant="ghost" className="px-3 py-1.5" />
+        )}
       </div>
     </article>
   );

@@ -6,7 +6,7 @@ import PosterRow from "../components/PosterRow";
 import TextLink from "../components/TextLink";
 import { useLiveDownloads } from "../hooks/useDownloadStream";
 import { buttonClasses } from "../lib/ui";
-import type { DownloadItem, MediaCard } from "../types";
+import type { DownloadItem, MediaCard, PinnedRow } from "../types";
 
 const PANEL_LIMIT = 5;
 
@@ -19,6 +19,8 @@ function onPanel(item: DownloadItem, userId: number | undefined): boolean {
 type DiscoverProps = {
   recentMovies?: MediaCard[];
   recentSeries?: MediaCard[];
+  /** The person's pinned categories, each its newest titles. */
+  pinnedRows?: PinnedRow[];
   activeDownloads?: DownloadItem[];
   catalogueEmpty?: boolean;
 };
@@ -26,6 +28,7 @@ type DiscoverProps = {
 export default function Discover({
   recentMovies = [],
   recentSeries = [],
+  pinnedRows = [],
   activeDownloads: initialDownloads = [],
   catalogueEmpty = false,
 }: DiscoverProps) {
@@ -86,6 +89,22 @@ export default function Discover({
           />
         ) : (
           <>
+            {pinnedRows.map((row) => (
+              <PageSection
+                key={`${row.category.kind}-${row.category.id}`}
+                title={row.category.name}
+                action={
+                  <TextLink
+                    href={`/${row.category.kind === "movie" ? "movies" : "series"}?category=${row.category.id}`}
+                    className="text-sm"
+                  >
+                    All of {row.category.name}
+                  </TextLink>
+                }
+              >
+                <PosterRow items={row.items} label={row.category.name} />
+              </PageSection>
+            ))}
             <PageSection
               title="Recently added movies"
               action={

@@ -18,6 +18,7 @@ from vodarr.accounts.models import Role, User
 from vodarr.downloads.changes import requests_removed
 from vodarr.downloads.models import MediaDownloadRef
 from vodarr.downloads.operations import release_transfers
+from vodarr.site_settings.values import site_values
 from vodarr.web.links import absolute_link
 
 logger = logging.getLogger("vodarr.accounts")
@@ -38,13 +39,25 @@ def register_user(email: str, name: str, password: str) -> User:
         # Inside one (IMMEDIATE on SQLite) transaction so two simultaneous first sign-ups
         # cannot both become admin.
         first = not User.objects.exists()
+        role = Role.ADMIN if first else Role.MEMBER
         return User.objects.create_user(
             email,
             password,
             name=name,
-            role=Role.ADMIN if first else Role.MEMBER,
+            role=role,
             verified=first,
+            may_download_to_server=new_user_may_download(role),
         )
+
+
+def new_user_may_download(role: str) -> bool:
+    """Admins may; members as the Settings page says (on unless an admin turned it off)."""
+    return role == Role.ADMIN or site_values().new_members_may_download
+
+
+def set_may_download(user: User, allowed: bool) -> None:
+    User.objects.filter(pk=user.pk).update(may_download_to_server=allowed)
+    user.may_download_to_server = allowed
 
 
 def verification_token(user: User) -> str:

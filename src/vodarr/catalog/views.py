@@ -24,10 +24,11 @@ from django.views.decorators.http import require_GET
 from inertia import render
 
 from vodarr.accounts.models import User
-from vodarr.catalog import browse
+from vodarr.catalog import browse, preferences
 from vodarr.catalog.badges import with_badges
 from vodarr.catalog.models import Category, Kind, Series, VodStream
 from vodarr.catalog.provider import provider_client
+from vodarr.catalog.title_extras import technical_props
 from vodarr.downloads.listing import download_badges, latest_downloads_of
 from vodarr.downloads.models import MediaType
 from vodarr.downloads.paths import plain_episode_title
@@ -50,15 +51,17 @@ _MAX_ID_DIGITS = 18  # fits a signed 64-bit column
 
 @require_GET
 def movies_index(request: HttpRequest) -> HttpResponse:
-    query = _browse_query(request, Kind.MOVIE)
+    user: User = request.user  # type: ignore[assignment]
+    categories, hidden = preferences.browse_choices(user, Kind.MOVIE)
+    query = _browse_query(request, categories, hidden)
     movies = _paginator("/movies", query, browse.browse_movies, browse.newest_movie_added)
-    with_badges(request.user, movies["data"])  # type: ignore[arg-type]
+    with_badges(user, movies["data"])
     return render(
         request,
         "movies/index",
         {
             "movies": movies,
-            "categories": browse.movie_categories(),
+            "categories": categories,
             "filters": query.filters(),
         },
     )
@@ -66,15 +69,17 @@ def movies_index(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def series_index(request: HttpRequest) -> HttpResponse:
-    query = _browse_query(request, Kind.SERIES)
+    user: User = request.user  # type: ignore[assignment]
+    categories, hidden = preferences.browse_choices(user, Kind.SERIES)
+    query = _browse_query(request, categories, hidden)
     shows = _paginator("/series", query, browse.browse_series, browse.newest_series_modified)
-    with_badges(request.user, shows["data"])  # type: ignore[arg-type]
+    with_badges(user, shows["data"])
     return render(
         request,
         "series/index",
         {
             "series": shows,
-            "categories": browse.series_categories(),
+            "categories": categories,
             "filters": query.filters(),
         },
     )
@@ -88,15 +93,19 @@ class BrowseQuery:
     sort: str
     page: int
     as_of: int | None  # epoch seconds
+    hidden: list[int]  # categories the person does not see
 
     def filters(self) -> dict[str, Any]:
         category = str(self.category) if self.category is not None else None
         return {"category": category, "sort": self.sort}
 
 
-def _browse_query(request: HttpRequest, kind: str) -> BrowseQuery:
+def _browse_query(
+    request: HttpRequest, menu: list[dict[str, Any]], hidden: list[int]
+) -> BrowseQuery:
+    """``menu``: the categories the person may pick (a hidden or unknown one is ignored)."""
     category = _positive_int(request.GET.get("category"))
-    if category is not None and not Category.objects.filter(pk=category, kind=kind).exists():
+    if category is not None and category not in {entry["id"] for entry in menu}:
         category = None
     sort = request.GET.get("sort", "")
     return BrowseQuery(
@@ -104,6 +113,7 @@ def _browse_query(request: HttpRequest, kind: str) -> BrowseQuery:
         sort=sort if sort in browse.SORTS else browse.DEFAULT_SORT,
         page=_positive_int(request.GET.get("page")) or 1,
         as_of=_epoch_seconds(request.GET.get("as_of")),
+        hidden=hidden,
     )
 
 
@@ -119,9 +129,18 @@ def _paginator(
         latest = newest()
         as_of = math.ceil(latest.timestamp()) if latest is not None else None
     cutoff = datetime.fromtimestamp(as_of, UTC) if as_of is not None else None
-    result = fetch(query.category, query.sort, query.page, PER_PAGE, as_of=cutoff)
+    result = fetch(
+        query.category, query.sort, query.page, PER_PAGE, as_of=cutoff, hidden=query.hidden
+    )
     if result.page > result.num_pages:
-        result = fetch(query.category, query.sort, result.num_pages, PER_PAGE, as_of=cutoff)
+        result = fetch(
+            query.category,
+            query.sort,
+            result.num_pages,
+            PER_PAGE,
+            as_of=cutoff,
+            hidden=query.hidden,
+        )
     first = (result.page - 1) * PER_PAGE + 1
 
     def url(number: int) -> str:
@@ -241,6 +260,8 @@ def _movie_props(sid: int, row: VodStream | None, info: VodInfo | None) -> dict[
             "releaseDate": None,
             "containerExtension": stored.container_extension or None,
             "category": _category_props(category),
+            "trailer": None,
+            "technical": None,
         }
     return {
         "id": sid,
@@ -257,6 +278,8 @@ def _movie_props(sid: int, row: VodStream | None, info: VodInfo | None) -> dict[
         "releaseDate": info.release_date,
         "containerExtension": info.container_extension or stored.container_extension or None,
         "category": _category_props(category),
+        "trailer": info.trailer,
+        "technical": technical_props(info.technical),
     }
 
 
@@ -274,6 +297,7 @@ def _series_props(sid: int, row: Series | None, info: SeriesInfo | None) -> dict
         "genre": source.genre or stored.genre,
         "cast": source.cast or stored.cast,
         "director": source.director or stored.director,
+        "trailer": info.trailer if info is not None else None,
     }
 
 
@@ -306,6 +330,7 @@ def _seasons_props(
                     "durationSecs": episode.duration_secs,
                     "plot": episode.plot,
                     "image": episode.image,
+                    "technical": technical_props(episode.technical),
                     "download": downloads.get(episode.id),
                     "badge": badges.get(episode.id),
                 }
@@ -336,15 +361,18 @@ def _remember_movie_details(row: VodStream | None, info: VodInfo | None) -> None
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
     q = _search_text(request)
-    movies = browse.search_movies(q, SEARCH_LIMIT)
-    shows = browse.search_series(q, SEARCH_LIMIT)
+    hidden = preferences.hidden_category_ids(request.user) if q else []  # type: ignore[arg-type]
+    movies = browse.search_movies(q, SEARCH_LIMIT, hidden=hidden)
+    shows = browse.search_series(q, SEARCH_LIMIT, hidden=hidden)
     with_badges(request.user, movies, shows)  # type: ignore[arg-type]
     return render(request, "search", {"q": q, "movies": movies, "series": shows})
 
 
 @require_GET
 def search_suggest(request: HttpRequest) -> HttpResponse:
-    return JsonResponse({"results": browse.search_titles(_search_text(request), SUGGEST_LIMIT)})
+    q = _search_text(request)
+    hidden = preferences.hidden_category_ids(request.user) if q else []  # type: ignore[arg-type]
+    return JsonResponse({"results": browse.search_titles(q, SUGGEST_LIMIT, hidden=hidden)})
 
 
 def _search_text(request: HttpRequest) -> str:

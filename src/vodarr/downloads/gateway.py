@@ -6,9 +6,11 @@ transfers (a whole batch in one request) and ``readd``/``readd_many`` for every 
 person starting a failed file (``readd.py`` holds the rules). Stopping goes through it too:
 ``stop_many`` stops any number of transfers in one request.
 
-The gateway also keeps aria2's concurrency at the provider account's connection limit. Time
-comes from an injected clock and "never applied" is ``None`` — not ``0.0``, which a clock
-counting from boot passes for 300 s after every reboot.
+The gateway also gives aria2 its global options as Vodarr wants them, in one place
+(``apply_global_options``): the admin's speed limit, and a concurrency that never goes above
+the provider account's connection limit minus the connections links streamed through Vodarr
+hold. Time comes from an injected clock and "never applied" is ``None`` — not ``0.0``,
+which a clock counting from boot passes for 300 s after every reboot.
 
 One gateway per process lives on the downloads app config (``gateway()``); tests give each
 test a fresh one.
@@ -28,7 +30,11 @@ from django.conf import settings
 
 from vodarr.catalog.provider import provider_client
 from vodarr.downloads.changes import remember_status_changes
-from vodarr.downloads.models import UNFINISHED_STATUSES, Transfer
+from vodarr.downloads.models import (
+    UNFINISHED_STATUSES,
+    ProviderStream,
+    Transfer,
+)
 from vodarr.downloads.paths import absolute_path
 from vodarr.downloads.readd import Readd, ReaddResult, readd_many
 from vodarr.integrations.aria2.client import Aria2Client
@@ -36,10 +42,12 @@ from vodarr.integrations.aria2.errors import Aria2Error, Aria2GidNotFound, Aria2
 from vodarr.integrations.aria2.types import Aria2Status, DownloadStatus
 from vodarr.integrations.xtream.client import XtreamClient
 from vodarr.integrations.xtream.errors import XtreamError
+from vodarr.site_settings.values import site_values
 
 logger = logging.getLogger("vodarr.downloads")
 
 LIMIT_RECHECK_SECONDS = 300.0
+ARIA2_DEFAULT_CONCURRENCY = 5  # aria2's own, for an account without a limit
 STOP_POLL_SECONDS = 0.05
 STOP_POLLS = 100  # about five seconds
 STOPPED = frozenset({Aria2Status.REMOVED, Aria2Status.COMPLETE, Aria2Status.ERROR})
@@ -56,8 +64,9 @@ class Aria2Gateway:
         self._clock = clock or time.monotonic
         self._lock = threading.Lock()
         self._client: tuple[tuple[str, str], Aria2Client] | None = None
-        self._limit_applied_at: float | None = None  # None: never applied by this process
-        self._limit_applied: int | None = None
+        # (limit, when read) and (options, when applied); None: never, by this process.
+        self._account: tuple[int | None, float] | None = None
+        self._applied: tuple[dict[str, str], float] | None = None
 
     # -- the client ---------------------------------------------------------------------------
 
@@ -83,42 +92,85 @@ class Aria2Gateway:
                 self._client[1].close()
             self._client = None
 
-    # -- the provider's connection limit ------------------------------------------------------
+    # -- aria2's global options --------------------------------------------------------------
 
-    def apply_connection_limit(self, limit: int | None, *, force: bool = False) -> bool:
-        """Let aria2 run at most ``limit`` downloads at once; True once that is in force.
+    def account_limit(
+        self, xtream: XtreamClient | None = None, *, fresh: bool = False
+    ) -> int | None:
+        """The provider account's connection limit (None: it sets none), read every 5 minutes.
 
-        Without ``force`` a limit this gateway applied in the last five minutes is trusted.
-        False means aria2 did not take it: the caller tries again later.
+        A provider that cannot answer leaves the last limit read in force; raises
+        ``XtreamError`` only when no limit was ever read.
         """
-        if not limit or limit < 1:
-            return True  # the account sets no limit: nothing to enforce
         now = self._clock()
-        if (
-            not force
-            and self._limit_applied == limit
-            and self._limit_applied_at is not None
-            and now - self._limit_applied_at < LIMIT_RECHECK_SECONDS
-        ):
-            return True
-        try:
-            self.client.change_global_option({"max-concurrent-downloads": str(limit)})
-        except Aria2Error as error:
-            logger.warning("Could not set aria2's concurrency to %s: %s", limit, error.message)
-            return False
-        self._limit_applied_at, self._limit_applied = now, limit
-        return True
-
-    def apply_account_limit(
-        self, xtream: XtreamClient | None = None, *, force: bool = False
-    ) -> bool:
-        """Read the account's connection limit from the provider and apply it."""
+        cached = self._account
+        if not fresh and cached is not None and now - cached[1] < LIMIT_RECHECK_SECONDS:
+            return cached[0]
         try:
             limit = (xtream or provider_client()).account().user_info.max_connections
         except XtreamError as error:
+            if cached is None:
+                raise
+            logger.info("The provider's connection limit was not re-read: %s", error.message)
+            return cached[0]
+        limit = limit if limit and limit > 0 else None
+        self._account = (limit, now)
+        return limit
+
+    def global_options(
+        self, xtream: XtreamClient | None = None, *, fresh_account: bool = False
+    ) -> tuple[dict[str, str], bool]:
+        """aria2's global options as Vodarr wants them now, and whether the account is known.
+
+        Concurrency: the admin's choice, never above the account's connection limit minus
+        the connections links streamed through Vodarr hold (at least 1: aria2 refuses 0).
+        Unknown account: concurrency is left as it is, only the speed limit is given.
+        """
+        values = site_values()
+        options = {"max-overall-download-limit": str(values.speed_limit.value)}
+        try:
+            limit = self.account_limit(xtream, fresh=fresh_account)
+        except XtreamError as error:
             logger.info("The provider's connection limit is unknown for now: %s", error.message)
+            return options, False
+        chosen = values.concurrent_downloads.value
+        allowance = chosen or limit or ARIA2_DEFAULT_CONCURRENCY
+        if limit is not None:
+            streams = ProviderStream.objects.in_use().count()
+            allowance = min(allowance, limit - streams)
+        options["max-concurrent-downloads"] = str(max(1, allowance))
+        return options, True
+
+    def apply_global_options(
+        self,
+        xtream: XtreamClient | None = None,
+        *,
+        force: bool = False,
+        fresh_account: bool = False,
+    ) -> bool:
+        """Give aria2 its global options (one changeGlobalOption); True once all are in force.
+
+        Without ``force`` the same options this gateway applied in the last five minutes are
+        trusted. False means aria2 did not take them or the account's limit is unknown: the
+        caller (the worker, every minute) tries again.
+        """
+        options, known = self.global_options(xtream, fresh_account=fresh_account)
+        now = self._clock()
+        applied = self._applied
+        if (
+            not force
+            and applied is not None
+            and applied[0] == options
+            and now - applied[1] < LIMIT_RECHECK_SECONDS
+        ):
+            return known
+        try:
+            self.client.change_global_option(options)
+        except Aria2Error as error:
+            logger.warning("Could not give aria2 its options %s: %s", options, error.message)
             return False
-        return self.apply_connection_limit(limit, force=force)
+        self._applied = (options, now)
+        return known
 
     # -- adding -------------------------------------------------------------------------------
 

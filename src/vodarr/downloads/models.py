@@ -332,3 +332,30 @@ class EventCursor(models.Model):
 
     def __str__(self) -> str:
         return f"{self.consumer} at {self.position}"
+
+
+# -- provider connections Vodarr holds outside aria2 (see connections.py) -----------------
+
+
+class ProviderStreamQuerySet(models.QuerySet["ProviderStream"]):
+    def in_use(self, now: Any = None) -> ProviderStreamQuerySet:
+        """Streams still flowing: renewed recently enough (a dead process's ones lapse)."""
+        return self.filter(expires_at__gt=now or timezone.now())
+
+
+class ProviderStream(models.Model):
+    """One provider connection held by a link streamed through Vodarr (not by aria2).
+
+    Rows are the count that holds across web processes: aria2 is given what the account
+    allows minus these. A stream renews its row while bytes flow; the row of a process that
+    died lapses by itself after ``expires_at``.
+    """
+
+    label = models.CharField(max_length=600, blank=True)  # what is being streamed, for admins
+    opened_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField(db_index=True)
+
+    objects = ProviderStreamQuerySet.as_manager()
+
+    def __str__(self) -> str:
+        return f"stream {self.pk}: {self.label}"

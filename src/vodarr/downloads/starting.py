@@ -33,7 +33,7 @@ from vodarr.catalog.provider import provider_client
 from vodarr.downloads import factories
 from vodarr.downloads.changes import requests_changed, requests_removed, transfers_changed
 from vodarr.downloads.disk import check_free_space
-from vodarr.downloads.errors import StartError
+from vodarr.downloads.errors import StartError, StartNotAllowed
 from vodarr.downloads.factories import Planned
 from vodarr.downloads.gateway import gateway
 from vodarr.downloads.models import (
@@ -58,8 +58,19 @@ ALREADY_IN_PROGRESS = "Download already in progress."
 ALREADY_DOWNLOADED = "This title is already downloaded."
 STARTED = "Download started."
 BATCH_STARTED = "Downloads started for selected episodes."
+NOT_ALLOWED = (
+    "You may not download to the server. Ask an administrator, or use “Get a link” to "
+    "download to your own device."
+)
 
-__all__ = ["BatchResult", "StartError", "start_episode_download", "start_episodes_download"]
+__all__ = [
+    "BatchResult",
+    "StartError",
+    "StartNotAllowed",
+    "ensure_may_download",
+    "start_episode_download",
+    "start_episodes_download",
+]
 
 
 @dataclass
@@ -97,7 +108,18 @@ def file_is_whole(transfer: Transfer) -> bool:
     return path.stat().st_size == transfer.total_length
 
 
+def ensure_may_download(user: User) -> None:
+    """The one check of the "may download to the server" permission.
+
+    Every start (a click, a batch, a series monitor, the API) passes here first, so no
+    caller can forget it; raises ``StartNotAllowed``.
+    """
+    if not user.may_download_to_server:
+        raise StartNotAllowed(NOT_ALLOWED)
+
+
 def start_movie_download(user: User, stream_id: int) -> MediaDownloadRef:
+    ensure_may_download(user)
     # Checked before any provider call: a second click costs nothing upstream.
     _refuse_if_held(media_key(user.pk, MediaType.VOD_STREAM, stream_id, None))
     xtream = _provider()
@@ -128,6 +150,7 @@ def start_episodes_download(
     Unknown episodes fail the whole batch (nothing starts); episodes this person already has
     are skipped and reported.
     """
+    ensure_may_download(user)
     xtream = _provider()
     try:
         series = xtream.series_info(series_id)
@@ -194,7 +217,7 @@ def _start(
     planned: list[Planned], xtream: XtreamClient, label: Callable[[Planned], str]
 ) -> BatchResult:
     check_free_space(0)  # providers do not say how big a file is: the reserve, at least
-    gateway().apply_account_limit(xtream)
+    gateway().apply_global_options(xtream)
     result, plan = BatchResult(), _Plan()
     gateway().refresh(_existing(planned))  # decide on aria2's word, not on a stale row
     with transaction.atomic():

@@ -190,6 +190,8 @@ def _same_origin(request: HttpRequest, url: str | None) -> bool:
 def _start_response(request: HttpRequest, run: Any, success: str) -> HttpResponse:
     try:
         outcome = run()
+    except starting.StartNotAllowed as error:
+        return render_error(request, 403, " ".join(error.messages))
     except starting.StartError as error:
         if wants_json(request):
             return JsonResponse({"message": " ".join(error.messages)}, status=422)
@@ -248,7 +250,7 @@ def start_episode(request: HttpRequest, series_id: str, season: str, episode: st
 def start_batch(request: HttpRequest, series_id: str) -> HttpResponse:
     sid = _int_or_404(series_id, "Series")
     data = read_body(request)  # bad bodies: BadInputMiddleware answers 4xx
-    wanted, problem = _parse_episode_list(data.get("episodes"))
+    wanted, problem = parse_episode_list(data.get("episodes"))
     if problem:
         return validation_failed(request, {"episodes": problem}, f"/series/{sid}")
     user: User = request.user  # type: ignore[assignment]
@@ -262,7 +264,8 @@ def start_batch(request: HttpRequest, series_id: str) -> HttpResponse:
 MAX_BATCH = 500
 
 
-def _parse_episode_list(raw: object) -> tuple[list[tuple[int, int]], str | None]:
+def parse_episode_list(raw: object) -> tuple[list[tuple[int, int]], str | None]:
+    """`{"episodes": [{"season": 1, "episode": 2}, …]}` as pairs, or a sentence why not."""
     if not isinstance(raw, list) or not raw:
         return [], "Choose at least one episode."
     if len(raw) > MAX_BATCH:

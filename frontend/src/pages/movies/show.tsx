@@ -3,16 +3,19 @@ import { useState } from "react";
 import Badge from "../../components/Badge";
 import Button from "../../components/Button";
 import DownloadStateNote from "../../components/DownloadStateNote";
+import GetLinkButton from "../../components/GetLinkButton";
 import Icon from "../../components/Icon";
 import MediaHero from "../../components/MediaHero";
 import ProbeFacts from "../../components/ProbeFacts";
 import ProviderErrorNotice from "../../components/ProviderErrorNotice";
+import TitleActions from "../../components/TitleActions";
 import VariantPicker from "../../components/VariantPicker";
 import WatchlistButton from "../../components/WatchlistButton";
 import { useLiveDownload } from "../../hooks/useDownloadStream";
 import { badgeText } from "../../lib/downloadBadge";
 import { canStartDownload } from "../../lib/downloadState";
 import { formatDuration } from "../../lib/format";
+import { technicalFacts } from "../../lib/technical";
 import { initialVariantId } from "../../lib/variants";
 import type { DownloadBadge, DownloadItem, MovieDetail, MovieVariant } from "../../types";
 
@@ -39,7 +42,8 @@ export default function MovieShow({
   const [selected, setSelected] = useState(() => initialVariantId(variants, preferredVariantId, movie.id));
   const chosen = variants.find((variant) => variant.id === selected);
   const shownId = chosen ? chosen.id : movie.id;
-  const userId = usePage().props.auth.user?.id;
+  const user = usePage().props.auth.user;
+  const userId = user?.id;
   // The person's own download of the chosen version, live: a start from another device shows
   // up here too. Choosing another version starts again from that version's prop.
   const current = useLiveDownload(
@@ -48,7 +52,8 @@ export default function MovieShow({
   );
   // The badge describes this listing's file; another version has its own.
   const badge = shownId === movie.id ? ownBadge : null;
-  const startable = canStartDownload(current);
+  const mayDownload = user?.mayDownload ?? false;
+  const startable = mayDownload && canStartDownload(current);
   const onServer = startable && badge?.state === "downloaded";
 
   function start() {
@@ -79,6 +84,7 @@ export default function MovieShow({
           { label: "Director", value: movie.director },
           { label: "Cast", value: movie.cast },
           { label: "Released", value: movie.releaseDate },
+          ...technicalFacts(movie.technical),
         ]}
       >
         {variants.length > 1 && (
@@ -93,6 +99,7 @@ export default function MovieShow({
               {chosen ? `Download ${chosen.label}` : "Download"}
             </Button>
           )}
+          <GetLinkButton url={`/movies/${shownId}/link`} variant={startable ? "secondary" : "primary"} className="py-2.5" />
           <WatchlistButton media={{ id: movie.id, kind: "movie", name: movie.name }} />
           {current && <DownloadStateNote state={current} subject={chosen?.name ?? movie.name} />}
           {startable && badge && badge.state !== "failed" && (
@@ -102,15 +109,18 @@ export default function MovieShow({
           )}
         </div>
         {current?.downloadStatus.status === "complete" && <ProbeFacts probe={current.probe} className="mt-2 text-sm text-zinc-700 dark:text-zinc-300" />}
-        {startable && (
-          <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
-            {onServer
+        <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
+          {!startable
+            ? "A link takes it to your own device: a browser, VLC, a TV or a download manager."
+            : onServer
               ? "Someone here already downloaded it: Download adds it to your list at once, nothing is fetched again."
               : badge && badge.state !== "failed"
                 ? "Someone here is downloading it: Download joins them, the file is fetched once."
-                : "Saved on the server, checked, and named for Jellyfin, Plex and Kodi."}
-          </p>
-        )}
+                : "Download saves it on the server, checked and named for Jellyfin, Plex and Kodi; a link takes it to your own device."}
+        </p>
+        <div className="mt-3 -ml-3">
+          <TitleActions trailer={movie.trailer} refreshUrl={`/movies/${movie.id}/refresh`} name={movie.name} />
+        </div>
       </MediaHero>
     </>
   );

@@ -7,17 +7,21 @@ import Icon from "../../components/Icon";
 import ProviderErrorNotice from "../../components/ProviderErrorNotice";
 import EmptyState from "../../components/EmptyState";
 import EpisodeRow from "../../components/EpisodeRow";
+import GetLinkButton from "../../components/GetLinkButton";
 import MediaHero from "../../components/MediaHero";
 import MonitorPanel from "../../components/monitoring/MonitorPanel";
 import SeasonTabs from "../../components/SeasonTabs";
 import SelectionBar from "../../components/SelectionBar";
 import SeriesVariants from "../../components/SeriesVariants";
+import TitleActions from "../../components/TitleActions";
 import WatchlistButton from "../../components/WatchlistButton";
 import { useDownloadEvents } from "../../hooks/useDownloadStream";
 import { badgeOfItem, combineBadges } from "../../lib/downloadBadge";
 import { latestOwnDownload } from "../../lib/downloadStream";
 import {
+  anyEpisode,
   downloadSelectionLabel,
+  isSelectable,
   episodeKey,
   seasonLabel,
   seasonSelectionState,
@@ -103,11 +107,15 @@ export default function SeriesShow({ series, seasons: rawSeasons, variants = [],
   const [starting, setStarting] = useState<string | null>(null);
   const [batchBusy, setBatchBusy] = useState<"selection" | "season" | "all" | null>(null);
   const [confirmAll, setConfirmAll] = useState(false);
+  const mayDownload = usePage().props.auth.user?.mayDownload ?? false;
+  // Without the right to download to the server, any episode may be chosen, for links.
+  const selectable = mayDownload ? isSelectable : anyEpisode;
 
   const season = seasons[Math.min(active, seasons.length - 1)];
-  const payload = selectionPayload(selection, seasons);
+  const payload = selectionPayload(selection, seasons, selectable);
   const episodeCount = seasons.reduce((sum, s) => sum + s.episodes.length, 0);
-  const everything = seasons.flatMap((s) => selectableEpisodes(s));
+  // "Download all" and "Download season" are server downloads: only for those who may.
+  const everything = mayDownload ? seasons.flatMap((s) => selectableEpisodes(s)) : [];
 
   function downloadOne(seasonNumber: number, episodeNumber: number) {
     const key = episodeKey({ season: seasonNumber, episode: episodeNumber });
@@ -133,8 +141,8 @@ export default function SeriesShow({ series, seasons: rawSeasons, variants = [],
 
   const refs = (episodes: Episode[]) => episodes.map((e) => ({ season: e.season, episode: e.episode }));
 
-  const seasonState = season ? seasonSelectionState(selection, season) : "none";
-  const selectableInSeason = season ? selectableEpisodes(season).length : 0;
+  const seasonState = season ? seasonSelectionState(selection, season, selectable) : "none";
+  const selectableInSeason = season ? selectableEpisodes(season, selectable).length : 0;
 
   return (
     <>
@@ -162,7 +170,10 @@ export default function SeriesShow({ series, seasons: rawSeasons, variants = [],
             <SeriesVariants variants={variants} current={series.id} />
           </div>
         )}
-        <WatchlistButton media={{ id: series.id, kind: "series", name: series.name }} />
+        <div className="flex flex-wrap items-center gap-3">
+          <WatchlistButton media={{ id: series.id, kind: "series", name: series.name }} />
+          <TitleActions trailer={series.trailer} refreshUrl={`/series/${series.id}/refresh`} name={series.name} />
+        </div>
       </MediaHero>
 
       <MonitorPanel
@@ -234,13 +245,15 @@ export default function SeriesShow({ series, seasons: rawSeasons, variants = [],
                 disabled={selectableInSeason === 0}
                 checked={seasonState === "all"}
                 indeterminate={seasonState === "some"}
-                onChange={(event) => setSelection((current) => setSeasonSelected(current, season, event.target.checked))}
+                onChange={(event) =>
+                  setSelection((current) => setSeasonSelected(current, season, event.target.checked, selectable))
+                }
               />
               <div className="flex items-center gap-3">
                 <p className="text-sm text-zinc-600 tabular-nums dark:text-zinc-400">
                   {season.episodes.length} {season.episodes.length === 1 ? "episode" : "episodes"}
                 </p>
-                {selectableInSeason > 0 && (
+                {mayDownload && selectableInSeason > 0 && (
                   <Button
                     variant="secondary"
                     busy={batchBusy === "season"}
@@ -263,9 +276,12 @@ export default function SeriesShow({ series, seasons: rawSeasons, variants = [],
                       episode={episode}
                       seriesName={series.name}
                       selected={selection.has(key)}
-                      onToggle={() => setSelection((current) => toggleEpisode(current, episode))}
+                      onToggle={() => setSelection((current) => toggleEpisode(current, episode, selectable))}
                       onDownload={() => downloadOne(episode.season, episode.episode)}
                       starting={starting === key}
+                      linkUrl={`/series/${series.id}/${episode.season}/${episode.episode}/link`}
+                      mayDownload={mayDownload}
+                      selectable={selectable}
                     />
                   </li>
                 );
@@ -277,10 +293,19 @@ export default function SeriesShow({ series, seasons: rawSeasons, variants = [],
 
       <SelectionBar
         count={payload.length}
-        label={downloadSelectionLabel(payload.length)}
+        label={mayDownload ? downloadSelectionLabel(payload.length) : undefined}
         busy={batchBusy === "selection"}
         onSubmit={() => downloadBatch(payload, "selection")}
         onClear={() => setSelection(new Set())}
+        extra={
+          <GetLinkButton
+            url={`/series/${series.id}/link`}
+            data={{ episodes: payload }}
+            label={payload.length === 1 ? "Get a link" : `Get ${payload.length} links`}
+            variant={mayDownload ? "secondary" : "primary"}
+            onDone={() => setSelection(new Set())}
+          />
+        }
       />
     </>
   );
