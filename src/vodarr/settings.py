@@ -155,7 +155,10 @@ NOTIFY_TIMEOUT_SECONDS = config.env_float("NOTIFY_TIMEOUT_SECONDS", 10.0)
 NOTIFY_MAX_ATTEMPTS = config.env_int("NOTIFY_MAX_ATTEMPTS", 5)
 
 # What each person's live channel carries (live/topics.py): topic → its payload class.
-VODARR_LIVE_TOPICS = {"downloads": "vodarr.downloads.live.DownloadsTopic"}
+VODARR_LIVE_TOPICS = {
+    "downloads": "vodarr.downloads.live.DownloadsTopic",
+    "notifications": "vodarr.notifications.live.NotificationsTopic",
+}
 
 ROOT_URLCONF = "vodarr.urls"
 ASGI_APPLICATION = "vodarr.asgi.application"
