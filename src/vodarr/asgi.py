@@ -1,5 +1,5 @@
-"""ASGI entry point, served by uvicorn (`vodarr serve`): pages on threads, streams async
-(see ``ops.serving``)."""
+"""ASGI entry point, served by uvicorn (`vodarr serve`): pages on threads, streams async, links
+opened beside Django (see ``ops.serving``)."""
 
 import os
 

@@ -15,6 +15,8 @@ urlpatterns = [
     path("", include("vodarr.monitoring.urls")),
     path("", include("vodarr.notifications.urls")),
     path("", include("vodarr.variants.urls")),
+    path("", include("vodarr.live.urls")),
+    path("", include("vodarr.links.urls")),
 ]
 
 handler400 = "vodarr.web.views.bad_request"

@@ -16,6 +16,7 @@ from tests.browser.conftest import SHOW, LiveStack, sign_in
 from tests.fixtures.browser import screenshot
 from vodarr.accounts.models import User
 from vodarr.catalog.sync import sync_now
+from vodarr.links import services as links
 from vodarr.monitoring import services as monitors
 from vodarr.monitoring.forms import MonitorValues
 from vodarr.notifications.models import Kind
@@ -42,6 +43,8 @@ SIGNED_IN_PAGES = {
     "watchlist": "/watchlist",
     "schedules": "/schedules",
     "notifications": "/notifications",
+    "links": "/links",
+    "categories": "/categories",
     "not-found": "/no-such-page",
 }
 GUEST_PAGES = {"login": "/login", "register": "/register", "forgot-password": "/forgot-password"}
@@ -73,13 +76,15 @@ def visit_all(page, stack: LiveStack, pages: dict[str, str], errors: list[str]) 
 
 
 def something_on_the_new_pages(admin: User) -> None:
-    """A watchlist, a monitor with one scan, and notifications, so no page is only empty."""
+    """A watchlist, a monitor with one scan, notifications and links, so no page is only empty."""
     watchlist.add(admin, "movie", 1)
     watchlist.add(admin, "series", SHOW)
     monitor = monitors.create_monitor(admin, SHOW, MonitorValues(), timezone.now())
     monitors.run_now(monitor, timezone.now())
     notify([admin.pk], Kind.DOWNLOAD_COMPLETE, "Downloaded: Nosferatu", "The file is ready.")
     notify([admin.pk], Kind.MONITOR_FAILED, "Monitoring Harbour Lights failed", "HTTP 503.")
+    links.movie_link(admin, 1)
+    links.episodes_link(admin, SHOW, [(1, 1), (1, 2)])
 
 
 def test_every_page_renders_in_both_themes_and_both_sizes(page, live_stack: LiveStack) -> None:  # type: ignore[no-untyped-def]

@@ -11,7 +11,6 @@ import contextlib
 import threading
 
 import httpx
-import pytest
 from django.test import Client
 
 from tests.fixtures.downloads import make_download
@@ -30,11 +29,11 @@ def session_cookie(user: User) -> dict[str, str]:
 
 
 class OpenTabs:
-    """Browser tabs holding the Downloads page's event stream open, on a loop of their own."""
+    """Browser tabs holding the live channel open, on a loop of their own."""
 
     def __init__(self, url: str, cookies: dict[str, str], count: int) -> None:
         self.url, self.cookies, self.count = url, cookies, count
-        self.streaming = 0  # tabs that have received their first event
+        self.streaming = 0  # tabs that have received the stream's first line
         self.open = 0  # tabs whose stream is still open
         self.loop = asyncio.new_event_loop()
         self.thread = threading.Thread(target=self.loop.run_until_complete, args=(self._run(),))
@@ -53,7 +52,7 @@ class OpenTabs:
             try:
                 first = True
                 async for line in response.aiter_lines():
-                    if first and line.startswith("event: downloads"):
+                    if first and line.startswith("retry:"):
                         self.streaming, first = self.streaming + 1, False
             finally:
                 self.open -= 1
@@ -70,7 +69,7 @@ def test_pages_answer_while_more_streams_than_page_threads_are_open(
     member: User = make_user()
     download = make_download(member, 41, title="Open Stream", status="active")
     cookies = session_cookie(member)
-    tabs = OpenTabs(f"{live_app.url}/downloads/stream?ids={download.pk}", cookies, PAGE_THREADS + 2)
+    tabs = OpenTabs(f"{live_app.url}/live", cookies, PAGE_THREADS + 2)
     try:
         wait_for(lambda: tabs.streaming == tabs.count, timeout=20, message="every tab's stream")
 

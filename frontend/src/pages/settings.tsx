@@ -4,16 +4,18 @@ import PageHeader from "../components/PageHeader";
 import Aria2Card from "../components/settings/Aria2Card";
 import CatalogueCard from "../components/settings/CatalogueCard";
 import ProviderCard from "../components/settings/ProviderCard";
-import type { Aria2Info, ProviderSettingsProps, SyncInfo } from "../types";
+import ServerCard from "../components/settings/ServerCard";
+import type { Aria2Info, ProviderSettingsProps, ServerSettings, SyncInfo } from "../types";
 
 type SettingsProps = {
   provider: ProviderSettingsProps;
   demoMode: boolean;
   sync: SyncInfo;
   aria2: Aria2Info;
+  server: ServerSettings;
 };
 
-export default function Settings({ provider, demoMode, sync, aria2 }: SettingsProps) {
+export default function Settings({ provider, demoMode, sync, aria2, server }: SettingsProps) {
   return (
     <>
       <Head title="Settings" />
@@ -28,6 +30,7 @@ export default function Settings({ provider, demoMode, sync, aria2 }: SettingsPr
         <div className="space-y-6">
           <ProviderCard provider={provider} />
           <CatalogueCard sync={sync} />
+          <ServerCard server={server} />
           <Aria2Card aria2={aria2} />
         </div>
       </div>

@@ -24,11 +24,14 @@ from django.views.decorators.http import require_GET
 from inertia import render
 
 from vodarr.accounts.models import User
-from vodarr.catalog import browse
+from vodarr.catalog import browse, preferences
+from vodarr.catalog.badges import with_badges
 from vodarr.catalog.models import Category, Kind, Series, VodStream
 from vodarr.catalog.provider import provider_client
-from vodarr.downloads.listing import latest_downloads_of
+from vodarr.catalog.title_extras import technical_props
+from vodarr.downloads.listing import download_badges, latest_downloads_of
 from vodarr.downloads.models import MediaType
+from vodarr.downloads.paths import plain_episode_title
 from vodarr.integrations.xtream import SeriesInfo, VodInfo, XtreamError, XtreamNotFound
 from vodarr.monitoring.listing import series_monitor
 from vodarr.variants.offers import movie_offers, series_offers
@@ -48,13 +51,17 @@ _MAX_ID_DIGITS = 18  # fits a signed 64-bit column
 
 @require_GET
 def movies_index(request: HttpRequest) -> HttpResponse:
-    query = _browse_query(request, Kind.MOVIE)
+    user: User = request.user  # type: ignore[assignment]
+    categories, hidden = preferences.browse_choices(user, Kind.MOVIE)
+    query = _browse_query(request, categories, hidden)
+    movies = _paginator("/movies", query, browse.browse_movies, browse.newest_movie_added)
+    with_badges(user, movies["data"])
     return render(
         request,
         "movies/index",
         {
-            "movies": _paginator("/movies", query, browse.browse_movies, browse.newest_movie_added),
-            "categories": browse.movie_categories(),
+            "movies": movies,
+            "categories": categories,
             "filters": query.filters(),
         },
     )
@@ -62,15 +69,17 @@ def movies_index(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def series_index(request: HttpRequest) -> HttpResponse:
-    query = _browse_query(request, Kind.SERIES)
+    user: User = request.user  # type: ignore[assignment]
+    categories, hidden = preferences.browse_choices(user, Kind.SERIES)
+    query = _browse_query(request, categories, hidden)
+    shows = _paginator("/series", query, browse.browse_series, browse.newest_series_modified)
+    with_badges(user, shows["data"])
     return render(
         request,
         "series/index",
         {
-            "series": _paginator(
-                "/series", query, browse.browse_series, browse.newest_series_modified
-            ),
-            "categories": browse.series_categories(),
+            "series": shows,
+            "categories": categories,
             "filters": query.filters(),
         },
     )
@@ -84,15 +93,19 @@ class BrowseQuery:
     sort: str
     page: int
     as_of: int | None  # epoch seconds
+    hidden: list[int]  # categories the person does not see
 
     def filters(self) -> dict[str, Any]:
         category = str(self.category) if self.category is not None else None
         return {"category": category, "sort": self.sort}
 
 
-def _browse_query(request: HttpRequest, kind: str) -> BrowseQuery:
+def _browse_query(
+    request: HttpRequest, menu: list[dict[str, Any]], hidden: list[int]
+) -> BrowseQuery:
+    """``menu``: the categories the person may pick (a hidden or unknown one is ignored)."""
     category = _positive_int(request.GET.get("category"))
-    if category is not None and not Category.objects.filter(pk=category, kind=kind).exists():
+    if category is not None and category not in {entry["id"] for entry in menu}:
         category = None
     sort = request.GET.get("sort", "")
     return BrowseQuery(
@@ -100,6 +113,7 @@ def _browse_query(request: HttpRequest, kind: str) -> BrowseQuery:
         sort=sort if sort in browse.SORTS else browse.DEFAULT_SORT,
         page=_positive_int(request.GET.get("page")) or 1,
         as_of=_epoch_seconds(request.GET.get("as_of")),
+        hidden=hidden,
     )
 
 
@@ -115,9 +129,18 @@ def _paginator(
         latest = newest()
         as_of = math.ceil(latest.timestamp()) if latest is not None else None
     cutoff = datetime.fromtimestamp(as_of, UTC) if as_of is not None else None
-    result = fetch(query.category, query.sort, query.page, PER_PAGE, as_of=cutoff)
+    result = fetch(
+        query.category, query.sort, query.page, PER_PAGE, as_of=cutoff, hidden=query.hidden
+    )
     if result.page > result.num_pages:
-        result = fetch(query.category, query.sort, result.num_pages, PER_PAGE, as_of=cutoff)
+        result = fetch(
+            query.category,
+            query.sort,
+            result.num_pages,
+            PER_PAGE,
+            as_of=cutoff,
+            hidden=query.hidden,
+        )
     first = (result.page - 1) * PER_PAGE + 1
 
     def url(number: int) -> str:
@@ -171,6 +194,8 @@ def movie_detail(request: HttpRequest, stream_id: str) -> HttpResponse:
             "movie": _movie_props(sid, row, info),
             "download": latest_downloads_of(user, MediaType.VOD_STREAM, sid).get(None),
             **movie_offers(user, row),
+            # The shared file: "on the server" even when someone else downloaded it.
+            "badge": download_badges(user, movie_ids=[sid])["movies"].get(sid),
             "providerError": problem,
         },
     )
@@ -199,7 +224,11 @@ def series_detail(request: HttpRequest, series_id: str) -> HttpResponse:
         {
             "series": _series_props(sid, row, info),
             "seasons": (
-                _seasons_props(info, latest_downloads_of(user, MediaType.SERIES, sid))
+                _seasons_props(
+                    info,
+                    latest_downloads_of(user, MediaType.SERIES, sid),
+                    download_badges(user, series_ids=[sid], episodes=True)["episodes"],
+                )
                 if info is not None
                 else []
             ),
@@ -231,6 +260,8 @@ def _movie_props(sid: int, row: VodStream | None, info: VodInfo | None) -> dict[
             "releaseDate": None,
             "containerExtension": stored.container_extension or None,
             "category": _category_props(category),
+            "trailer": None,
+            "technical": None,
         }
     return {
         "id": sid,
@@ -247,6 +278,8 @@ def _movie_props(sid: int, row: VodStream | None, info: VodInfo | None) -> dict[
         "releaseDate": info.release_date,
         "containerExtension": info.container_extension or stored.container_extension or None,
         "category": _category_props(category),
+        "trailer": info.trailer,
+        "technical": technical_props(info.technical),
     }
 
 
@@ -264,13 +297,21 @@ def _series_props(sid: int, row: Series | None, info: SeriesInfo | None) -> dict
         "genre": source.genre or stored.genre,
         "cast": source.cast or stored.cast,
         "director": source.director or stored.director,
+        "trailer": info.trailer if info is not None else None,
     }
 
 
 def _seasons_props(
-    info: SeriesInfo, downloads: dict[str | None, dict[str, Any]]
+    info: SeriesInfo,
+    downloads: dict[str | None, dict[str, Any]],
+    badges: dict[Any, dict[str, Any]],
 ) -> list[dict[str, Any]]:
-    """Seasons in order, each with its episodes in order (the client sorts them already)."""
+    """Seasons in order, each with its episodes in order (the client sorts them already).
+
+    An episode's title is its own ("Syllabus"), without the show's name and code that
+    panels often repeat in it; ``download`` is the person's request, ``badge`` the file's
+    state on the server whoever asked for it.
+    """
     names = {season.season_number: season.name for season in info.seasons}
     ordered = sorted(info.episodes, key=lambda e: (e.season, e.episode_num))
     return [
@@ -282,11 +323,16 @@ def _seasons_props(
                     "id": episode.id,
                     "season": episode.season,
                     "episode": episode.episode_num,
-                    "title": episode.title,
+                    "title": plain_episode_title(
+                        info.name, episode.season, episode.episode_num, episode.title
+                    )
+                    or None,
                     "durationSecs": episode.duration_secs,
                     "plot": episode.plot,
                     "image": episode.image,
+                    "technical": technical_props(episode.technical),
                     "download": downloads.get(episode.id),
+                    "badge": badges.get(episode.id),
                 }
                 for episode in episodes
             ],
@@ -315,20 +361,18 @@ def _remember_movie_details(row: VodStream | None, info: VodInfo | None) -> None
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
     q = _search_text(request)
-    return render(
-        request,
-        "search",
-        {
-            "q": q,
-            "movies": browse.search_movies(q, SEARCH_LIMIT),
-            "series": browse.search_series(q, SEARCH_LIMIT),
-        },
-    )
+    hidden = preferences.hidden_category_ids(request.user) if q else []  # type: ignore[arg-type]
+    movies = browse.search_movies(q, SEARCH_LIMIT, hidden=hidden)
+    shows = browse.search_series(q, SEARCH_LIMIT, hidden=hidden)
+    with_badges(request.user, movies, shows)  # type: ignore[arg-type]
+    return render(request, "search", {"q": q, "movies": movies, "series": shows})
 
 
 @require_GET
 def search_suggest(request: HttpRequest) -> HttpResponse:
-    return JsonResponse({"results": browse.search_titles(_search_text(request), SUGGEST_LIMIT)})
+    q = _search_text(request)
+    hidden = preferences.hidden_category_ids(request.user) if q else []  # type: ignore[arg-type]
+    return JsonResponse({"results": browse.search_titles(q, SUGGEST_LIMIT, hidden=hidden)})
 
 
 def _search_text(request: HttpRequest) -> str:

@@ -8,8 +8,9 @@ between the event loop and that thread: profiled under 16 clients (benchmarks/RE
 connecting and closing SQLite alone was a fifth of the server's time. On a fixed pool the
 connection of each thread is kept (``CONN_MAX_AGE``) and a request crosses threads once.
 Streams — a response that stays open for minutes — would pin one of those few threads
-each, so the paths in ``VODARR_STREAM_PATHS`` stay on the async path, where waiting holds
-no thread.
+each, so they stay async and hold no thread while they wait: the live channel goes through
+Django's ASGI handler (its sync parts on one shared thread, ``live/asgi.py``) and links
+(``/dl/…``) are served beside Django (``links/asgi.py``).
 
 uvicorn believes ``X-Forwarded-For`` and ``X-Forwarded-Proto`` from 127.0.0.1 unless told
 otherwise, so any local process could pick its client address and dodge the rate limits.
@@ -61,25 +62,35 @@ def uvicorn_options() -> dict[str, Any]:
 
 @dataclass
 class WebApplication:
-    """The ASGI app `vodarr serve` runs: pages on ``PAGE_THREADS`` threads, streams async.
+    """The ASGI app `vodarr serve` runs: links beside Django, streams async, pages on
+    ``PAGE_THREADS`` threads.
 
     A new instance builds its own Django handlers (their middlewares read settings when
     they load); ``close()`` ends its page threads, and with them their database connections.
     """
 
     threads: int = PAGE_THREADS
-    stream_paths: tuple[str, ...] = field(
-        default_factory=lambda: tuple(settings.VODARR_STREAM_PATHS)
-    )
+    stream_paths: frozenset[str] = field(default_factory=frozenset)
 
     def __post_init__(self) -> None:
+        # Here, not at the top: these modules use the ORM, so Django is set up first.
         from django.core.asgi import get_asgi_application
         from django.core.wsgi import get_wsgi_application
 
-        self.streams: ASGIApp = get_asgi_application()
+        from vodarr.links.asgi import LinkServer
+        from vodarr.live.asgi import streams_share_one_thread
+        from vodarr.live.props import LIVE_URL
+
+        self.stream_paths = self.stream_paths | {LIVE_URL}
+        self.streams: ASGIApp = streams_share_one_thread(get_asgi_application(), self.stream_paths)
         self._pages = WSGIMiddleware(get_wsgi_application(), workers=self.threads)
+        # /dl/… never reaches the router below (links/asgi.py).
+        self._served: ASGIApp = LinkServer(self._route)
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        await self._served(scope, receive, send)
+
+    async def _route(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         if scope["type"] != "http" or scope["path"] in self.stream_paths:
             await self.streams(scope, receive, send)
             return

@@ -30,6 +30,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from vodarr.downloads.changes import transfers_changed
 from vodarr.downloads.events import emit
 from vodarr.downloads.gateway import Aria2Gateway, gateway
 from vodarr.downloads.models import UNFINISHED_STATUSES, EventKind, Transfer, stopped_fields
@@ -264,6 +265,7 @@ class Reconciler:
             written = [t for t in changed if current.get(t.pk) == t.gid]
             if written:
                 Transfer.objects.bulk_update(written, sorted(fields))
+                transfers_changed(t.pk for t in written)
         report.recorded = [t.pk for t in written]
         return changed, written
 
@@ -355,9 +357,12 @@ class Reconciler:
         ]
         if not calls:
             return
-        for method, t in calls:
-            if method == "aria2.forceRemove" and not t.is_stopped:
-                Transfer.objects.filter(pk=t.pk, gid=t.gid).update(**stopped_fields(now))
+        stopping = [t for method, t in calls if method == "aria2.forceRemove" and not t.is_stopped]
+        if stopping:
+            with transaction.atomic():
+                for t in stopping:
+                    Transfer.objects.filter(pk=t.pk, gid=t.gid).update(**stopped_fields(now))
+                transfers_changed(t.pk for t in stopping)
         answers = client.multicall([(method, [t.gid]) for method, t in calls])
         done = {"aria2.forcePause": report.paused, "aria2.unpause": report.resumed}
         for (method, t), answer in zip(calls, answers, strict=True):

@@ -18,8 +18,7 @@ from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 
-from vodarr.downloads.gateway import live_request, running_request
-from vodarr.downloads.models import UNFINISHED_STATUSES, Transfer
+from vodarr.downloads.models import UNFINISHED_STATUSES, Transfer, live_request, running_request
 from vodarr.integrations.aria2.client import Aria2Client
 from vodarr.integrations.aria2.errors import Aria2Error
 from vodarr.integrations.aria2.types import STATUS_KEYS, Aria2Status, DownloadStatus
