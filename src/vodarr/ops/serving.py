@@ -83,7 +83,9 @@ class WebApplication:
 
         self.stream_paths = self.stream_paths | {LIVE_URL}
         self.streams: ASGIApp = streams_share_one_thread(get_asgi_application(), self.stream_paths)
-        self._pages = WSGIMiddleware(get_wsgi_application(), workers=self.threads)
+        # Django's handler returns its response, an iterable of bytes as WSGI wants.
+        wsgi: Any = get_wsgi_application()
+        self._pages = WSGIMiddleware(wsgi, workers=self.threads)
         # /dl/… never reaches the router below (links/asgi.py).
         self._served: ASGIApp = LinkServer(self._route)
 
@@ -94,13 +96,7 @@ class WebApplication:
         if scope["type"] != "http" or scope["path"] in self.stream_paths:
             await self.streams(scope, receive, send)
             return
-
-        async def receive_message() -> Any:
-            # a2wsgi hands the request body over with run_coroutine_threadsafe, which wants a
-            # coroutine; some servers' receive returns another kind of awaitable.
-            return await receive()
-
-        await self._pages(scope, receive_message, send)
+        await self._pages(scope, receive, send)  # type: ignore[arg-type]  # a2wsgi's TypedDicts
 
     def close(self) -> None:
         # Idle threads end now; one still in a request ends after it (never waited for here).
