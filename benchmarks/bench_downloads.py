@@ -7,16 +7,21 @@ and 16 clients' requests/s and p99, with WEB_WORKERS=1 and 2. Also the memory of
 serve's processes (web, worker, aria2c) at idle and at most while the 16 clients ran.
 
     .venv/bin/python -m benchmarks.bench_downloads
+    .venv/bin/python -m benchmarks.bench_downloads --profile /tmp   # py-spy flame graphs
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from benchmarks.measure import MIB
@@ -42,9 +47,17 @@ def main() -> None:
     call_command("migrate", verbosity=0)
     member, gids = _seed()
     try:
-        _page_under_load(scratch, member, gids)
+        _page_under_load(scratch, member, gids, _arguments().profile)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--profile", type=Path, help="write py-spy flame graphs of serve under the 16 clients here"
+    )
+    return parser.parse_args()
 
 
 def _seed() -> tuple[object, list[str]]:
@@ -86,11 +99,34 @@ def _floor(member, gids: list[str], *, counts_kept: bool) -> float:
     return statistics.median(timings) * 1000
 
 
-def _page_under_load(scratch: Path, member, gids: list[str]) -> None:
+@contextmanager
+def _profiling(directory: Path | None, pid: int, workers: int) -> Iterator[None]:
+    """With ``--profile DIR``: a py-spy flame graph of serve's processes while the block runs."""
+    if directory is None:
+        yield
+        return
+    flame = directory / f"flame-downloads-{workers}-workers.svg"
+    spy = Path(sys.executable).with_name("py-spy")
+    command = [str(spy), "record", "--subprocesses", "--pid", str(pid), "-o", str(flame)]
+    recording = subprocess.Popen([*command, "--duration", str(SECONDS)])
+    try:
+        yield
+    finally:
+        recording.wait(timeout=SECONDS + 60)
+        print(f"  flame graph: {flame}")
+
+
+def _page_under_load(scratch: Path, member, gids: list[str], profile: Path | None) -> None:
     from django.conf import settings
 
     from benchmarks.aims import print_aim
-    from benchmarks.bench_serve import free_port, print_tree_memory, serving, wait_until_quiet
+    from benchmarks.bench_serve import (
+        free_port,
+        print_tree_memory,
+        serving,
+        tree_cpu_seconds,
+        wait_until_quiet,
+    )
     from benchmarks.load import embedded_aria2, run_wrk, sampling_memory, wrk_missing
     from benchmarks.web import login
 
@@ -124,8 +160,10 @@ def _page_under_load(scratch: Path, member, gids: list[str]) -> None:
                     note=f"p50 {one.p50_ms:.2f} ms, floor {floor:.2f} ms, "
                     f"{one.requests_per_second:.0f} requests/s",
                 )
-            with sampling_memory(serve.pid) as samples:
+            cpu_before = tree_cpu_seconds(serve.pid)
+            with sampling_memory(serve.pid) as samples, _profiling(profile, serve.pid, workers):
                 load = run_wrk(f"{base}/downloads", cookies, CLIENTS, SECONDS)
+            cpu_ms = (tree_cpu_seconds(serve.pid) - cpu_before) / max(1, load.requests) * 1000
             label = f"  /downloads, {CLIENTS} clients, WEB_WORKERS={workers}"
             print_aim(
                 f"{label}: requests/s",
@@ -136,6 +174,10 @@ def _page_under_load(scratch: Path, member, gids: list[str]) -> None:
                 note=f"{load.requests:,} requests, {load.failed} failed; before #14: ~50",
             )
             print_aim(f"{label}: p99", load.p99_ms, 150, "ms", note=f"p50 {load.p50_ms:.0f} ms")
+            print(
+                f"  CPU of serve's processes per request: {cpu_ms:.1f} ms: at most "
+                f"{1000 / cpu_ms:.0f} requests/s for each core that does nothing else"
+            )
             print(
                 f"  vodarr serve under that load: {max(samples) / MIB:.0f} MiB RSS at most "
                 f"(sampled every 0.25 s; no aim in #14: printed)"
