@@ -3,8 +3,8 @@
 ``downloads_page``: one page of list entries — a lone download, or a batch of episodes
 started together (a group: its episodes in season/episode order) — in THREE small queries
 (the counts, the page's entry heads, their rows) plus ONE aria2 request for the unfinished
-rows on screen; finished rows are not asked about, their record is the truth. The counts are kept until the person's downloads
-change (``_counts``).
+rows on screen; finished rows are not asked about, their record is the truth. The counts
+are kept until the person's downloads change (``_counts``).
 
 Also the person's downloads on other pages, in the same shape (``serialize``): Discover's
 "Downloading now", a title page's state, and ``download_badges`` — what the server has of a
