@@ -16,13 +16,10 @@ active and 995 waiting):
 
 from __future__ import annotations
 
-import os
 import statistics
 import sys
-import tempfile
 import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -35,15 +32,9 @@ THROTTLE = 8 * 1024  # bytes/s per episode: the 5 active ones stay active for th
 
 
 def main() -> None:
-    os.umask(0o077)
-    with tempfile.TemporaryDirectory(prefix="vodarr-bench-queue-") as scratch:
-        root = Path(scratch)
-        os.environ["VODARR_DATA_DIR"] = str(root / "data")
-        os.environ["DOWNLOAD_ROOT"] = str(root / "downloads")
-        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vodarr.settings")
-        import django
+    from benchmarks.scratch import django_in_scratch
 
-        django.setup()
+    with django_in_scratch("vodarr-bench-queue-") as root:
         _run(root)
 
 
@@ -93,6 +84,7 @@ def _measure(daemon: Any) -> None:
     from tests.fixtures.downloads import finished_downloads
 
     from benchmarks.aims import print_aim
+    from benchmarks.measure import timed
     from vodarr.accounts.models import User
     from vodarr.downloads import starting
     from vodarr.downloads.gateway import gateway
@@ -148,7 +140,7 @@ def _measure(daemon: Any) -> None:
         per_tick = gateway().client.request_count - requests_before
         cpu_before = time.process_time()
         with _probing(client) as probe:
-            timings = _timings(reconciler.tick, TICKS)
+            timings = timed(reconciler.tick, TICKS)
         cpu = (time.process_time() - cpu_before) / TICKS * 1000  # the probe's thread included
         median = statistics.median(timings) * 1000
         print_aim(
@@ -228,15 +220,6 @@ class _probing:
 def _p99(values: list[float]) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
-
-
-def _timings(action: Callable[[], object], rounds: int) -> list[float]:
-    timings = []
-    for _ in range(rounds):
-        started = time.perf_counter()
-        action()
-        timings.append(time.perf_counter() - started)
-    return timings
 
 
 if __name__ == "__main__":
