@@ -50,6 +50,8 @@ def _run(root: Path) -> None:
     call_command("migrate", verbosity=0)
     settings.ALLOWED_HOSTS = ["*"]
     provider = FakeProvider(catalogue=Catalogue()).start()
+    # aria2 runs as many at once as the account allows: 5 active, the rest waiting.
+    provider.set_account(max_connections=5)
     daemon = EmbeddedAria2(root / "downloads", root / "aria2" / "session.txt")
     with daemon:
         try:
