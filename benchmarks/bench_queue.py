@@ -16,10 +16,13 @@ active and 995 waiting):
 
 from __future__ import annotations
 
+import json
 import statistics
+import subprocess
 import sys
-import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -141,9 +144,9 @@ def _measure(daemon: Any) -> None:
             reconciler.tick()  # counted apart: capturing SQL slows a query of many parameters
         per_tick = gateway().client.request_count - requests_before
         cpu_before = time.process_time()
-        with _probing(client) as probe:
+        with _probing(daemon) as probe:
             timings = timed(reconciler.tick, TICKS)
-        cpu = (time.process_time() - cpu_before) / TICKS * 1000  # the probe's thread included
+        cpu = (time.process_time() - cpu_before) / TICKS * 1000
         median = statistics.median(timings) * 1000
         print_aim(
             f"  worker tick, 1,000 in aria2, {size:,} in history",
@@ -197,26 +200,43 @@ def _latencies(client: Any, seconds: float) -> list[float]:
     return found
 
 
-class _probing:
-    """``aria2.getVersion`` over and over from another thread while the block runs."""
+# Run in a process of its own: a thread here would wait for this process's GIL while the
+# tick runs Python code, and count that wait as aria2's.
+_PROBE = """
+import json, sys, threading, time
+from vodarr.integrations.aria2 import Aria2Client
+client = Aria2Client(sys.argv[1], sys.argv[2])
+client.call("aria2.getVersion")
+print("ready", flush=True)
+done, found = threading.Event(), []
+threading.Thread(target=lambda: (sys.stdin.read(), done.set()), daemon=True).start()
+while not done.is_set():
+    started = time.perf_counter()
+    client.call("aria2.getVersion")
+    found.append((time.perf_counter() - started) * 1000)
+    time.sleep(0.002)
+print(json.dumps(found), flush=True)
+"""
 
-    def __init__(self, client: Any) -> None:
-        self.client = client
-        self.found: list[float] = []
-        self.stop = threading.Event()
 
-    def __enter__(self) -> list[float]:
-        self.thread = threading.Thread(target=self._probe, daemon=True)
-        self.thread.start()
-        return self.found
-
-    def _probe(self) -> None:
-        while not self.stop.is_set():
-            self.found.extend(_latencies(self.client, 0.05))
-
-    def __exit__(self, *_: object) -> None:
-        self.stop.set()
-        self.thread.join()
+@contextmanager
+def _probing(daemon: Any) -> Iterator[list[float]]:
+    """``aria2.getVersion`` latencies (ms), asked every ~2 ms from another process meanwhile."""
+    found: list[float] = []
+    probe = subprocess.Popen(
+        [sys.executable, "-c", _PROBE, daemon.rpc_url, daemon.secret],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert probe.stdout is not None and probe.stdin is not None
+    probe.stdout.readline()  # ready
+    try:
+        yield found
+    finally:
+        probe.stdin.close()
+        found.extend(json.loads(probe.stdout.readline() or "[]"))
+        probe.wait(timeout=10)
 
 
 def _p99(values: list[float]) -> float:
