@@ -31,9 +31,10 @@ from django.conf import settings
 
 ASGIApp = Callable[[dict[str, Any], Any, Any], Awaitable[None]]
 
-# Threads serving pages in one web process. Page work is short and mostly holds the GIL, so
-# more threads only queue on it; a few cover the waits on aria2 and the database.
-PAGE_THREADS = 4
+# Threads serving pages in one web process. 1, 2, 4 and 8 served the Downloads page alike
+# under 16 clients (page work mostly holds the GIL); 8 leaves room for a few slow requests
+# (a provider taking seconds to describe a title) without holding every other page up.
+PAGE_THREADS = 8
 
 # Set by `vodarr serve` for uvicorn's worker processes: the pid they must die with.
 PARENT_PID_VARIABLE = "VODARR_SERVE_PID"
