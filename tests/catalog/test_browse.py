@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from django.db import connection
 from django.db.models import Model
+from django.test.utils import CaptureQueriesContext
 
 from vodarr.accounts.models import User
 from vodarr.catalog import browse
@@ -195,3 +196,19 @@ def test_a_listing_skips_the_other_versions_from_its_sort_index_alone(
         columns = [name for (name,) in cursor.fetchall()]
     lead = "group_lead" if category is None else "category_lead"
     assert lead in columns and columns.index(lead) >= len(columns) - 2, plan
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="reads SQLite's query plans")
+@pytest.mark.parametrize("model", [VodStream, Series])
+def test_the_cards_of_hidden_categories_are_counted_from_an_index_alone(
+    model: type[Model],
+) -> None:
+    # A browse page's total is all cards less those of the person's hidden categories; read
+    # from the rows, that count took 60-70 ms at 200,000 films with 12 categories hidden.
+    hidden = model._default_manager.filter(category_id__in=[3, 4, 5], group_lead=True)
+    with CaptureQueriesContext(connection) as counted:
+        hidden.count()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {counted[0]['sql']}")
+        plan = " ".join(str(row[-1]) for row in cursor.fetchall())
+    assert "COVERING INDEX" in plan, plan

@@ -148,8 +148,10 @@ class VodStream(models.Model):
                 fields=["category", "-rating", "-stream_id", "category_lead"],
                 name="vod_category_rating_idx",
             ),
+            # Ends with the title-wide lead flag too: counting the cards of a person's hidden
+            # categories (browse's total) then reads this index alone, never the rows.
             models.Index(
-                fields=["category", "search_name", "stream_id", "category_lead"],
+                fields=["category", "search_name", "stream_id", "category_lead", "group_lead"],
                 name="vod_category_name_idx",
             ),
         ]
@@ -216,8 +218,10 @@ class Series(models.Model):
                 fields=["category", "-rating", "-series_id", "category_lead"],
                 name="series_category_rating_idx",
             ),
+            # Ends with the title-wide lead flag too: counting the cards of a person's hidden
+            # categories (browse's total) then reads this index alone, never the rows.
             models.Index(
-                fields=["category", "search_name", "series_id", "category_lead"],
+                fields=["category", "search_name", "series_id", "category_lead", "group_lead"],
                 name="series_category_name_idx",
             ),
         ]
