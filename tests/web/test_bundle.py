@@ -48,5 +48,8 @@ def test_the_stand_ins_replace_their_packages_in_the_bundle() -> None:
     text = "".join(path.read_text() for path in shared)
 
     assert "Django has no such endpoint" in text  # src/shims/precognition.ts
-    assert "Side channel does not contain the given key" in text  # src/shims/side-channel.cjs
-    assert "maxStringLength" not in text  # object-inspect, which the real side-channel pulls in
+    assert "The query-string stand-in writes lists" in text  # src/shims/qs.ts
+    assert "RFC3986" not in text  # the real qs's formats
+    assert (
+        "maxStringLength" not in text
+    )  # object-inspect, which the real qs's side-channel pulls in
