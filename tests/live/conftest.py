@@ -25,6 +25,7 @@ from vodarr.live.watcher import LiveHub, Watcher
 __all__ = ["FAST_MOVIE", "SERIES", "SLOW_MOVIE", "Stack", "stack"]
 
 POLL = 0.1
+SCENARIO_SECONDS = 120.0
 
 
 @pytest.fixture(autouse=True)
@@ -48,11 +49,13 @@ def run_async(scenario: Callable[[], Awaitable[T]]) -> T:
     loop running in the test's thread, where ``async_to_sync`` refuses to run. The scenario's
     sync steps run on that thread too; its database connection is closed afterwards.
     """
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        try:
-            return pool.submit(async_to_sync(scenario)).result()
-        finally:
-            pool.submit(connections.close_all).result()
+    pool = ThreadPoolExecutor(max_workers=1)
+    try:
+        # Bounded: a scenario that hangs fails its test instead of holding the whole run.
+        return pool.submit(async_to_sync(scenario)).result(timeout=SCENARIO_SECONDS)
+    finally:
+        pool.submit(connections.close_all)  # after the scenario, on its thread
+        pool.shutdown(wait=False)
 
 
 @dataclass

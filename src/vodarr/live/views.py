@@ -68,7 +68,11 @@ async def live_events(
         ends = loop.time() + lifetime
         while (left := ends - loop.time()) > 0:
             try:
-                event = await asyncio.wait_for(subscription.queue.get(), min(keepalive, left))
+                # asyncio.timeout, not wait_for: on Python 3.11 wait_for loses a cancellation
+                # (the client went away) that arrives as the queue hands over an event, and
+                # the stream would then run on for its whole lifetime.
+                async with asyncio.timeout(min(keepalive, left)):
+                    event = await subscription.queue.get()
             except TimeoutError:
                 if ends - loop.time() > 0:
                     yield ": keepalive\n\n"
