@@ -8,6 +8,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from tests.live.conftest import run_async
 from vodarr.live.views import live_events
 from vodarr.live.watcher import Event, Subscription
 
@@ -53,6 +54,6 @@ def test_a_cancelled_stream_ends_even_when_an_event_arrives_in_the_same_moment()
             await reader
         return ended, watcher.removed
 
-    ended, removed = asyncio.run(scenario())
+    ended, removed = run_async(scenario)  # not asyncio.run: browser tests leave a loop here
 
     assert ended and removed
