@@ -370,3 +370,19 @@ declare module "@inertiajs/core" {
     sharedPageProps: SharedProps;
   }
 }
+
+/** One of the person's API keys on the profile page: never the key itself. */
+export interface ApiKeyItem {
+  id: number;
+  name: string;
+  /** The key's first characters, to tell keys apart. */
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+/** The profile page's `apiKeys` card; `newKey` is set once, right after a key is made. */
+export interface ApiKeysProps {
+  keys: ApiKeyItem[];
+  newKey: { id: number; name: string; key: string } | null;
+}

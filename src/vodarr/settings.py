@@ -63,6 +63,9 @@ INSTALLED_APPS = [
     "vodarr.variants",
     "vodarr.web",
     "vodarr.ops",
+    "vodarr.api",
+    # Swagger UI's files and page template for /api/v1/docs, served from here (CSP: self only).
+    "ninja",
 ]
 
 MIDDLEWARE = [
@@ -91,6 +94,7 @@ VODARR_SHARED_PROPS = {
 VODARR_PROFILE_PROPS = {
     "notificationTargets": "vodarr.notifications.props.notification_targets",
     "versionPreferences": "vodarr.variants.props.version_preferences",
+    "apiKeys": "vodarr.api.props.api_keys",
 }
 
 # HTTPS behind a reverse proxy: an https BASE_URL turns on secure cookies, HSTS and the
@@ -139,6 +143,9 @@ MONITOR_EPISODES_PER_RUN = config.env_int("MONITOR_EPISODES_PER_RUN", 25)
 # Outside notifications (Apprise): seconds per network wait, tries before giving up.
 NOTIFY_TIMEOUT_SECONDS = config.env_float("NOTIFY_TIMEOUT_SECONDS", 10.0)
 NOTIFY_MAX_ATTEMPTS = config.env_int("NOTIFY_MAX_ATTEMPTS", 5)
+
+# The API: requests per minute per key (the atomic counters of web/throttle.py).
+API_RATE_LIMIT = config.env_int("API_RATE_LIMIT", 300)
 
 ROOT_URLCONF = "vodarr.urls"
 ASGI_APPLICATION = "vodarr.asgi.application"
@@ -235,6 +242,9 @@ DEFAULT_FROM_EMAIL = config.env_str("DEFAULT_FROM_EMAIL", "Vodarr <vodarr@localh
 # Paths whose rest is a secret (the links mailed for password resets and verification):
 # every log line, the web server's access log included, shows them as `…/***`.
 LOG_REDACTED_PATH_PREFIXES = ["/reset-password/", "/email/verify/"]
+# Secrets recognisable by their shape, redacted wherever they turn up in a log line: API keys
+# (vodarr/api/keys.py), e.g. pasted into a query string by mistake.
+LOG_REDACTED_PATTERNS = [r"vdr_[A-Za-z0-9_-]{20,}"]
 
 LOGGING = {
     "version": 1,

@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("vodarr.monitoring.urls")),
     path("", include("vodarr.notifications.urls")),
     path("", include("vodarr.variants.urls")),
+    path("", include("vodarr.api.urls")),
 ]
 
 handler400 = "vodarr.web.views.bad_request"

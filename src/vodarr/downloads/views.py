@@ -34,9 +34,8 @@ def _get_download_for_user(request: HttpRequest, pk: str) -> MediaDownloadRef:
     """
     if not pk.isdigit() or len(pk) > 18:
         raise Http404("Download not found.")
-    ref = MediaDownloadRef.objects.select_related("user", "transfer").filter(pk=int(pk)).first()
-    user: User = request.user  # type: ignore[assignment]
-    if ref is None or not user.can_operate_download(ref.user_id):
+    ref = listing.download_of(request.user, int(pk))  # type: ignore[arg-type]
+    if ref is None:
         raise Http404("Download not found.")
     return ref
 

@@ -1,0 +1,73 @@
+"""One page of a browse listing, as the library pages and the API send it.
+
+Browse pages are paginators whose URLs carry ``as_of``: the epoch second (rounded up) of the
+newest title the first page saw. Every page of one listing filters on it, so titles a sync
+adds while someone pages through do not shift pages 2, 3… (undated titles count as old).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urlencode
+
+from vodarr.catalog import browse
+
+PER_PAGE = 20
+
+
+@dataclass(frozen=True)
+class BrowseQuery:
+    """A browse page's query string, cleaned: anything unusable is simply left out."""
+
+    category: int | None
+    sort: str
+    page: int
+    as_of: int | None  # epoch seconds
+
+    def filters(self) -> dict[str, Any]:
+        category = str(self.category) if self.category is not None else None
+        return {"category": category, "sort": self.sort}
+
+
+def paginator(
+    path: str,
+    query: BrowseQuery,
+    fetch: Callable[..., browse.BrowsePage],
+    newest: Callable[[], datetime | None],
+) -> dict[str, Any]:
+    """The paginator prop; a page past the end shows the last page instead."""
+    as_of = query.as_of
+    if as_of is None:
+        latest = newest()
+        as_of = math.ceil(latest.timestamp()) if latest is not None else None
+    cutoff = datetime.fromtimestamp(as_of, UTC) if as_of is not None else None
+    result = fetch(query.category, query.sort, query.page, PER_PAGE, as_of=cutoff)
+    if result.page > result.num_pages:
+        result = fetch(query.category, query.sort, result.num_pages, PER_PAGE, as_of=cutoff)
+    first = (result.page - 1) * PER_PAGE + 1
+
+    def url(number: int) -> str:
+        params: dict[str, Any] = {}
+        if query.category is not None:
+            params["category"] = query.category
+        params["sort"] = query.sort
+        if as_of is not None:
+            params["as_of"] = as_of
+        params["page"] = number
+        return f"{path}?{urlencode(params)}"
+
+    return {
+        "data": result.items,
+        "current_page": result.page,
+        "last_page": result.num_pages,
+        "per_page": PER_PAGE,
+        "total": result.total,
+        "from": first if result.items else None,
+        "to": first + len(result.items) - 1 if result.items else None,
+        "next_page_url": url(result.page + 1) if result.has_next else None,
+        "prev_page_url": url(result.page - 1) if result.page > 1 else None,
+    }
