@@ -28,9 +28,10 @@ def test_a_members_key_cannot_see_or_touch_another_members_download(
         assert answer.status_code == 404
         assert answer.json()["detail"] == "Download not found."
     # Exactly like an id that does not exist: nothing to probe.
-    assert api.get("/api/v1/downloads/999999").json() == api.get(
-        f"/api/v1/downloads/{theirs.pk}"
-    ).json()
+    assert (
+        api.get("/api/v1/downloads/999999").json()
+        == api.get(f"/api/v1/downloads/{theirs.pk}").json()
+    )
     assert MediaDownloadRef.objects.filter(pk=theirs.pk).exists()
 
 

@@ -46,7 +46,7 @@ def search(
     }
 
 
-@router.get("/movies", response=answers({200: Page[Card]}), by_alias=True)
+@router.get("/movies", response=answers({200: Page[Card]}, 404), by_alias=True)
 def list_movies(
     request: HttpRequest,
     category: int | None = Query(None, ge=1, le=MAX_ID),
@@ -58,7 +58,7 @@ def list_movies(
     return _browse("/api/v1/movies", Kind.MOVIE, category, sort, page, as_of)
 
 
-@router.get("/series", response=answers({200: Page[Card]}), by_alias=True)
+@router.get("/series", response=answers({200: Page[Card]}, 404), by_alias=True)
 def list_series(
     request: HttpRequest,
     category: int | None = Query(None, ge=1, le=MAX_ID),

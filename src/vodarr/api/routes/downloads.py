@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Path, Query, Router
+from ninja import Path, Query, Router, Status
 
 from vodarr.accounts.models import User
 from vodarr.api.auth import caller
@@ -113,7 +113,7 @@ def start_movie(request: HttpRequest, stream_id: int = Id) -> Any:
     """Download a movie (joining anyone already downloading it)."""
     user = caller(request)
     ref = _start(lambda: starting.start_movie_download(user, stream_id))
-    return 201, _started(user, starting.STARTED, [ref], [], [])
+    return Status(201, _started(user, starting.STARTED, [ref], [], []))
 
 
 @router.post(
@@ -129,7 +129,7 @@ def start_episode(
     """Download one episode."""
     user = caller(request)
     ref = _start(lambda: starting.start_episode_download(user, series_id, season, episode))
-    return 201, _started(user, starting.STARTED, [ref], [], [])
+    return Status(201, _started(user, starting.STARTED, [ref], [], []))
 
 
 @router.post("/series/{series_id}/episodes", response=answers({201: StartOut}, 404, 409, 503))
@@ -139,7 +139,7 @@ def start_episodes(request: HttpRequest, payload: EpisodesIn, series_id: int = I
     wanted = [(e.season, e.episode) for e in payload.episodes]
     result = _start(lambda: starting.start_episodes_download(user, series_id, wanted))
     message = starting.BATCH_STARTED if result.started else "Nothing new was started."
-    return 201, _started(user, message, result.started, result.skipped, result.failed)
+    return Status(201, _started(user, message, result.started, result.skipped, result.failed))
 
 
 def _start(run: Any) -> Any:

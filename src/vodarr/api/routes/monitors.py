@@ -11,7 +11,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Path, Query, Router
+from ninja import Path, Query, Router, Status
 
 from vodarr.accounts.models import User
 from vodarr.api.auth import admin_only, caller
@@ -55,7 +55,7 @@ def _saved(user: User, act: Any, message: Any, status: int = 200) -> Any:
     except services.MonitorError as error:
         errors = {error.field: error.message} if error.status == 422 else None
         raise ApiProblem(error.status, error.message, errors=errors) from None
-    return status, {"detail": message(monitor), "monitor": _item(user, monitor)}
+    return Status(status, {"detail": message(monitor), "monitor": _item(user, monitor)})
 
 
 @router.put("/paused", response=answers({200: Message}, 403))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from django.http import HttpRequest
-from ninja import Path, Query, Router
+from ninja import Path, Query, Router, Status
 
 from vodarr.api.auth import caller
 from vodarr.api.problems import ApiProblem, answers
@@ -33,7 +33,7 @@ def add_to_watchlist(request: HttpRequest, payload: WatchlistIn) -> Any:
         change = services.add(caller(request), payload.type, payload.id)
     except services.UnknownTitle as unknown:
         raise ApiProblem(404, unknown.message) from None
-    return (201 if change.changed else 200), {"detail": change.added_message()}
+    return Status(201 if change.changed else 200, {"detail": change.added_message()})
 
 
 @router.delete("/{type}/{media_id}", response=answers({200: Message}))
