@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "vodarr.web",
     "vodarr.ops",
     "vodarr.api",
+    "vodarr.metrics",
     # Swagger UI's files and page template for /api/v1/docs, served from here (CSP: self only).
     "ninja",
 ]
@@ -135,6 +136,7 @@ VODARR_WORKER_JOBS = {
     "monitors": "vodarr.monitoring.jobs.due_monitors",
     "transfer-notifications": "vodarr.notifications.jobs.transfer_notifications",
     "notification-deliveries": "vodarr.notifications.jobs.outside_deliveries",
+    "metrics-probes": "vodarr.metrics.probes.probes",
 }
 # Series monitoring: how often the worker looks for due monitors, and how many episodes
 # one scan may start (the rest wait for the next run).
@@ -146,6 +148,8 @@ NOTIFY_MAX_ATTEMPTS = config.env_int("NOTIFY_MAX_ATTEMPTS", 5)
 
 # The API: requests per minute per key (the atomic counters of web/throttle.py).
 API_RATE_LIMIT = config.env_int("API_RATE_LIMIT", 300)
+# /metrics is off (404) unless a token is set; then it wants Authorization: Bearer <token>.
+METRICS_TOKEN = config.env_str("METRICS_TOKEN")
 
 ROOT_URLCONF = "vodarr.urls"
 ASGI_APPLICATION = "vodarr.asgi.application"

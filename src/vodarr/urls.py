@@ -2,12 +2,14 @@
 
 from django.urls import include, path
 
+from vodarr.metrics import views as metrics_views
 from vodarr.ops import views as ops_views
 from vodarr.web import views as web_views
 
 urlpatterns = [
     path("", web_views.home, name="home"),
     path("healthz", ops_views.healthz, name="healthz"),
+    path("metrics", metrics_views.metrics, name="metrics"),
     path("", include("vodarr.accounts.urls")),
     path("", include("vodarr.catalog.urls")),
     path("", include("vodarr.downloads.urls")),
