@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "vodarr.ops",
     "vodarr.api",
     "vodarr.metrics",
+    "vodarr.mediaservers",
     # Swagger UI's files and page template for /api/v1/docs, served from here (CSP: self only).
     "ninja",
 ]
@@ -96,6 +97,10 @@ VODARR_PROFILE_PROPS = {
     "notificationTargets": "vodarr.notifications.props.notification_targets",
     "versionPreferences": "vodarr.variants.props.version_preferences",
     "apiKeys": "vodarr.api.props.api_keys",
+}
+# Cards other apps add to the admin Settings page: prop name → function of nothing.
+VODARR_SETTINGS_PROPS = {
+    "mediaServers": "vodarr.mediaservers.props.media_servers",
 }
 
 # HTTPS behind a reverse proxy: an https BASE_URL turns on secure cookies, HSTS and the
@@ -137,6 +142,7 @@ VODARR_WORKER_JOBS = {
     "transfer-notifications": "vodarr.notifications.jobs.transfer_notifications",
     "notification-deliveries": "vodarr.notifications.jobs.outside_deliveries",
     "metrics-probes": "vodarr.metrics.probes.probes",
+    "media-server-scans": "vodarr.mediaservers.jobs.media_server_scans",
 }
 # Series monitoring: how often the worker looks for due monitors, and how many episodes
 # one scan may start (the rest wait for the next run).

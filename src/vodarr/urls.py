@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("vodarr.notifications.urls")),
     path("", include("vodarr.variants.urls")),
     path("", include("vodarr.api.urls")),
+    path("", include("vodarr.mediaservers.urls")),
 ]
 
 handler400 = "vodarr.web.views.bad_request"
