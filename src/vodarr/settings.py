@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "vodarr.api",
     "vodarr.metrics",
     "vodarr.mediaservers",
+    "vodarr.webhooks",
     # Swagger UI's files and page template for /api/v1/docs, served from here (CSP: self only).
     "ninja",
 ]
@@ -97,6 +98,7 @@ VODARR_PROFILE_PROPS = {
     "notificationTargets": "vodarr.notifications.props.notification_targets",
     "versionPreferences": "vodarr.variants.props.version_preferences",
     "apiKeys": "vodarr.api.props.api_keys",
+    "webhooks": "vodarr.webhooks.props.webhooks",
 }
 # Cards other apps add to the admin Settings page: prop name → function of nothing.
 VODARR_SETTINGS_PROPS = {
@@ -143,6 +145,7 @@ VODARR_WORKER_JOBS = {
     "notification-deliveries": "vodarr.notifications.jobs.outside_deliveries",
     "metrics-probes": "vodarr.metrics.probes.probes",
     "media-server-scans": "vodarr.mediaservers.jobs.media_server_scans",
+    "webhooks": "vodarr.webhooks.jobs.webhooks",
 }
 # Series monitoring: how often the worker looks for due monitors, and how many episodes
 # one scan may start (the rest wait for the next run).
@@ -253,8 +256,8 @@ DEFAULT_FROM_EMAIL = config.env_str("DEFAULT_FROM_EMAIL", "Vodarr <vodarr@localh
 # every log line, the web server's access log included, shows them as `…/***`.
 LOG_REDACTED_PATH_PREFIXES = ["/reset-password/", "/email/verify/"]
 # Secrets recognisable by their shape, redacted wherever they turn up in a log line: API keys
-# (vodarr/api/keys.py), e.g. pasted into a query string by mistake.
-LOG_REDACTED_PATTERNS = [r"vdr_[A-Za-z0-9_-]{20,}"]
+# (vodarr/api/keys.py), e.g. pasted into a query string by mistake, and webhook secrets.
+LOG_REDACTED_PATTERNS = [r"vdr_[A-Za-z0-9_-]{20,}", r"whsec_[A-Za-z0-9_-]{20,}"]
 
 LOGGING = {
     "version": 1,

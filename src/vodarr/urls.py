@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("vodarr.variants.urls")),
     path("", include("vodarr.api.urls")),
     path("", include("vodarr.mediaservers.urls")),
+    path("", include("vodarr.webhooks.urls")),
 ]
 
 handler400 = "vodarr.web.views.bad_request"
