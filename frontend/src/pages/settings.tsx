@@ -3,17 +3,20 @@ import Notice from "../components/Notice";
 import PageHeader from "../components/PageHeader";
 import Aria2Card from "../components/settings/Aria2Card";
 import CatalogueCard from "../components/settings/CatalogueCard";
+import MediaServersCard from "../components/settings/MediaServersCard";
 import ProviderCard from "../components/settings/ProviderCard";
-import type { Aria2Info, ProviderSettingsProps, SyncInfo } from "../types";
+import type { Aria2Info, MediaServersProps, ProviderSettingsProps, SyncInfo } from "../types";
 
 type SettingsProps = {
   provider: ProviderSettingsProps;
   demoMode: boolean;
   sync: SyncInfo;
   aria2: Aria2Info;
+  /** From `settings.VODARR_SETTINGS_PROPS`; left out when its app is not installed. */
+  mediaServers?: MediaServersProps;
 };
 
-export default function Settings({ provider, demoMode, sync, aria2 }: SettingsProps) {
+export default function Settings({ provider, demoMode, sync, aria2, mediaServers }: SettingsProps) {
   return (
     <>
       <Head title="Settings" />
@@ -29,6 +32,7 @@ export default function Settings({ provider, demoMode, sync, aria2 }: SettingsPr
           <ProviderCard provider={provider} />
           <CatalogueCard sync={sync} />
           <Aria2Card aria2={aria2} />
+          {mediaServers && <MediaServersCard mediaServers={mediaServers} />}
         </div>
       </div>
     </>
