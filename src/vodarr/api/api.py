@@ -108,6 +108,9 @@ def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
 
 @api.exception_handler(HttpError)
 def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    cause = exc.__cause__
+    if isinstance(cause, BadRequestBody):  # ninja wraps the body parser's own refusal
+        return problem_response(cause.status, cause.message)
     return problem_response(exc.status_code, _sentence(exc.message))
 
 
