@@ -42,8 +42,8 @@ def api_limit() -> Limit:
 
 def _owner(request: HttpRequest, plain: str | None) -> User | None:
     if any(
-        name.lower() in _QUERY_NAMES or keys.KEY_PATTERN.search(value)
-        for name, value in request.GET.items()
+        name.lower() in _QUERY_NAMES or any(keys.KEY_PATTERN.search(v) for v in values)
+        for name, values in request.GET.lists()
     ):
         raise ApiProblem(401, KEY_IN_QUERY)
     if not plain:

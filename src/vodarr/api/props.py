@@ -15,6 +15,6 @@ def api_keys(request: HttpRequest) -> dict[str, Any]:
     if not request.user.is_authenticated:
         return {"keys": [], "newKey": None}
     return {
-        "keys": keys_of(request.user),  # type: ignore[arg-type]
+        "keys": keys_of(request.user),
         "newKey": request.session.pop(NEW_KEY_SESSION, None),
     }

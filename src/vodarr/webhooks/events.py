@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from vodarr.downloads import events as transfer_events
 from vodarr.downloads.models import EventKind, MediaDownloadRef, TransferEvent
+from vodarr.integrations.redact import redact_text
 from vodarr.notifications.models import Kind, Notification
 from vodarr.webhooks.models import Webhook, WebhookCursor, WebhookDelivery
 
@@ -93,11 +94,14 @@ def _from_transfer_events(batch: list[TransferEvent]) -> None:
                 .filter(transfer_id=event.transfer_id, user_id=user_id)
                 .order_by("-id")
                 .first()
+                if event.transfer_id is not None
+                else None
             )
-            body = download_body(ref) if ref is not None else {"download": None}
+            body: dict[str, Any] = download_body(ref) if ref is not None else {"download": None}
             body["title"] = event.title
             if event.kind == EventKind.FAILED:
-                body["message"] = str(event.data.get("message") or "")
+                # aria2's messages may quote the media URL, which holds the provider's password.
+                body["message"] = redact_text(str(event.data.get("message") or ""))
             queue(user_id, name, body)
 
 

@@ -16,7 +16,7 @@ def webhooks(request: HttpRequest) -> dict[str, Any]:
     """The person's hooks with their last deliveries; a new hook's secret, this once."""
     if not request.user.is_authenticated:
         return {"hooks": [], "newSecret": None}
-    hooks = list(Webhook.objects.filter(user=request.user))  # type: ignore[misc]
+    hooks = list(Webhook.objects.filter(user=request.user))
     return {
         "hooks": [
             {
