@@ -8,8 +8,9 @@ or one it cannot describe and the catalogue does not know, is ``TitleUnavailable
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import groupby
-from typing import Any
+from typing import Any, TypeVar
 
 from django.utils import timezone
 
@@ -35,19 +36,28 @@ class TitleUnavailable(Exception):
         self.message = message
 
 
-def movie_page(user: User, sid: int) -> dict[str, Any]:
-    """The movie page's props for ``user``; raises ``TitleUnavailable``."""
-    row = VodStream.objects.select_related("category").filter(pk=sid).first()
-    info: VodInfo | None = None
-    problem: str | None = None
+Info = TypeVar("Info", VodInfo, SeriesInfo)
+
+
+def _ask_provider(
+    fetch: Callable[[], Info], row: object | None, gone: str
+) -> tuple[Info | None, str | None]:
+    """The provider's details and None, or None and why it could not answer (the page then
+    shows the catalogue's row); ``TitleUnavailable`` when there is nothing to show."""
     try:
-        info = provider_client().vod_info(sid)
+        return fetch(), None
     except XtreamNotFound:
-        raise TitleUnavailable(404, MOVIE_GONE) from None
+        raise TitleUnavailable(404, gone) from None
     except XtreamError as error:
         if row is None:
             raise TitleUnavailable(503, error.message) from None
-        problem = error.message
+        return None, error.message
+
+
+def movie_page(user: User, sid: int) -> dict[str, Any]:
+    """The movie page's props for ``user``; raises ``TitleUnavailable``."""
+    row = VodStream.objects.select_related("category").filter(pk=sid).first()
+    info, problem = _ask_provider(lambda: provider_client().vod_info(sid), row, MOVIE_GONE)
     _remember_movie_details(row, info)
     return {
         "movie": _movie_props(sid, row, info),
@@ -60,16 +70,7 @@ def movie_page(user: User, sid: int) -> dict[str, Any]:
 def series_page(user: User, sid: int) -> dict[str, Any]:
     """The series page's props for ``user`` (seasons with episodes); raises ``TitleUnavailable``."""
     row = Series.objects.filter(pk=sid).first()
-    info: SeriesInfo | None = None
-    problem: str | None = None
-    try:
-        info = provider_client().series_info(sid)
-    except XtreamNotFound:
-        raise TitleUnavailable(404, SERIES_GONE) from None
-    except XtreamError as error:
-        if row is None:
-            raise TitleUnavailable(503, error.message) from None
-        problem = error.message
+    info, problem = _ask_provider(lambda: provider_client().series_info(sid), row, SERIES_GONE)
     return {
         "series": _series_props(sid, row, info),
         "seasons": (

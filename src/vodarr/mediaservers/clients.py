@@ -4,7 +4,8 @@ Jellyfin and Emby rescan their whole library with one call (``POST /Library/Refr
 Plex rescans per section, so a finished movie refreshes its movie sections and an episode
 its TV sections (``GET /library/sections``, then ``…/{key}/refresh``). Mapping sections by
 type, not by path, works even when the media server sees DOWNLOAD_ROOT under another path
-(a container). Every call goes through ``integrations/outbound.py``.
+(a container). Every call goes through ``integrations/outbound.py``, and every refusal is
+its ``OutboundError`` (a sentence, host only).
 """
 
 from __future__ import annotations
@@ -15,12 +16,6 @@ from vodarr.integrations.outbound import OutboundError, Reply, call
 
 TIMEOUT_SECONDS = 10.0
 ALL = "all"
-
-
-class ServerError(Exception):
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass(frozen=True)
@@ -44,25 +39,22 @@ class Server:
 
 
 def _request(server: Server, method: str, path: str, timeout: float) -> Reply:
-    try:
-        reply = call(method, server.endpoint(path), headers=server.headers(), timeout=timeout)
-    except OutboundError as error:
-        raise ServerError(error.message) from None
+    reply = call(method, server.endpoint(path), headers=server.headers(), timeout=timeout)
     if reply.status in (401, 403):
-        raise ServerError("The server refused the token: check it (and that it is an admin's).")
+        raise OutboundError("The server refused the token: check it (and that it is an admin's).")
     if not reply.ok:
-        raise ServerError(f"The server answered HTTP {reply.status}: {reply.excerpt()}")
+        raise OutboundError(f"The server answered HTTP {reply.status}: {reply.excerpt()}")
     return reply
 
 
 def identify(server: Server, timeout: float = TIMEOUT_SECONDS) -> str:
-    """A sentence naming the server (its name and version); raises ``ServerError``."""
+    """A sentence naming the server (its name and version); raises ``OutboundError``."""
     path = "/identity" if server.kind == "plex" else "/System/Info"
     reply = _request(server, "GET", path, timeout)
     try:
         data = reply.json()
     except ValueError:
-        raise ServerError("The server's answer is not JSON: is this the right address?") from None
+        raise OutboundError("The server's answer is not JSON: is this the right address?") from None
     if server.kind == "plex":
         container = data.get("MediaContainer", {}) if isinstance(data, dict) else {}
         return f"Plex Media Server {container.get('version', '')}".strip() + " answered."
@@ -78,7 +70,7 @@ def libraries(server: Server, media: str, timeout: float = TIMEOUT_SECONDS) -> l
     try:
         data = _request(server, "GET", "/library/sections", timeout).json()
     except ValueError:
-        raise ServerError("Plex's list of libraries is not JSON.") from None
+        raise OutboundError("Plex's list of libraries is not JSON.") from None
     sections = data.get("MediaContainer", {}).get("Directory", []) if isinstance(data, dict) else []
     return [str(s["key"]) for s in sections if isinstance(s, dict) and s.get("type") == media]
 

@@ -20,7 +20,8 @@ from django.utils import timezone
 
 from vodarr.crypto import UndecryptableSecret
 from vodarr.downloads.models import EventKind, MediaType, TransferEvent
-from vodarr.mediaservers.clients import ALL, Server, ServerError, libraries, rescan
+from vodarr.integrations.outbound import OutboundError
+from vodarr.mediaservers.clients import ALL, Server, libraries, rescan
 from vodarr.mediaservers.models import LibraryScan, MediaServer
 
 logger = logging.getLogger("vodarr.mediaservers")
@@ -58,7 +59,7 @@ def _libraries(server: MediaServer, media: set[str]) -> list[str]:
     try:
         for kind in sorted(media):
             found += libraries(client_of(server), kind)
-    except (ServerError, UndecryptableSecret) as error:
+    except (OutboundError, UndecryptableSecret) as error:
         _failed(server, getattr(error, "message", str(error)))
     return found
 
@@ -100,7 +101,7 @@ def _send(scan: LibraryScan, now: datetime) -> None:
     server = scan.server
     try:
         rescan(client_of(server), scan.library)
-    except (ServerError, UndecryptableSecret) as error:
+    except (OutboundError, UndecryptableSecret) as error:
         message = getattr(error, "message", str(error))
         _failed(server, message)
         if scan.failures + 1 < MAX_FAILURES:  # again after the gap

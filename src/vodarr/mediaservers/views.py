@@ -11,7 +11,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from vodarr.crypto import UndecryptableSecret
-from vodarr.mediaservers.clients import ServerError, identify
+from vodarr.integrations.outbound import OutboundError
+from vodarr.mediaservers.clients import identify
 from vodarr.mediaservers.forms import FIELDS, MediaServerForm
 from vodarr.mediaservers.models import Kind, MediaServer
 from vodarr.mediaservers.scans import client_of
@@ -84,7 +85,7 @@ def test_server(request: HttpRequest, pk: str) -> HttpResponse:
     server = _get_server(pk)
     try:
         answer = identify(client_of(server), timeout=TEST_TIMEOUT_SECONDS)
-    except (ServerError, UndecryptableSecret) as error:
+    except (OutboundError, UndecryptableSecret) as error:
         message = getattr(error, "message", str(error))
         MediaServer.objects.filter(pk=server.pk).update(
             last_error=message, last_error_at=timezone.now()

@@ -23,10 +23,10 @@ from django.db.models import Max, Model, QuerySet
 from django.utils import timezone
 
 from vodarr.downloads import events as transfer_events
-from vodarr.downloads.models import EventKind, MediaDownloadRef, TransferEvent
+from vodarr.downloads.models import EventCursor, EventKind, MediaDownloadRef, TransferEvent
 from vodarr.integrations.redact import redact_text
 from vodarr.notifications.models import Kind, Notification
-from vodarr.webhooks.models import Webhook, WebhookCursor, WebhookDelivery
+from vodarr.webhooks.models import Webhook, WebhookDelivery
 
 CONSUMER = "webhooks"
 BATCH = 200
@@ -38,9 +38,11 @@ def collect() -> int:
     read = 0
     while count := transfer_events.consume(CONSUMER, _from_transfer_events):
         read += count
-    read += _drain("started", MediaDownloadRef.objects.select_related("transfer"), _started)
     read += _drain(
-        "monitor-notifications",
+        "webhooks:started", MediaDownloadRef.objects.select_related("transfer"), _started
+    )
+    read += _drain(
+        "webhooks:monitor-notifications",
         Notification.objects.filter(kind__in=list(MONITOR_EVENTS)),
         _monitor,
     )
@@ -132,18 +134,22 @@ def _drain(source: str, rows: QuerySet[Any], handle: Any) -> int:
 
 
 def _claim(source: str, rows: QuerySet[Any]) -> list[Model]:
-    """The next rows after ``source``'s cursor, claimed (the cursor moved) for this worker."""
-    cursor = WebhookCursor.objects.filter(source=source).first()
+    """The next rows after ``source``'s cursor, claimed (the cursor moved) for this worker.
+
+    The cursors are the transfer events' own table (``EventCursor``), one per source: the same
+    claim by conditional UPDATE, over rows that are not transfer events.
+    """
+    cursor = EventCursor.objects.filter(consumer=source).first()
     if cursor is None:
         with transaction.atomic():  # a new source starts now, not at the dawn of history
             newest = rows.aggregate(newest=Max("id"))["newest"] or 0
-            cursor, _ = WebhookCursor.objects.get_or_create(
-                source=source, defaults={"position": newest}
+            cursor, _ = EventCursor.objects.get_or_create(
+                consumer=source, defaults={"position": newest}
             )
     batch = list(rows.filter(pk__gt=cursor.position).order_by("id")[:BATCH])
     if not batch:
         return []
-    moved = WebhookCursor.objects.filter(pk=cursor.pk, position=cursor.position).update(
+    moved = EventCursor.objects.filter(pk=cursor.pk, position=cursor.position).update(
         position=batch[-1].pk
     )
     return batch if moved == 1 else []

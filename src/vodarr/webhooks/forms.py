@@ -1,20 +1,14 @@
-"""What adding a webhook accepts: a name and an http(s) address."""
+"""What adding a webhook accepts: a name (as a notification target's) and an http(s) address."""
 
 from __future__ import annotations
 
 from django import forms
 
 from vodarr.integrations.outbound import check_url
+from vodarr.notifications.forms import MAX_URL, TargetForm
 
-MAX_URL = 2000
 
-
-class WebhookForm(forms.Form):
-    name = forms.CharField(
-        max_length=100,
-        required=False,
-        error_messages={"max_length": "Keep the name under 100 characters."},
-    )
+class WebhookForm(TargetForm):
     url = forms.CharField(
         max_length=MAX_URL,
         error_messages={

@@ -3,8 +3,7 @@
 ``Webhook``: a URL (stored encrypted: such URLs often carry a token) and a signing secret
 (encrypted too; shown once, when the hook is made). ``WebhookDelivery``: one event on its
 way to one hook, retried a bounded number of times by the worker; its last answer stays as
-the hook's delivery log. ``WebhookCursor``: the last row read from each source of events
-that has no cursor of its own (new requests for "started", monitor notifications).
+the hook's delivery log.
 """
 
 from __future__ import annotations
@@ -90,11 +89,3 @@ class WebhookDelivery(models.Model):
 
     def __str__(self) -> str:
         return f"{self.event} to hook {self.hook_id}: {self.status}"
-
-
-class WebhookCursor(models.Model):
-    source = models.CharField(max_length=40, unique=True)
-    position = models.BigIntegerField(default=0)
-
-    def __str__(self) -> str:
-        return f"{self.source} at {self.position}"
