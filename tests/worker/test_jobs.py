@@ -65,5 +65,12 @@ def test_a_stuck_job_does_not_hold_up_ticks_and_a_broken_one_keeps_running(
 def test_the_settings_name_the_feature_apps_jobs() -> None:
     jobs = configured_jobs()
 
-    assert set(jobs) == {"monitors", "transfer-notifications", "notification-deliveries"}
+    assert set(jobs) == {
+        "monitors",
+        "transfer-notifications",
+        "notification-deliveries",
+        "metrics-probes",
+        "media-server-scans",
+        "webhooks",
+    }
     assert all(job.interval_seconds() > 0 for job in jobs.values())
