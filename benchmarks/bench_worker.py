@@ -81,7 +81,8 @@ def _setup_downloads(count: int) -> User:
     from tests.fixtures.downloads import make_download
 
     from vodarr.accounts.models import User
-    from vodarr.downloads.gateway import gateway, new_gid
+    from vodarr.downloads.gateway import gateway
+    from vodarr.downloads.models import new_gid
 
     user = User.objects.create_user("bench@example.test", "bench-password", name="Bench")
     for n in range(count):

@@ -7,6 +7,8 @@ export interface User {
   name: string;
   email: string;
   role: Role;
+  /** May start downloads to the server; without it the person gets links instead. */
+  mayDownload: boolean;
 }
 
 export interface SharedProps {
@@ -18,7 +20,16 @@ export interface SharedProps {
   watchlist: { movie: number[]; series: number[] } | null;
   /** The header's badge (null for guests); refreshed on every navigation. */
   notifications: { unread: number } | null;
+  /** The person's live channel, and the page's render time (epoch ms): signed-in pages only. */
+  live: LiveInfo | null;
+  /** A link the person just got, shown once (its token is not kept). */
+  newLink: NewLink | null;
   [key: string]: unknown;
+}
+
+export interface LiveInfo {
+  url: string;
+  since: number;
 }
 
 export interface MediaCard {
@@ -30,12 +41,43 @@ export interface MediaCard {
   kind: "movie" | "series";
   /** How many versions of the title the provider lists (4K, FR…): one card for them all. */
   versions: number;
+  /** What the server has of the title (pages that list cards send it; null: nothing). */
+  download?: DownloadBadge | null;
 }
 
-/** A category in the browse pages' filter. */
+/**
+ * What the server has of a title, whoever asked for it: `downloaded` (the file is on the
+ * server), `downloading`/`queued`/`paused` (someone's download of it is under way), or `failed`
+ * (shown to the people who asked, and admins). A series sums its episodes: `done` of `files`.
+ */
+export interface DownloadBadge {
+  state: "downloaded" | "downloading" | "queued" | "paused" | "failed";
+  percent: number | null;
+  done: number;
+  files: number;
+}
+
+/** A category in the browse pages' filter (pinned ones come first). */
 export interface Category {
   id: number;
   name: string;
+  pinned?: boolean;
+}
+
+/** A category on the Categories page, with the person's choices. */
+export interface CategoryRow {
+  id: number;
+  name: string;
+  hidden: boolean;
+  pinned: boolean;
+  /** An admin hid it from everyone. */
+  hiddenForEveryone: boolean;
+}
+
+/** A pinned category's row on Discover. */
+export interface PinnedRow {
+  category: { id: number; name: string; kind: "movie" | "series" };
+  items: MediaCard[];
 }
 
 /**
@@ -87,7 +129,8 @@ export interface DownloadStatusInfo {
   errorMessage: string | null;
   dir: string;
   files: DownloadFile[];
-  source: "live" | "last_known";
+  /** live: aria2 answered now; recorded: the database's record; last_known: aria2 did not answer. */
+  source: "live" | "recorded" | "last_known";
   updatedAt?: string | null;
 }
 
@@ -151,8 +194,31 @@ export interface DownloadItem {
   downloadStatus: DownloadStatusInfo;
   /** What the server allows right now; the UI offers exactly these. */
   actions: string[];
+  /** The Downloads page tab it belongs to. */
+  state: DownloadState;
+  /** Episodes started together share it: one group row on the Downloads page. */
+  batch: string | null;
+  /** Why it failed, in a sentence (state `failed` only); `detail` is aria2's own words, for admins. */
+  failure: DownloadFailure | null;
   /** Admins only. */
   owner?: Owner;
+}
+
+export type DownloadState = "active" | "queued" | "paused" | "failed" | "completed" | "canceled";
+
+export interface DownloadFailure {
+  reason: string;
+  code: number | null;
+  detail: string | null;
+}
+
+/** Downloads per state, `attention` (failed with no automatic retry pending), `all`, `entries`. */
+export type DownloadCounts = Record<DownloadState | "attention" | "all" | "entries", number>;
+
+export interface DownloadFilters {
+  owners: number[];
+  status: DownloadState[];
+  q: string;
 }
 
 export type BrowseSort = "latest" | "rating" | "name";
@@ -178,6 +244,24 @@ export interface MovieDetail {
   containerExtension: string | null;
   /** The catalogue category (its id filters `/movies?category=`). */
   category: { id: number; name: string } | null;
+  /** A link to the trailer (YouTube or the provider's), or null. */
+  trailer: string | null;
+  technical: TechnicalDetails | null;
+}
+
+/** What the provider's own probe says about a file; every field may be missing. */
+export interface TechnicalDetails {
+  width: number | null;
+  height: number | null;
+  videoCodec: string | null;
+  videoProfile: string | null;
+  frameRate: number | null;
+  hdr: string | null;
+  audioCodec: string | null;
+  audioChannels: number | null;
+  audioLayout: string | null;
+  audioLanguage: string | null;
+  bitrateKbps: number | null;
 }
 
 export interface SeriesDetail {
@@ -191,6 +275,7 @@ export interface SeriesDetail {
   genre: string | null;
   cast: string | null;
   director: string | null;
+  trailer: string | null;
 }
 
 export interface Episode {
@@ -201,7 +286,11 @@ export interface Episode {
   durationSecs: number | null;
   plot: string | null;
   image: string | null;
+  technical: TechnicalDetails | null;
+  /** The person's own download of it. */
   download: DownloadItem | null;
+  /** The file on the server, whoever asked for it. */
+  badge: DownloadBadge | null;
 }
 
 export interface Season {
@@ -270,7 +359,54 @@ export interface UserRow {
   verified: boolean;
   joinedAt: string | null;
   downloadCount: number;
+  mayDownload: boolean;
   isSelf: boolean;
+}
+
+/** The answer to "Get a link": shown once, its token is not kept. */
+export interface NewLink {
+  id: number;
+  title: string;
+  /** The file, or for a batch its .m3u playlist. */
+  url: string;
+  expires_at: string;
+  kind: "file" | "batch";
+  playlist_url?: string;
+  text_url?: string;
+  items?: Array<{ title: string; url: string }>;
+}
+
+/** A row of the Links page (the URL itself is not kept, only who made it and for what). */
+export interface LinkRow {
+  id: number;
+  title: string;
+  state: "active" | "expired" | "revoked";
+  files: Array<{ title: string; name: string }>;
+  fileCount: number;
+  createdAt: string;
+  expiresAt: string;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+  useCount: number;
+  owner?: Owner;
+}
+
+/** A server setting on the Settings page, and where its value comes from. */
+export interface ServerSetting<T> {
+  value: T;
+  source: "environment" | "saved" | "default";
+  /** The environment variable that fixes it when set. */
+  variable: string;
+}
+
+export interface ServerSettings {
+  speedLimit: ServerSetting<number>;
+  concurrentDownloads: ServerSetting<number | null>;
+  syncIntervalHours: ServerSetting<number>;
+  linkLifetimeHours: ServerSetting<number>;
+  newMembersMayDownload: boolean;
+  /** The provider account's connections at once, when the provider says. */
+  accountLimit: number | null;
 }
 
 /** A watchlist row: the title's card (live, or as it was when added) and when it was added. */

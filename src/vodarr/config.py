@@ -106,6 +106,49 @@ def env_float(name: str, default: float) -> float:
     return value
 
 
+_SPEED_UNITS = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3}
+
+
+def env_speed(name: str) -> int | None:
+    """A speed in bytes per second, written as aria2 does ("0", "800K", "2.5M"); None if unset.
+
+    0 means no limit.
+    """
+    raw = env_str(name)
+    if not raw:
+        return None
+    unit = raw[-1].upper() if raw[-1].isalpha() else ""
+    number = raw[:-1] if unit else raw
+    wrong = f"{name} must be bytes per second such as 0, 800K or 2.5M, not {raw!r}."
+    if unit not in _SPEED_UNITS:
+        raise ValueError(wrong)
+    try:
+        value = float(number) * _SPEED_UNITS[unit]
+    except ValueError:
+        raise ValueError(wrong) from None
+    if not 0 <= value < 1024**4:
+        raise ValueError(wrong)
+    return int(value)
+
+
+def env_positive_int(name: str) -> int | None:
+    """A whole number of at least 1; None when unset."""
+    value = env_int(name)
+    if value is not None and value < 1:
+        raise ValueError(f"{name} must be 1 or more, not {value}.")
+    return value
+
+
+def env_hours_as_seconds(name: str) -> float | None:
+    """A whole number of hours (0 allowed), in seconds; None when unset."""
+    hours = env_int(name)
+    if hours is None:
+        return None
+    if hours < 0:
+        raise ValueError(f"{name} must be 0 or more hours, not {hours}.")
+    return hours * 3600.0
+
+
 def data_dir() -> Path:
     """Where Vodarr keeps its database, secret key and aria2 session (default `./data`).
 

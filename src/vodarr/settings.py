@@ -42,6 +42,14 @@ VODARR_MEDIA_METADATA = config.env_bool("MEDIA_METADATA", True)
 # Set by `vodarr serve` when it runs the built-in demo provider instead of a real one.
 VODARR_DEMO_MODE = config.env_bool("VODARR_DEMO_MODE", False)
 
+# Settings an admin may also change on the Settings page; set here, they win there (and the
+# page says so). Unset: the page's value, else the default (no limit, as many downloads as
+# the provider account allows, a sync every 6 hours, links that work for 4 hours).
+ARIA2_MAX_DOWNLOAD_SPEED = config.env_speed("ARIA2_MAX_DOWNLOAD_SPEED")
+ARIA2_MAX_CONCURRENT_DOWNLOADS = config.env_positive_int("ARIA2_MAX_CONCURRENT_DOWNLOADS")
+VODARR_SYNC_INTERVAL_SECONDS = config.env_hours_as_seconds("SYNC_INTERVAL_HOURS")
+LINK_LIFETIME_HOURS = config.env_positive_int("LINK_LIFETIME_HOURS")
+
 REGISTRATION_OPEN = config.env_bool("REGISTRATION_OPEN", True)
 MAX_USERS = config.env_int("MAX_USERS")
 EMAIL_VERIFICATION_MAX_AGE = 60 * 60 * 24
@@ -61,6 +69,9 @@ INSTALLED_APPS = [
     "vodarr.monitoring",
     "vodarr.notifications",
     "vodarr.variants",
+    "vodarr.live",
+    "vodarr.site_settings",
+    "vodarr.links",
     "vodarr.web",
     "vodarr.ops",
     "vodarr.api",
@@ -92,6 +103,8 @@ VODARR_SHARED_PROPS = {
     "app": "vodarr.accounts.props.app_props",
     "watchlist": "vodarr.watchlist.props.watchlist_props",
     "notifications": "vodarr.notifications.props.notification_props",
+    "live": "vodarr.live.props.live_props",
+    "newLink": "vodarr.links.props.new_link",
 }
 # Cards other apps add to the profile page: prop name → function of the request.
 VODARR_PROFILE_PROPS = {
@@ -143,6 +156,7 @@ VODARR_WORKER_JOBS = {
     "monitors": "vodarr.monitoring.jobs.due_monitors",
     "transfer-notifications": "vodarr.notifications.jobs.transfer_notifications",
     "notification-deliveries": "vodarr.notifications.jobs.outside_deliveries",
+    "ended-links": "vodarr.links.jobs.forget_ended_links",
     "metrics-probes": "vodarr.metrics.probes.probes",
     "media-server-scans": "vodarr.mediaservers.jobs.media_server_scans",
     "webhooks": "vodarr.webhooks.jobs.webhooks",
@@ -155,6 +169,11 @@ MONITOR_EPISODES_PER_RUN = config.env_int("MONITOR_EPISODES_PER_RUN", 25)
 NOTIFY_TIMEOUT_SECONDS = config.env_float("NOTIFY_TIMEOUT_SECONDS", 10.0)
 NOTIFY_MAX_ATTEMPTS = config.env_int("NOTIFY_MAX_ATTEMPTS", 5)
 
+# What each person's live channel carries (live/topics.py): topic → its payload class.
+VODARR_LIVE_TOPICS = {
+    "downloads": "vodarr.downloads.live.DownloadsTopic",
+    "notifications": "vodarr.notifications.live.NotificationsTopic",
+}
 # The API: requests per minute per key (the atomic counters of web/throttle.py).
 API_RATE_LIMIT = config.env_int("API_RATE_LIMIT", 300)
 # /metrics is off (404) unless a token is set; then it wants Authorization: Bearer <token>.
@@ -252,9 +271,10 @@ else:
     EMAIL_BACKEND = "vodarr.web.email.LogEmailBackend"
 DEFAULT_FROM_EMAIL = config.env_str("DEFAULT_FROM_EMAIL", "Vodarr <vodarr@localhost>")
 
-# Paths whose rest is a secret (the links mailed for password resets and verification):
+# Paths whose rest is a secret (the links mailed for password resets and verification, the
+# links to people's own devices):
 # every log line, the web server's access log included, shows them as `…/***`.
-LOG_REDACTED_PATH_PREFIXES = ["/reset-password/", "/email/verify/"]
+LOG_REDACTED_PATH_PREFIXES = ["/reset-password/", "/email/verify/", "/dl/"]
 # Secrets recognisable by their shape, redacted wherever they turn up in a log line: API keys
 # (vodarr/api/keys.py), e.g. pasted into a query string by mistake, and webhook secrets.
 LOG_REDACTED_PATTERNS = [r"vdr_[A-Za-z0-9_-]{20,}", r"whsec_[A-Za-z0-9_-]{20,}"]
@@ -262,11 +282,18 @@ LOG_REDACTED_PATTERNS = [r"vdr_[A-Za-z0-9_-]{20,}", r"whsec_[A-Za-z0-9_-]{20,}"]
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"redact": {"()": "vodarr.web.logging.RedactingFilter"}},
+    "filters": {
+        "redact": {"()": "vodarr.web.logging.RedactingFilter"},
+        "cut_short": {"()": "vodarr.web.logging.CutShortFilter"},
+    },
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {
         "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["redact"]}
     },
     "root": {"handlers": ["console"], "level": config.env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"httpx": {"level": "WARNING"}, "httpcore": {"level": "WARNING"}},
+    "loggers": {
+        "httpx": {"level": "WARNING"},
+        "httpcore": {"level": "WARNING"},
+        "uvicorn.error": {"filters": ["cut_short"]},
+    },
 }

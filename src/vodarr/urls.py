@@ -17,6 +17,8 @@ urlpatterns = [
     path("", include("vodarr.monitoring.urls")),
     path("", include("vodarr.notifications.urls")),
     path("", include("vodarr.variants.urls")),
+    path("", include("vodarr.live.urls")),
+    path("", include("vodarr.links.urls")),
     path("", include("vodarr.api.urls")),
     path("", include("vodarr.mediaservers.urls")),
     path("", include("vodarr.webhooks.urls")),

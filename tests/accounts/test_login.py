@@ -22,6 +22,7 @@ def test_it_signs_in_with_json_and_goes_to_the_app(member: User) -> None:
         "name": member.name,
         "email": member.email,
         "role": "member",
+        "mayDownload": True,
     }
 
 
@@ -36,6 +37,33 @@ def test_it_signs_in_with_form_fields_and_follows_next(member: User) -> None:
 def test_it_never_redirects_to_another_site_after_sign_in(member: User) -> None:
     response = login(inertia_client(), member.email, next="https://evil.example/")
     assert response["Location"] == "/discover"
+
+
+@pytest.mark.parametrize(
+    "elsewhere", ["//evil.example/x", "/\\evil.example", "javascript:alert(1)"]
+)
+def test_no_spelling_of_another_site_is_followed(member: User, elsewhere: str) -> None:
+    assert login(inertia_client(), member.email, next=elsewhere)["Location"] == "/discover"
+
+
+def test_a_shared_link_survives_a_wrong_password_then_sign_in(member: User) -> None:
+    client = inertia_client()
+    sent_to_login = client.get("/series/104")
+    login_url = sent_to_login["Location"]
+    assert login_url == "/login?next=%2Fseries%2F104"
+    page = client.get(login_url).json()
+    assert page["props"]["next"] == "/series/104"
+
+    wrong = client.post(
+        "/login",
+        {"email": member.email, "password": "nope", "next": "/series/104"},
+        content_type="application/json",
+        headers={"Referer": f"http://testserver{login_url}"},
+    )
+    assert wrong["Location"] == login_url  # back to the same page, the link kept
+
+    right = login(client, member.email, next=page["props"]["next"])
+    assert right["Location"] == "/series/104"
 
 
 def test_wrong_credentials_come_back_as_errors_email(member: User) -> None:

@@ -14,8 +14,7 @@ from tests.fixtures.downloads import make_download
 from tests.fixtures.users import inertia_client
 from vodarr.accounts.admin_views import delete_user
 from vodarr.accounts.models import Role, User
-from vodarr.downloads.gateway import new_gid
-from vodarr.downloads.models import MediaDownloadRef, Status, Transfer
+from vodarr.downloads.models import MediaDownloadRef, Status, Transfer, new_gid
 from vodarr.integrations.aria2 import Aria2Client, EmbeddedAria2
 
 pytestmark = pytest.mark.django_db
@@ -59,6 +58,7 @@ def test_the_users_page_lists_everyone_by_name_with_their_download_count(
         "verified": True,
         "joinedAt": admin.date_joined.isoformat(),
         "downloadCount": 0,
+        "mayDownload": True,
         "isSelf": True,
     }
     assert users[1]["id"] == waiting.pk

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import pytest
+from django.db import connections
 
 from tests.fixtures.provider import use_real_stack
 from tests.fixtures.server import LiveApp
@@ -14,6 +18,8 @@ from vodarr.accounts.models import Role, User
 from vodarr.catalog.provider import forget_client
 from vodarr.catalog.sync import sync_now
 from vodarr.demo.provider import FakeProvider
+from vodarr.downloads.gateway import Aria2Gateway
+from vodarr.downloads.worker.loop import WorkerLoop
 from vodarr.integrations.aria2 import EmbeddedAria2
 
 KIB = 1024
@@ -27,6 +33,7 @@ class LiveStack:
     provider: FakeProvider
     admin: User
     member: User
+    episodes: dict[tuple[int, int], int]  # (season, episode) → the provider's episode id
 
 
 @pytest.fixture
@@ -51,8 +58,29 @@ def live_stack(live_app: LiveApp, settings, aria2: EmbeddedAria2, fake_provider:
     member = User.objects.create_user(
         "mia@example.test", PASSWORD, name="Mia Member", verified=True
     )
-    yield LiveStack(live_app, aria2, fake_provider, admin, member)
+    with running_worker():
+        yield LiveStack(live_app, aria2, fake_provider, admin, member, ids)
     forget_client()
+
+
+@contextmanager
+def running_worker() -> Iterator[WorkerLoop]:
+    """The worker, as `vodarr serve` runs it beside the web: it feeds the live channel."""
+    worker = WorkerLoop(tick_seconds=0.5, aria2=Aria2Gateway())
+
+    def run() -> None:
+        try:
+            worker.run()
+        finally:
+            connections.close_all()  # this thread's connections: the test database goes next
+
+    thread = threading.Thread(target=run, name="worker", daemon=True)
+    thread.start()
+    try:
+        yield worker
+    finally:
+        worker.stop()
+        thread.join(timeout=10)
 
 
 def sign_in(page, stack: LiveStack, user: User) -> None:  # type: ignore[no-untyped-def]

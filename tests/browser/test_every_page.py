@@ -17,6 +17,7 @@ from tests.fixtures.browser import screenshot
 from vodarr.accounts.models import User
 from vodarr.api.keys import create_key
 from vodarr.catalog.sync import sync_now
+from vodarr.links import services as links
 from vodarr.mediaservers.models import MediaServer
 from vodarr.monitoring import services as monitors
 from vodarr.monitoring.forms import MonitorValues
@@ -45,6 +46,8 @@ SIGNED_IN_PAGES = {
     "watchlist": "/watchlist",
     "schedules": "/schedules",
     "notifications": "/notifications",
+    "links": "/links",
+    "categories": "/categories",
     "not-found": "/no-such-page",
 }
 GUEST_PAGES = {"login": "/login", "register": "/register", "forgot-password": "/forgot-password"}
@@ -76,13 +79,15 @@ def visit_all(page, stack: LiveStack, pages: dict[str, str], errors: list[str]) 
 
 
 def something_on_the_new_pages(admin: User) -> None:
-    """A watchlist, a monitor with one scan, and notifications, so no page is only empty."""
+    """A watchlist, a monitor with one scan, notifications and links, so no page is only empty."""
     watchlist.add(admin, "movie", 1)
     watchlist.add(admin, "series", SHOW)
     monitor = monitors.create_monitor(admin, SHOW, MonitorValues(), timezone.now())
     monitors.run_now(monitor, timezone.now())
     notify([admin.pk], Kind.DOWNLOAD_COMPLETE, "Downloaded: Nosferatu", "The file is ready.")
     notify([admin.pk], Kind.MONITOR_FAILED, "Monitoring Harbour Lights failed", "HTTP 503.")
+    links.movie_link(admin, 1)
+    links.episodes_link(admin, SHOW, [(1, 1), (1, 2)])
     # Profile's API keys and webhooks (with a delivery in its log), Settings' media servers.
     create_key(admin, "Home Assistant")
     hook = Webhook(user=admin, name="n8n", url_preview="https://n8n.example.test/…")

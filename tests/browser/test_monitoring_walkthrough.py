@@ -1,9 +1,6 @@
 """Set and forget in a real browser: monitor a show from its page, find it on Schedules,
-run it now after the provider adds an episode, and see that episode on the Downloads page.
-
-The Downloads page is reloaded to show the new row: the per-person live channel that adds
-rows without a reload is being built separately (issue #11); this test then drops its
-reload.
+run it now after the provider adds an episode, and see that episode arrive on the Downloads
+page open in another tab — over the live channel, without a reload.
 """
 
 from __future__ import annotations
@@ -43,6 +40,9 @@ def test_a_member_monitors_a_show_and_a_new_episode_is_downloaded(  # type: igno
     page.wait_for_url(re.compile(r"/schedules$"))
     monitors = page.get_by_role("list", name="Monitors")
     monitors.get_by_role("link", name="Harbour Lights").wait_for()
+    downloads = page.context.new_page()  # another tab, left open on the Downloads page
+    downloads.goto(f"{stack.app.url}/downloads")
+    downloads.get_by_role("heading", name="Downloads").first.wait_for()
 
     stack.provider.add_episode(SHOW, 1, 5, "Homecoming", size=128 * 1024)
     monitors.get_by_role("button", name="Run now: scan Harbour Lights for new episodes").click()
@@ -50,7 +50,6 @@ def test_a_member_monitors_a_show_and_a_new_episode_is_downloaded(  # type: igno
     page.get_by_role("list", name="Recent scans").get_by_text("1 queued").wait_for()
     screenshot(page, "monitoring-3-schedules")
 
-    page.goto(f"{stack.app.url}/downloads")  # a reload, until the live channel adds rows
-    page.get_by_text(re.compile(r"S01E05 · Homecoming")).first.wait_for()
+    downloads.get_by_text(re.compile(r"S01E05 · Homecoming")).first.wait_for()
     assert MediaDownloadRef.objects.get(user=stack.member).episode == 5
-    screenshot(page, "monitoring-4-downloads")
+    screenshot(downloads, "monitoring-4-downloads")

@@ -112,8 +112,8 @@ def test_a_category_filters_the_movies_and_stays_in_the_page_links(
     assert props["filters"] == {"category": str(noir.pk), "sort": "name"}
     assert _query(props["movies"]["next_page_url"])["category"] == str(noir.pk)
     assert props["categories"] == [
-        {"id": noir.pk, "name": "Film Noir"},
-        {"id": silent.pk, "name": "Silent Classics"},
+        {"id": noir.pk, "name": "Film Noir", "pinned": False},
+        {"id": silent.pk, "name": "Silent Classics", "pinned": False},
     ]
 
 
@@ -230,7 +230,7 @@ def test_series_browse_pages_page_and_stay_stable_too(
     second = _get(client, first["next_page_url"])["series"]
 
     assert page["component"] == "series/index"
-    assert page["props"]["categories"] == [{"id": drama.pk, "name": "Drama"}]
+    assert page["props"]["categories"] == [{"id": drama.pk, "name": "Drama", "pinned": False}]
     assert page["props"]["filters"] == {"category": str(drama.pk), "sort": "latest"}
     assert _ids(first) == list(range(25, 5, -1))
     assert _ids(second) == [5, 4, 3, 2, 1]

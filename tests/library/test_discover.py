@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.utils import timezone
 
 from tests.fixtures.users import inertia_client
 from vodarr.accounts.models import User
@@ -41,6 +42,7 @@ def test_discover_shows_the_twelve_newest_movies_and_series(
         "rating": None,
         "kind": "movie",
         "versions": 1,
+        "download": None,  # nothing of it on the server
     }
     assert props["recentSeries"][0]["kind"] == "series"
     assert props["catalogueEmpty"] is False
@@ -63,11 +65,12 @@ def test_a_catalogue_of_series_alone_is_not_empty(
     assert _props(member)["catalogueEmpty"] is False
 
 
-def test_active_downloads_are_the_users_own_unfinished_ones_newest_first(
+def test_active_downloads_are_the_users_own_unfinished_or_failed_ones_newest_first(
     member: User, outsider: User, make_download: MakeDownload
 ) -> None:
     make_download(member, 1, status=Status.COMPLETE)
-    make_download(member, 2, status=Status.ERROR)
+    failed = make_download(member, 2, status=Status.ERROR, title="Failed Movie")
+    make_download(member, 7, status=Status.ERROR, retry_next_at=timezone.now())  # retrying itself
     make_download(member, 3, status=Status.PAUSED, canceled=True)
     make_download(outsider, 4, status=Status.ACTIVE)
     paused = make_download(member, 5, status=Status.PAUSED, title="Paused Movie")
@@ -88,7 +91,11 @@ def test_active_downloads_are_the_users_own_unfinished_ones_newest_first(
         (row["id"], row["media"]["name"], row["downloadStatus"]["status"])
         for row in props["activeDownloads"]
     ]
-    assert shown == [(episode.pk, "The Show", "active"), (paused.pk, "Paused Movie", "paused")]
+    assert shown == [
+        (episode.pk, "The Show", "active"),
+        (paused.pk, "Paused Movie", "paused"),
+        (failed.pk, "Failed Movie", "error"),  # it needs the person: "nothing is downloading" lies
+    ]
     assert props["activeDownloads"][0]["downloadStatus"]["completedLength"] == 250
     assert props["activeDownloads"][0]["season"] == 2
 

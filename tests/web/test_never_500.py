@@ -26,6 +26,8 @@ QUERIES = [
     "",
     "?page=-1&owners=a,,-3,9999999999999999999999&sort=%00&category=x&as_of=nan&q=" + "x" * 300,
     "?ids=1,a,%20,-2&page[]=1",
+    "?status=active,%00,failed&status[]=x&q=%00%00&since=99999999999999999&owners=%00",
+    "?since=-5&q=" + "%F0%9F%8E%AC" * 80,
 ]
 FIELDS = (
     *("email", "password", "name", "base_url", "username", "role", "action", "current_password"),
@@ -63,6 +65,24 @@ BODIES: list[tuple[str | bytes, str]] = [
     ),
     ('{"seasons": [1], "time": "23:59", "timezone": "UTC", "url": "json://x"}', "application/json"),
     ('{"languages": {"EN": 1}, "qualities": [1, null, ["4K"], "4K", "4K"]}', "application/json"),
+    # Categories, server settings, users' rights and batches of links (issue #13).
+    (
+        json.dumps(
+            {
+                "order": [{"x": 1}, 2**70],
+                "hidden": [-1, "a"],
+                "pinned": "all",
+                "speed_limit": 1e308,
+                "concurrent_downloads": [],
+                "sync_interval_hours": "0x10",
+                "link_lifetime_hours": -3,
+                "new_members_may_download": {},
+                "may_download": 2,
+                "episodes": [{"season": 10**30, "episode": -1}],
+            }
+        ),
+        "application/json",
+    ),
     ("action=explode&delete_partial=maybe&episodes=1", "application/x-www-form-urlencoded"),
     ("languages=EN,,ZZ&qualities=%00", "application/x-www-form-urlencoded"),
     ("email=nul%00%40example.test&password=%00&name=%00", "application/x-www-form-urlencoded"),

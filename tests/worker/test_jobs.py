@@ -69,6 +69,7 @@ def test_the_settings_name_the_feature_apps_jobs() -> None:
         "monitors",
         "transfer-notifications",
         "notification-deliveries",
+        "ended-links",
         "metrics-probes",
         "media-server-scans",
         "webhooks",

@@ -25,8 +25,7 @@ from tests.worker.conftest import (
     tick_until,
 )
 from vodarr.accounts.models import User
-from vodarr.downloads.gateway import new_gid
-from vodarr.downloads.models import MediaDownloadRef, Status, Transfer
+from vodarr.downloads.models import MediaDownloadRef, Status, Transfer, new_gid
 from vodarr.downloads.worker import Reconciler
 from vodarr.integrations.aria2 import Aria2Client, Aria2GidNotFound, Aria2Status
 

@@ -99,7 +99,8 @@ def test_what_a_panel_sends_instead_of_the_film_is_refused_set_aside_and_never_c
     assert target.with_name(target.name + ".rejected").read_bytes() == body
     [row] = rows(as_member)
     assert row["downloadStatus"]["status"] == "error"
-    assert row["last_error_message"].startswith(reason)
+    # A member reads Vodarr's sentence (aria2's raw words are for admins only).
+    assert row["failure"]["reason"].startswith(reason)
     assert row["probe"] is None
     assert (refused.retry_next_at is not None) is retried
     kinds = list(TransferEvent.objects.values_list("kind", flat=True))

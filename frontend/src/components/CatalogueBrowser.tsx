@@ -3,6 +3,7 @@ import { browseUrl, parseSort, SORT_OPTIONS } from "../lib/browse";
 import { buttonClasses } from "../lib/ui";
 import type { BrowseFilters, Category, MediaCard, Paginator } from "../types";
 import EmptyState from "./EmptyState";
+import Icon from "./Icon";
 import PageHeader from "./PageHeader";
 import Pagination from "./Pagination";
 import PosterGrid from "./PosterGrid";
@@ -51,9 +52,17 @@ export default function CatalogueBrowser({ kind, items, categories, filters }: C
               onChange={(event) => apply({ category: event.target.value })}
               options={[
                 { value: "", label: "All categories" },
-                ...categories.map((c) => ({ value: String(c.id), label: c.name })),
+                ...categories.map((c) => ({ value: String(c.id), label: c.pinned ? `★ ${c.name}` : c.name })),
               ]}
             />
+            <Link
+              href={`/categories?kind=${kind}`}
+              className={buttonClasses("ghost", "px-3 py-2")}
+              title="Hide, pin and order categories"
+            >
+              <Icon name="filter" className="size-4" />
+              Your categories
+            </Link>
             <Select
               label="Sort by"
               className="min-w-0 flex-1 sm:w-44 sm:flex-none"

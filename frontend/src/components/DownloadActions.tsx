@@ -4,13 +4,16 @@ import type { DownloadAction } from "../lib/downloads";
 import { buttonClasses, cx } from "../lib/ui";
 import Checkbox from "./Checkbox";
 import ConfirmDialog from "./ConfirmDialog";
-import Icon, { type IconName } from "./Icon";
+import BusyIcon from "./BusyIcon";
+import type { IconName } from "./Icon";
 
 type DownloadActionsProps = {
   id: number;
   /** The row's title, so "Cancel" says what it cancels to a screen reader. */
   title: string;
   actions: DownloadAction[];
+  /** A retry of a finished file is a re-download, and says so. */
+  completed?: boolean;
 };
 
 const BUTTONS: Record<DownloadAction, { label: string; icon: IconName; asks: boolean }> = {
@@ -24,7 +27,7 @@ const BUTTONS: Record<DownloadAction, { label: string; icon: IconName; asks: boo
 type Dialog = "retry" | "cancel" | "remove" | null;
 
 /** A row's buttons; retry, cancel and remove ask first, in a small dialog. */
-export default function DownloadActions({ id, title, actions }: DownloadActionsProps) {
+export default function DownloadActions({ id, title, actions, completed = false }: DownloadActionsProps) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [pending, setPending] = useState<DownloadAction | null>(null);
   const [deletePartial, setDeletePartial] = useState(false);
@@ -57,7 +60,8 @@ export default function DownloadActions({ id, title, actions }: DownloadActionsP
   return (
     <div className="flex flex-wrap justify-end gap-2">
       {actions.map((action) => {
-        const { label, icon } = BUTTONS[action];
+        const { icon } = BUTTONS[action];
+        const label = action === "retry" && completed ? "Download again" : BUTTONS[action].label;
         const busy = pending === action;
         return (
           <button
@@ -71,11 +75,7 @@ export default function DownloadActions({ id, title, actions }: DownloadActionsP
               "px-3 py-1.5",
             )}
           >
-            {busy ? (
-              <span className="size-4 animate-spin rounded-full border-2 border-current border-r-transparent" aria-hidden="true" />
-            ) : (
-              <Icon name={icon} className="size-4" />
-            )}
+            <BusyIcon busy={busy} icon={icon} />
             {label}
             {BUTTONS[action].asks && "…"}
             <span className="sr-only"> {title}</span>
@@ -83,7 +83,25 @@ export default function DownloadActions({ id, title, actions }: DownloadActionsP
         );
       })}
 
-      {dialog === "retry" && (
+      {dialog === "retry" && completed && (
+        <ConfirmDialog
+          open
+          title="Download it again?"
+          description={
+            <>
+              “{title}” is already on the server. Downloading it again fetches the whole file from the provider
+              once more and replaces the copy on disk — useful when that copy is damaged or was deleted.
+            </>
+          }
+          confirmLabel="Download again"
+          cancelLabel="Not now"
+          confirmVariant="primary"
+          busy={pending === "retry"}
+          onConfirm={() => send("retry", { restart_from_zero: true })}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog === "retry" && !completed && (
         <ConfirmDialog
           open
           title="Retry this download?"

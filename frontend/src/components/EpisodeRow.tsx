@@ -1,12 +1,17 @@
 import { useState } from "react";
 import { useClamped } from "../hooks/useClamped";
-import { isSelectable } from "../lib/episodes";
+import { badgeText } from "../lib/downloadBadge";
+import { isSelectable, type Selectable } from "../lib/episodes";
 import { formatDuration } from "../lib/format";
 import { episodeCode } from "../lib/media";
+import { technicalSummary } from "../lib/technical";
 import { buttonClasses, cx } from "../lib/ui";
 import type { Episode } from "../types";
+import Badge from "./Badge";
+import BusyIcon from "./BusyIcon";
 import Checkbox from "./Checkbox";
 import DownloadStateNote from "./DownloadStateNote";
+import GetLinkButton from "./GetLinkButton";
 import Icon from "./Icon";
 import Poster from "./Poster";
 import ProbeFacts from "./ProbeFacts";
@@ -18,14 +23,31 @@ type EpisodeRowProps = {
   onToggle: () => void;
   onDownload: () => void;
   starting: boolean;
+  /** The POST route that makes a link to this episode. */
+  linkUrl: string;
+  /** False: the person may only take links, there is no Download button. */
+  mayDownload?: boolean;
+  selectable?: Selectable;
 };
 
-/** One episode: select it for a batch, or download it on its own, or see where it stands. */
-export default function EpisodeRow({ episode, seriesName, selected, onToggle, onDownload, starting }: EpisodeRowProps) {
+/** One episode: select it for a batch, download it or get a link on its own, see where it stands. */
+export default function EpisodeRow({
+  episode,
+  seriesName,
+  selected,
+  onToggle,
+  onDownload,
+  starting,
+  linkUrl,
+  mayDownload = true,
+  selectable: canSelect = isSelectable,
+}: EpisodeRowProps) {
   const [expanded, setExpanded] = useState(false);
   const code = episodeCode(episode.season, episode.episode);
   const title = episode.title?.trim() || `Episode ${episode.episode}`;
-  const selectable = isSelectable(episode);
+  const selectable = canSelect(episode);
+  const downloadable = mayDownload && isSelectable(episode);
+  const technical = technicalSummary(episode.technical);
   const [plotRef, clamped] = useClamped<HTMLParagraphElement>();
 
   return (
@@ -55,8 +77,10 @@ export default function EpisodeRow({ episode, seriesName, selected, onToggle, on
           <span className="mr-2 font-mono text-xs font-medium text-zinc-600 tabular-nums dark:text-zinc-400">{code}</span>
           {title}
         </h3>
-        {episode.durationSecs ? (
-          <p className="mt-0.5 text-xs text-zinc-600 tabular-nums dark:text-zinc-400">{formatDuration(episode.durationSecs)}</p>
+        {episode.durationSecs || technical ? (
+          <p className="mt-0.5 text-xs text-zinc-600 tabular-nums dark:text-zinc-400">
+            {[episode.durationSecs ? formatDuration(episode.durationSecs) : null, technical || null].filter(Boolean).join(" · ")}
+          </p>
         ) : null}
         {episode.download?.downloadStatus.status === "complete" && <ProbeFacts probe={episode.download.probe} className="mt-0.5 text-xs text-zinc-600 dark:text-zinc-400" />}
         {episode.plot && (
@@ -74,26 +98,33 @@ export default function EpisodeRow({ episode, seriesName, selected, onToggle, on
           </button>
         )}
       </div>
-      <div className="col-start-2 flex items-center sm:col-start-4 sm:justify-end">
-        {episode.download && !selectable ? (
+      <div className="col-start-2 flex flex-wrap items-center gap-2 sm:col-start-4 sm:justify-end">
+        {episode.download && !isSelectable(episode) ? (
           <DownloadStateNote state={episode.download} subject={`${code} ${title}`} compact />
         ) : (
-          <button
-            type="button"
-            onClick={onDownload}
-            disabled={starting}
-            aria-busy={starting || undefined}
-            className={cx(buttonClasses("secondary"), "px-3 py-1.5")}
-          >
-            {starting ? (
-              <span className="size-4 animate-spin rounded-full border-2 border-current border-r-transparent" aria-hidden="true" />
-            ) : (
-              <Icon name="download" className="size-4" />
+          <>
+            {episode.badge && episode.badge.state !== "failed" && (
+              // Someone else's download of it: Download joins it (or is complete at once).
+              <Badge tone={badgeText(episode.badge, "episode").tone} className="tabular-nums">
+                {episode.badge.state === "downloaded" ? "On the server" : badgeText(episode.badge, "episode").label}
+              </Badge>
             )}
-            Download
-            <span className="sr-only"> {code}</span>
-          </button>
+            {downloadable && (
+              <button
+                type="button"
+                onClick={onDownload}
+                disabled={starting}
+                aria-busy={starting || undefined}
+                className={cx(buttonClasses("secondary"), "px-3 py-1.5")}
+              >
+                <BusyIcon busy={starting} icon="download" />
+                Download
+                <span className="sr-only"> {code}</span>
+              </button>
+            )}
+          </>
         )}
+        <GetLinkButton url={linkUrl} label="Link" subject={`${code}: ${title}`} variant="ghost" className="px-3 py-1.5" />
       </div>
     </div>
   );

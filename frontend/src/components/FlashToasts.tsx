@@ -1,43 +1,33 @@
 import { usePage } from "@inertiajs/react";
 import { useEffect, useRef, useState } from "react";
-import Toast, { type ToastTone } from "./Toast";
-
-type ToastItem = { id: number; tone: ToastTone; message: string };
-
-let nextId = 1;
+import { type Flashable, freshToasts, type ToastItem, withoutRepeats } from "../lib/toasts";
+import Toast from "./Toast";
 
 /**
  * Turns the server's flash messages (and an `errors.action` from a refused download action)
- * into toasts. Each Inertia visit brings a new page object, so the same message flashed twice
- * in a row still shows twice.
+ * into toasts. A message is shown once per time the server sent it: a partial reload keeps the
+ * page's old `flash` object, which is not news; and a message already on screen is not stacked
+ * again. They sit at the bottom of the screen, clear of the page's heading and the header.
  */
 export default function FlashToasts() {
   const page = usePage();
-  const seen = useRef<object | null>(null);
+  const seen = useRef<Flashable | null>(null);
+  const nextId = useRef(1);
   const [toasts, setToasts] = useState<ToastItem[]>([]);
 
   useEffect(() => {
-    if (seen.current === page) return;
-    seen.current = page;
     const { flash, errors } = page.props;
-    const fresh: ToastItem[] = [];
-    if (flash?.success) fresh.push({ id: nextId++, tone: "success", message: flash.success });
-    if (flash?.error) fresh.push({ id: nextId++, tone: "error", message: flash.error });
-    if (errors?.action) fresh.push({ id: nextId++, tone: "error", message: errors.action });
-    if (fresh.length > 0) setToasts((current) => [...current, ...fresh].slice(-5));
+    const fresh = freshToasts(seen.current, { flash, errors }, () => nextId.current++);
+    seen.current = { flash, errors };
+    if (fresh.length > 0) setToasts((current) => withoutRepeats(current, fresh).slice(-5));
   }, [page]);
 
   const dismiss = (id: number) => setToasts((current) => current.filter((t) => t.id !== id));
 
   return (
-    <div className="pointer-events-none fixed top-20 right-4 z-50 flex w-[min(24rem,calc(100vw-2rem))] flex-col gap-2">
+    <div className="pointer-events-none fixed inset-x-4 bottom-4 z-50 flex flex-col gap-2 sm:inset-x-auto sm:right-4 sm:w-[min(24rem,calc(100vw-2rem))]">
       {toasts.map((toast) => (
-        <Toast
-          key={toast.id}
-          tone={toast.tone}
-          message={toast.message}
-          onDismiss={() => dismiss(toast.id)}
-        />
+        <Toast key={toast.id} tone={toast.tone} message={toast.message} onDismiss={() => dismiss(toast.id)} />
       ))}
     </div>
   );

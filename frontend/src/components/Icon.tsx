@@ -39,6 +39,13 @@ const PATHS = {
   calendar: "M4 5h16v16H4zM4 10h16M8 3v4M16 3v4",
   up: "m4.5 15.75 7.5-7.5 7.5 7.5",
   down: "m19.5 8.25-7.5 7.5-7.5-7.5",
+  link: "M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1",
+  copy: "M9 9h11v11H9zM5 15H4V4h11v1",
+  pin: "M9 4h6l-1 6 3 3H7l3-3zM12 13v8",
+  eyeOff: "M3 3l18 18M10.6 6.1A9.7 9.7 0 0 1 12 6c5 0 9 6 9 6a16 16 0 0 1-2.3 2.9M6.6 6.6C4.3 8.1 3 12 3 12s4 6 9 6a9 9 0 0 0 4.4-1.2M9.9 9.9a3 3 0 0 0 4.2 4.2",
+  arrowUp: "M12 19V5M6 11l6-6 6 6",
+  arrowDown: "M12 5v14M6 13l6 6 6-6",
+  external: "M14 4h6v6M20 4l-9 9M18 14v6H4V6h6",
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -1,11 +1,12 @@
 import { Link } from "@inertiajs/react";
+import type { ReactNode } from "react";
 import type { NavItem } from "../lib/nav";
 import { cx } from "../lib/ui";
 import Icon from "./Icon";
 
-type NavLinkProps = { item: NavItem; active: boolean; layout?: "bar" | "stack" };
+type NavLinkProps = { item: NavItem; active: boolean; layout?: "bar" | "stack"; badge?: ReactNode };
 
-export default function NavLink({ item, active, layout = "bar" }: NavLinkProps) {
+export default function NavLink({ item, active, layout = "bar", badge }: NavLinkProps) {
   return (
     <Link
       href={item.href}
@@ -20,6 +21,7 @@ export default function NavLink({ item, active, layout = "bar" }: NavLinkProps) 
     >
       {layout === "stack" && <Icon name={item.icon} className="size-5" />}
       {item.label}
+      {badge}
     </Link>
   );
 }

@@ -1,12 +1,20 @@
 import { Link, usePage } from "@inertiajs/react";
+import { useState } from "react";
+import { useLiveTopic } from "../hooks/useLive";
 import Icon from "./Icon";
 
 /**
- * The header's link to /notifications with the unread count. The count is a shared prop,
- * refreshed on every navigation; a live per-person channel can update the same prop.
+ * The header's link to /notifications with the unread count: the shared prop of the page,
+ * then each `notifications` event of the live channel (a download finishing lights the bell
+ * without a reload), until the next page brings the prop again.
  */
 export default function NotificationBell() {
-  const unread = usePage().props.notifications?.unread ?? 0;
+  const fromPage = usePage().props.notifications?.unread ?? 0;
+  const [live, setLive] = useState<{ base: number; unread: number } | null>(null);
+  useLiveTopic("notifications", (data) => {
+    if (typeof data.unread === "number") setLive({ base: fromPage, unread: data.unread });
+  });
+  const unread = live !== null && live.base === fromPage ? live.unread : fromPage;
   const shown = unread > 99 ? "99+" : String(unread);
 
   return (

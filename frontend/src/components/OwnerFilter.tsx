@@ -7,13 +7,18 @@ import type { Owner } from "../types";
 import Checkbox from "./Checkbox";
 import Icon from "./Icon";
 
-type OwnerFilterProps = { options: Owner[]; selected: number[] };
+type OwnerFilterProps = {
+  options: Owner[];
+  selected: number[];
+  /** Where the chosen owners lead (the page's other filters kept); `/downloads?owners=…` by default. */
+  urlFor?: (ids: number[]) => string;
+};
 
 /**
  * The admin's "whose downloads" filter: a button opening a list of checkboxes (one per
  * person with downloads). Apply navigates to `/downloads?owners=1,3`.
  */
-export default function OwnerFilter({ options, selected }: OwnerFilterProps) {
+export default function OwnerFilter({ options, selected, urlFor = ownersUrl }: OwnerFilterProps) {
   const { containerRef, buttonRef, panelId, open, setOpen, toggle } = useDisclosure();
   const legendId = useId();
   const [draft, setDraft] = useState<number[]>(selected);
@@ -25,7 +30,7 @@ export default function OwnerFilter({ options, selected }: OwnerFilterProps) {
 
   function go(ids: number[]) {
     setOpen(false);
-    router.get(ownersUrl(ids), {}, { preserveState: true, preserveScroll: true });
+    router.get(urlFor(ids), {}, { preserveState: true, preserveScroll: true });
   }
 
   function apply(event: FormEvent) {

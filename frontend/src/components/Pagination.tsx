@@ -12,6 +12,8 @@ type PaginationProps = {
   preserveScroll?: boolean;
   /** Keep component state such as an open filter across pages. */
   preserveState?: boolean;
+  /** What to say instead of "Showing 1–10 of 42". */
+  summary?: string;
 };
 
 const cell =
@@ -20,7 +22,13 @@ const idle = "text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-z
 const disabled = "text-zinc-400 dark:text-zinc-600";
 
 /** Previous / numbered / next links built from the paginator's own URLs. */
-export default function Pagination({ paginator, noun, preserveScroll = false, preserveState = false }: PaginationProps) {
+export default function Pagination({
+  paginator,
+  noun,
+  preserveScroll = false,
+  preserveState = false,
+  summary,
+}: PaginationProps) {
   const { current_page: current, last_page: last } = paginator;
   const prev = paginator.prev_page_url;
   const next = paginator.next_page_url;
@@ -28,7 +36,7 @@ export default function Pagination({ paginator, noun, preserveScroll = false, pr
 
   return (
     <div className="mt-8 flex flex-col items-center justify-between gap-3 sm:flex-row">
-      <p className="text-sm text-zinc-600 tabular-nums dark:text-zinc-400">{rangeText(paginator, noun)}</p>
+      <p className="text-sm text-zinc-600 tabular-nums dark:text-zinc-400">{summary ?? rangeText(paginator, noun)}</p>
       {last > 1 && (
         <nav aria-label="Pages" className="flex items-center gap-1">
           {prev ? (

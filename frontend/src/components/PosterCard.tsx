@@ -1,8 +1,10 @@
 import { Link } from "@inertiajs/react";
+import { badgeText } from "../lib/downloadBadge";
 import { mediaHref } from "../lib/media";
 import { cx } from "../lib/ui";
 import { versionsLabel } from "../lib/variants";
 import type { MediaCard } from "../types";
+import Badge from "./Badge";
 import Icon from "./Icon";
 import Poster from "./Poster";
 import WatchlistButton from "./WatchlistButton";
@@ -16,6 +18,7 @@ type PosterCardProps = {
 /** A poster tile linking to the title's page, with its watchlist toggle over the corner. */
 export default function PosterCard({ media, layout = "row" }: PosterCardProps) {
   const versions = versionsLabel(media.versions);
+  const onServer = media.download ? badgeText(media.download, media.kind) : null;
   return (
     <div className={cx("relative", layout === "row" ? "w-36 shrink-0 snap-start sm:w-40" : "w-full")}>
     <Link href={mediaHref(media)} className="group block rounded-xl">
@@ -32,8 +35,13 @@ export default function PosterCard({ media, layout = "row" }: PosterCardProps) {
             {media.rating.toFixed(1)}
           </span>
         )}
+        {onServer && (
+          <Badge tone={onServer.tone} className="absolute bottom-2 left-2 shadow-sm tabular-nums">
+            {onServer.label}
+          </Badge>
+        )}
         {versions && (
-          <span className="absolute bottom-2 left-2 rounded-md bg-zinc-950/80 px-1.5 py-0.5 text-xs font-semibold text-white tabular-nums">
+          <span className="absolute right-2 bottom-2 rounded-md bg-zinc-950/80 px-1.5 py-0.5 text-xs font-semibold text-white tabular-nums">
             {versions}
           </span>
         )}

@@ -1,16 +1,20 @@
+import type { ReactNode } from "react";
 import Button from "./Button";
 import Icon from "./Icon";
 
 type SelectionBarProps = {
   count: number;
-  label: string;
+  /** The main action's label; no label, no main action (only `extra`). */
+  label?: string;
   busy: boolean;
   onSubmit: () => void;
   onClear: () => void;
+  /** Another action on the selection (getting links to it). */
+  extra?: ReactNode;
 };
 
 /** Sticks to the bottom of the screen while episodes are selected. */
-export default function SelectionBar({ count, label, busy, onSubmit, onClear }: SelectionBarProps) {
+export default function SelectionBar({ count, label, busy, onSubmit, onClear, extra }: SelectionBarProps) {
   if (count === 0) return null;
   return (
     <div className="pointer-events-none fixed inset-x-0 bottom-0 z-20 px-4 pb-[max(1rem,env(safe-area-inset-bottom))]">
@@ -26,10 +30,13 @@ export default function SelectionBar({ count, label, busy, onSubmit, onClear }: 
           <Button variant="ghost" onClick={onClear} disabled={busy} className="px-3">
             Clear
           </Button>
-          <Button onClick={onSubmit} busy={busy}>
-            {!busy && <Icon name="download" className="size-4" />}
-            {label}
-          </Button>
+          {extra}
+          {label && (
+            <Button onClick={onSubmit} busy={busy}>
+              {!busy && <Icon name="download" className="size-4" />}
+              {label}
+            </Button>
+          )}
         </div>
       </div>
     </div>

@@ -9,7 +9,7 @@ import RoleBadge from "./RoleBadge";
 const itemClasses =
   "flex w-full items-center gap-2 rounded-lg px-3 py-2 text-left text-sm text-zinc-800 hover:bg-zinc-100 dark:text-zinc-200 dark:hover:bg-zinc-800";
 
-/** Account disclosure: who is signed in, a link to the profile, and log out. */
+/** Account disclosure: who is signed in, the profile, links, categories, and log out. */
 export default function UserMenu({ user }: { user: User }) {
   const { containerRef, buttonRef, panelId, open, setOpen, toggle } = useDisclosure();
 
@@ -55,6 +55,18 @@ export default function UserMenu({ user }: { user: User }) {
             <Link href="/profile" className={itemClasses}>
               <Icon name="user" className="size-4" />
               Profile
+            </Link>
+          </li>
+          <li>
+            <Link href="/links" className={itemClasses}>
+              <Icon name="link" className="size-4" />
+              Links
+            </Link>
+          </li>
+          <li>
+            <Link href="/categories" className={itemClasses}>
+              <Icon name="filter" className="size-4" />
+              Categories
             </Link>
           </li>
           <li>

@@ -1,84 +1,62 @@
-import { router } from "@inertiajs/react";
-import { useEffect, useRef, useState } from "react";
-import { mergeDownloadItems, parseDownloadsEvent, streamIds, streamUrl } from "../lib/downloadStream";
-import type { DownloadItem } from "../types";
-
-/** After this long in the background the page reloads its rows instead of trusting the stream. */
-const STALE_AFTER_HIDDEN_MS = 30_000;
+import { usePage } from "@inertiajs/react";
+import { useState } from "react";
+import {
+  type ApplyOptions,
+  applyDownloadsEvent,
+  type DownloadsEvent,
+  latestOwnDownload,
+  readDownloadsEvent,
+} from "../lib/downloadStream";
+import type { DownloadCounts, DownloadItem } from "../types";
+import { useLiveTopic } from "./useLive";
 
 /**
- * Live progress for the rows on screen: a Server-Sent Events stream of `/downloads/stream`
- * opened only while the tab is visible (closed when hidden, and on unmount: leaving the page
- * unmounts it); another set of ids on screen (another page, a filter) means a new stream.
- * `downloads` events are merged into the rows in place; a `refresh` event
- * (a row finished, vanished or was re-added) reloads the `downloads` prop.
- *
- * Returns the rows to render: the server's `items`, with live updates applied until the next
- * time the server sends the prop.
+ * Calls `listener` with each `downloads` event of the live channel that is newer than the
+ * page's data (an event read before the page was rendered carries older news).
  */
-export function useDownloadStream(items: DownloadItem[]): readonly DownloadItem[] {
-  const [live, setLive] = useState<{ base: DownloadItem[]; rows: readonly DownloadItem[] }>({ base: items, rows: items });
-  // A new prop (a visit, a reload) replaces whatever the stream said about the old one.
-  let rows = live.rows;
-  if (live.base !== items) {
-    rows = items;
-    setLive({ base: items, rows: items });
+export function useDownloadEvents(listener: (event: DownloadsEvent) => void): void {
+  const since = usePage().props.live?.since ?? 0;
+  useLiveTopic("downloads", (data) => {
+    const event = readDownloadsEvent(data);
+    if (event.at >= since) listener(event);
+  });
+}
+
+/**
+ * A value from the page's props, then kept current by each `downloads` event (`apply`), until
+ * the server sends the prop again (a visit, a reload): that replaces whatever the events said.
+ */
+function useLiveValue<T>(initial: T, apply: (current: T, event: DownloadsEvent) => T): T {
+  const [live, setLive] = useState({ base: initial, value: initial });
+  let value = live.value;
+  if (live.base !== initial) {
+    value = initial;
+    setLive({ base: initial, value: initial });
   }
+  useDownloadEvents((event) => setLive((state) => ({ base: state.base, value: apply(state.value, event) })));
+  return value;
+}
 
-  const url = streamUrl(streamIds(items));
-  const reloading = useRef(false);
+/**
+ * A list of downloads kept current by the live channel: rows that changed replaced, rows that
+ * went away dropped, new ones the page `accept`s put in.
+ */
+export function useLiveDownloads(items: DownloadItem[], options: ApplyOptions = {}): readonly DownloadItem[] {
+  return useLiveValue<readonly DownloadItem[]>(items, (rows, event) => applyDownloadsEvent(rows, event, options));
+}
 
-  useEffect(() => {
-    if (!url || typeof window.EventSource === "undefined") return;
-    let source: EventSource | null = null;
-    let hiddenAt: number | null = null;
+/** A title page's own download of it (or null), kept current by the live channel. */
+export function useLiveDownload(
+  initial: DownloadItem | null,
+  match: (item: DownloadItem) => boolean,
+): DownloadItem | null {
+  return useLiveValue(initial, (item, event) => latestOwnDownload(item, event, match));
+}
 
-    function reload() {
-      if (reloading.current) return;
-      reloading.current = true;
-      router.reload({
-        only: ["downloads"],
-        onFinish: () => {
-          reloading.current = false;
-        },
-      });
-    }
-
-    function open() {
-      if (source || !url) return;
-      source = new EventSource(url);
-      source.addEventListener("downloads", (event) => {
-        const changed = parseDownloadsEvent((event as MessageEvent<string>).data);
-        if (changed.length > 0) setLive((state) => ({ base: state.base, rows: mergeDownloadItems(state.rows, changed) }));
-      });
-      source.addEventListener("refresh", reload);
-    }
-
-    function close() {
-      source?.close();
-      source = null;
-    }
-
-    function onVisibilityChange() {
-      if (document.visibilityState === "visible") {
-        const wasAwayLong = hiddenAt !== null && Date.now() - hiddenAt > STALE_AFTER_HIDDEN_MS;
-        hiddenAt = null;
-        open();
-        if (wasAwayLong) reload();
-      } else {
-        hiddenAt = Date.now();
-        close();
-      }
-    }
-
-    if (document.visibilityState === "visible") open();
-    else hiddenAt = Date.now();
-    document.addEventListener("visibilitychange", onVisibilityChange);
-    return () => {
-      document.removeEventListener("visibilitychange", onVisibilityChange);
-      close();
-    };
-  }, [url]);
-
-  return rows;
+/**
+ * Counts per state, from the page and then from every event that carries them (unless
+ * `follow` is false: counts narrowed by a search or an owner filter are the page's own).
+ */
+export function useLiveCounts(initial: DownloadCounts | null | undefined, follow = true): DownloadCounts | null {
+  return useLiveValue(initial ?? null, (counts, event) => (follow && event.counts ? event.counts : counts));
 }

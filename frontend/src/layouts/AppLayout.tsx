@@ -1,8 +1,16 @@
-import type { ReactNode } from "react";
+import { usePage } from "@inertiajs/react";
+import { lazy, type ReactNode, Suspense, useState } from "react";
 import FlashToasts from "../components/FlashToasts";
 import Header from "../components/Header";
+import { useLiveChannel } from "../hooks/useLive";
+
+// Loaded only when someone gets a link: most visits never need it.
+const NewLinkDialog = lazy(() => import("../components/NewLinkDialog"));
 
 export default function AppLayout({ children }: { children: ReactNode }) {
+  useLiveChannel();
+  const newLink = usePage().props.newLink;
+  const [closed, setClosed] = useState<number | null>(null);
   return (
     <div className="min-h-dvh">
       <a
@@ -16,6 +24,11 @@ export default function AppLayout({ children }: { children: ReactNode }) {
         {children}
       </main>
       <FlashToasts />
+      {newLink && newLink.id !== closed && (
+        <Suspense fallback={null}>
+          <NewLinkDialog key={newLink.id} link={newLink} onClose={() => setClosed(newLink.id)} />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { DownloadItem, DownloadMedia, DownloadStatusInfo } from "../types";
-import { aria2ErrorText, downloadTitle, effectiveStatus, failureReason, rowActions, statusBadge } from "./downloadItem";
+import {
+  downloadTitle,
+  effectiveStatus,
+  failureReason,
+  isFinished,
+  rowActions,
+  statusBadge,
+  titleHref,
+} from "./downloadItem";
 
 function status(overrides: Partial<DownloadStatusInfo> = {}): DownloadStatusInfo {
   return {
@@ -120,38 +128,35 @@ describe("rowActions", () => {
 });
 
 describe("failureReason", () => {
-  const failed = { ...base, downloadStatus: status({ status: "error" }) };
+  const failure = { reason: "The provider does not have this file (HTTP 404).", code: 3, detail: null };
 
   it("is null while nothing failed", () => {
-    expect(failureReason(base)).toBeNull();
+    expect(failureReason({ canceled_at: null, failure: null })).toBeNull();
   });
 
-  it("prefers the live message, then the recorded one, then the code", () => {
-    expect(failureReason({ ...failed, downloadStatus: status({ status: "error", errorMessage: "Disk full" }) })).toBe(
-      "Disk full",
-    );
-    expect(failureReason({ ...failed, last_error_message: "Provider said 404" })).toBe("Provider said 404");
-    expect(failureReason({ ...failed, last_error_code: 9 })).toBe("The server's disk is full.");
-    expect(failureReason(failed)).toBe("The download failed.");
-  });
-
-  it("explains a scheduled retry even while aria2 says waiting", () => {
-    const row = { ...base, retry_next_at: "2030-01-01T00:00:00Z", last_error_message: "Timed out" };
-    expect(failureReason(row)).toBe("Timed out");
+  it("is the server's sentence", () => {
+    expect(failureReason({ canceled_at: null, failure })).toBe(failure.reason);
   });
 
   it("says nothing for a canceled row", () => {
-    expect(failureReason({ ...failed, canceled_at: "2025-01-01T00:00:00Z", last_error_message: "x" })).toBeNull();
+    expect(failureReason({ canceled_at: "2025-01-01T00:00:00Z", failure })).toBeNull();
   });
 });
 
-describe("aria2ErrorText", () => {
-  it("translates known codes and names unknown ones", () => {
-    expect(aria2ErrorText("3")).toBe("The provider no longer has this file.");
-    expect(aria2ErrorText(99)).toBe("The download failed (aria2 error 99).");
+describe("titleHref and isFinished", () => {
+  it("leads to the movie, or to the episode's series", () => {
+    expect(titleHref({ downloadable_type: "VodStream", downloadable_id: 7 })).toBe("/movies/7");
+    expect(titleHref({ downloadable_type: "Series", downloadable_id: 9 })).toBe("/series/9");
   });
 
-  it.each([null, undefined, "", "0", 0])("is null for %j", (code) => {
-    expect(aria2ErrorText(code)).toBeNull();
+  it.each([
+    ["completed", true],
+    ["failed", true],
+    ["canceled", true],
+    ["active", false],
+    ["queued", false],
+    ["paused", false],
+  ] as const)("%s is finished: %s", (state, finished) => {
+    expect(isFinished({ state })).toBe(finished);
   });
 });

@@ -1,6 +1,6 @@
 /**
- * How one row of the Downloads page reads: its title, the status badge, and the reason a
- * download failed, in plain words.
+ * How one row of the Downloads page reads: its title, the status badge, where it leads, and
+ * the reason a download failed (the server's sentence).
  */
 
 import type { DownloadItem } from "../types";
@@ -48,46 +48,21 @@ export function rowActions(item: Pick<DownloadItem, "actions" | "canceled_at" | 
   return allowedActions(effectiveStatus(item));
 }
 
-/** aria2's exit codes, in words a household understands. */
-const ARIA2_ERRORS: Record<string, string> = {
-  "1": "Something went wrong while downloading.",
-  "2": "The provider took too long to answer.",
-  "3": "The provider no longer has this file.",
-  "5": "The download was too slow and was stopped.",
-  "6": "The network connection failed.",
-  "7": "The download was interrupted.",
-  "8": "The provider does not allow resuming; restart it from zero.",
-  "9": "The server's disk is full.",
-  "13": "A file with this name already exists.",
-  "16": "The file could not be created on the server's disk.",
-  "17": "The file could not be written on the server's disk.",
-  "19": "The provider's address could not be found.",
-  "22": "The provider answered with an error.",
-  "23": "The provider redirected too many times.",
-  "24": "The provider refused the account (check the credentials in Settings).",
-  "28": "The provider answered with an error.",
-};
-
-export function aria2ErrorText(code: string | number | null | undefined): string | null {
-  if (code === null || code === undefined || code === "" || String(code) === "0") return null;
-  return ARIA2_ERRORS[String(code)] ?? `The download failed (aria2 error ${code}).`;
+/**
+ * Why the download failed, or null when it has not. The server says it in a sentence
+ * (from aria2's code: one table, server-side); an automatic retry pending says it too.
+ */
+export function failureReason(item: Pick<DownloadItem, "canceled_at" | "failure">): string | null {
+  if (item.canceled_at) return null;
+  return item.failure?.reason?.trim() || null;
 }
 
-/**
- * Why the download failed, or null when it has not. The server's message wins (it is
- * already in plain words and redacted); aria2's code is the fallback.
- */
-export function failureReason(
-  item: Pick<DownloadItem, "canceled_at" | "downloadStatus" | "last_error_message" | "last_error_code" | "retry_next_at">,
-): string | null {
-  if (item.canceled_at) return null;
-  const { downloadStatus: status } = item;
-  const failed = status.status === "error" || Boolean(item.retry_next_at);
-  if (!failed) return null;
-  return (
-    status.errorMessage?.trim() ||
-    item.last_error_message?.trim() ||
-    aria2ErrorText(status.errorCode ?? item.last_error_code) ||
-    "The download failed."
-  );
+/** Where the title's page is: the movie, or the series the episode belongs to. */
+export function titleHref(item: Pick<DownloadItem, "downloadable_type" | "downloadable_id">): string {
+  return item.downloadable_type === "Series" ? `/series/${item.downloadable_id}` : `/movies/${item.downloadable_id}`;
+}
+
+/** Finished with aria2 for good: the row reads its record (finish time, size, place on disk). */
+export function isFinished(item: Pick<DownloadItem, "state">): boolean {
+  return item.state === "completed" || item.state === "failed" || item.state === "canceled";
 }

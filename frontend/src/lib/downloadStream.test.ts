@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { DownloadItem } from "../types";
 import { downloadItem } from "../test/downloadItem";
-import { mergeDownloadItems, parseDownloadsEvent, streamIds, streamUrl } from "./downloadStream";
+import { applyDownloadsEvent, latestOwnDownload, mergeDownloadItems, readDownloadsEvent } from "./downloadStream";
 
 function item(id: number, overrides: Partial<DownloadItem> = {}): DownloadItem {
   return downloadItem(id, overrides, { dir: "/data" });
@@ -12,44 +12,85 @@ const progressed = (row: DownloadItem, completedLength: number): DownloadItem =>
   downloadStatus: { ...row.downloadStatus, completedLength },
 });
 
-describe("streamIds and streamUrl", () => {
-  it("lists the ids on screen once each", () => {
-    expect(streamIds([item(3), item(1), item(3)])).toEqual([3, 1]);
-  });
-
-  it("drops ids that are not positive integers", () => {
-    expect(streamIds([{ id: 0 }, { id: -1 }, { id: 1.5 }, { id: Number.NaN }, { id: 7 }])).toEqual([7]);
-  });
-
-  it("builds the stream URL", () => {
-    expect(streamUrl([1, 2, 3])).toBe("/downloads/stream?ids=1,2,3");
-  });
-
-  it("has no URL for an empty page", () => {
-    expect(streamUrl([])).toBeNull();
-  });
-});
-
-describe("parseDownloadsEvent", () => {
-  it("reads the downloads of an event", () => {
-    const rows = parseDownloadsEvent(JSON.stringify({ downloads: [item(1), item(2)] }));
-    expect(rows.map((r) => r.id)).toEqual([1, 2]);
+describe("readDownloadsEvent", () => {
+  it("reads the rows, the removed ids, the counts and the time", () => {
+    const counts = { active: 1, queued: 0, paused: 0, failed: 0, completed: 0, canceled: 0, attention: 0, all: 1, entries: 1 };
+    const event = readDownloadsEvent({ downloads: [item(1), item(2)], removed: [7], counts, at: 1234 });
+    expect(event.downloads.map((r) => r.id)).toEqual([1, 2]);
+    expect(event.removed).toEqual([7]);
+    expect(event.counts).toEqual(counts);
+    expect(event.at).toBe(1234);
   });
 
   it.each([
-    ["broken JSON", "{"],
-    ["null", "null"],
-    ["a number", "42"],
-    ["no downloads key", "{}"],
-    ["downloads not a list", '{"downloads": {"id": 1}}'],
-    ["an empty string", ""],
+    ["no keys", {}],
+    ["downloads not a list", { downloads: { id: 1 } }],
+    ["removed not a list", { removed: "7" }],
+    ["counts not numbers", { counts: { active: "1" } }],
   ])("ignores %s", (_label, data) => {
-    expect(parseDownloadsEvent(data)).toEqual([]);
+    const event = readDownloadsEvent(data as Record<string, unknown>);
+    expect(event.downloads).toEqual([]);
+    expect(event.counts).toBeNull();
   });
 
-  it("skips entries that are not download items", () => {
-    const data = JSON.stringify({ downloads: [null, 3, { id: "1" }, { id: 2 }, item(4)] });
-    expect(parseDownloadsEvent(data).map((r) => r.id)).toEqual([4]);
+  it("skips entries that are not download items or ids", () => {
+    const event = readDownloadsEvent({ downloads: [null, 3, { id: "1" }, { id: 2 }, item(4)], removed: [1, "x", 2.5, 3] });
+    expect(event.downloads.map((r) => r.id)).toEqual([4]);
+    expect(event.removed).toEqual([1, 3]);
+  });
+});
+
+describe("applyDownloadsEvent", () => {
+  const rows = [item(3), item(2), item(1)];
+  const none = { downloads: [], removed: [] };
+
+  it("drops rows that went away", () => {
+    expect(applyDownloadsEvent(rows, { ...none, removed: [2] }).map((r) => r.id)).toEqual([3, 1]);
+  });
+
+  it("puts a new row the page accepts first, and ignores one it does not", () => {
+    const next = applyDownloadsEvent(rows, { ...none, downloads: [item(4), item(5, { state: "failed" })] }, {
+      accept: (row) => row.state === "active",
+    });
+    expect(next.map((r) => r.id)).toEqual([4, 3, 2, 1]);
+    expect(applyDownloadsEvent(rows, { ...none, downloads: [item(4)] })).toBe(rows); // no accept: never
+  });
+
+  it("puts a new episode beside the others of its batch", () => {
+    const batch = [item(3), item(2, { batch: "b" }), item(1)];
+    const next = applyDownloadsEvent(batch, { ...none, downloads: [item(9, { batch: "b" })] }, { accept: () => true });
+    expect(next.map((r) => r.id)).toEqual([3, 2, 9, 1]);
+  });
+
+  it("keeps at most `limit` rows", () => {
+    const next = applyDownloadsEvent(rows, { ...none, downloads: [item(4)] }, { accept: () => true, limit: 3 });
+    expect(next.map((r) => r.id)).toEqual([4, 3, 2]);
+  });
+
+  it("returns the same array when nothing changed", () => {
+    expect(applyDownloadsEvent(rows, none, { accept: () => true })).toBe(rows);
+  });
+});
+
+describe("latestOwnDownload", () => {
+  const mine = (row: DownloadItem) => row.downloadable_id === 101;
+  const current = item(1);
+
+  it("follows changes to the shown download", () => {
+    const moved = progressed(item(1), 900);
+    expect(latestOwnDownload(current, { downloads: [moved], removed: [] }, mine)).toBe(moved);
+  });
+
+  it("forgets a download that was removed or canceled", () => {
+    expect(latestOwnDownload(current, { downloads: [], removed: [1] }, mine)).toBeNull();
+    const canceled = item(1, { canceled_at: "2025-01-01T00:00:00Z" });
+    expect(latestOwnDownload(current, { downloads: [canceled], removed: [] }, mine)).toBeNull();
+  });
+
+  it("picks up a new download of the title, and ignores other titles", () => {
+    const again = item(1, { id: 8 });
+    expect(latestOwnDownload(null, { downloads: [again], removed: [] }, mine)).toBe(again);
+    expect(latestOwnDownload(null, { downloads: [item(2)], removed: [] }, mine)).toBeNull();
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { downloadItem } from "../test/downloadItem";
 import type { DownloadItem, Episode, Season } from "../types";
 import {
+  anyEpisode,
   downloadSelectionLabel,
   episodeKey,
   seasonLabel,
@@ -14,7 +15,7 @@ import {
 const active: DownloadItem = downloadItem(1);
 
 function ep(season: number, episode: number, download: DownloadItem | null = null): Episode {
-  return { id: season * 100 + episode, season, episode, title: `E${episode}`, durationSecs: 1500, plot: null, image: null, download };
+  return { id: season * 100 + episode, season, episode, title: `E${episode}`, durationSecs: 1500, plot: null, image: null, technical: null, download, badge: null };
 }
 
 const s1: Season = { number: 1, name: "Season 1", episodes: [ep(1, 1), ep(1, 2, active), ep(1, 3)] };
@@ -85,6 +86,13 @@ describe("selectionPayload", () => {
 
   it("is empty for an empty selection", () => {
     expect(selectionPayload(new Set(), [s1])).toEqual([]);
+  });
+
+  it("takes any episode when the choice is for links, downloading ones too", () => {
+    const all = setSeasonSelected(new Set(), s1, true, anyEpisode);
+    expect(seasonSelectionState(all, s1, anyEpisode)).toBe("all");
+    expect(selectionPayload(all, [s1], anyEpisode)).toHaveLength(3);
+    expect(toggleEpisode(new Set(), ep(1, 2, active), anyEpisode).has("1:2")).toBe(true);
   });
 });
 

@@ -96,6 +96,11 @@ describe("formatEta", () => {
     expect(formatEta(GiB, 0, MiB)).toBe("17 min 4 s");
   });
 
+  it("never says 0 s while bytes remain, and rounds up", () => {
+    expect(formatEta(2 * MiB, 64 * KiB, 50 * MiB)).toBe("1 s"); // 3 % done at a burst of speed
+    expect(formatEta(100, 1, 40)).toBe("3 s"); // 2.475 s: not yet 2
+  });
+
   it.each([
     ["no speed", GiB, 0, 0],
     ["negative speed", GiB, 0, -1],

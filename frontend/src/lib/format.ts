@@ -66,13 +66,16 @@ export function formatDuration(seconds: number): string {
   return h === 0 ? `${d} d` : `${d} d ${h} h`;
 }
 
-/** Time left at the current speed; "—" when it cannot be known. */
+/**
+ * Time left at the current speed; "—" when it cannot be known. Rounded up and never below one
+ * second: "0 s left" while bytes remain is a promise no download keeps.
+ */
 export function formatEta(total: number, completed: number, speed: number): string {
   if (![total, completed, speed].every(isUsable)) return PLACEHOLDER;
   if (total <= 0 || speed <= 0 || completed < 0) return PLACEHOLDER;
   const remaining = total - completed;
   if (remaining <= 0) return PLACEHOLDER;
-  return formatDuration(remaining / speed);
+  return formatDuration(Math.max(1, Math.ceil(remaining / speed)));
 }
 
 /** Whole percent of a transfer, clamped to 0–100; 0 when the size is not known yet. */

@@ -4,12 +4,23 @@ import EmptyState from "../components/EmptyState";
 import PageSection from "../components/PageSection";
 import PosterRow from "../components/PosterRow";
 import TextLink from "../components/TextLink";
+import { useLiveDownloads } from "../hooks/useDownloadStream";
 import { buttonClasses } from "../lib/ui";
-import type { DownloadItem, MediaCard } from "../types";
+import type { DownloadItem, MediaCard, PinnedRow } from "../types";
+
+const PANEL_LIMIT = 5;
+
+/** The panel's rows: the person's own downloads under way, or failed and waiting for them. */
+function onPanel(item: DownloadItem, userId: number | undefined): boolean {
+  if (item.user_id !== userId) return false;
+  return ["active", "queued", "paused"].includes(item.state) || (item.state === "failed" && !item.retry_next_at);
+}
 
 type DiscoverProps = {
   recentMovies?: MediaCard[];
   recentSeries?: MediaCard[];
+  /** The person's pinned categories, each its newest titles. */
+  pinnedRows?: PinnedRow[];
   activeDownloads?: DownloadItem[];
   catalogueEmpty?: boolean;
 };
@@ -17,11 +28,17 @@ type DiscoverProps = {
 export default function Discover({
   recentMovies = [],
   recentSeries = [],
-  activeDownloads = [],
+  pinnedRows = [],
+  activeDownloads: initialDownloads = [],
   catalogueEmpty = false,
 }: DiscoverProps) {
   const user = usePage().props.auth.user;
   const isAdmin = user?.role === "admin";
+  // Live: a download started elsewhere appears, a finished one says so, a removed one goes.
+  const activeDownloads = useLiveDownloads(initialDownloads, {
+    accept: (item) => onPanel(item, user?.id),
+    limit: PANEL_LIMIT,
+  });
   const empty = catalogueEmpty || (recentMovies.length === 0 && recentSeries.length === 0);
 
   return (
@@ -72,6 +89,22 @@ export default function Discover({
           />
         ) : (
           <>
+            {pinnedRows.map((row) => (
+              <PageSection
+                key={`${row.category.kind}-${row.category.id}`}
+                title={row.category.name}
+                action={
+                  <TextLink
+                    href={`/${row.category.kind === "movie" ? "movies" : "series"}?category=${row.category.id}`}
+                    className="text-sm"
+                  >
+                    All of {row.category.name}
+                  </TextLink>
+                }
+              >
+                <PosterRow items={row.items} label={row.category.name} />
+              </PageSection>
+            ))}
             <PageSection
               title="Recently added movies"
               action={
@@ -108,7 +141,7 @@ export default function Discover({
           <PageSection title="Downloading now">
             <EmptyState
               icon="download"
-              message="Nothing is downloading. Open a movie or a series and press Download to save it on the server."
+              message="Nothing is downloading, and nothing failed. Open a movie or a series and press Download to save it on the server."
             />
           </PageSection>
         )}

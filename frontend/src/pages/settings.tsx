@@ -5,18 +5,20 @@ import Aria2Card from "../components/settings/Aria2Card";
 import CatalogueCard from "../components/settings/CatalogueCard";
 import MediaServersCard from "../components/settings/MediaServersCard";
 import ProviderCard from "../components/settings/ProviderCard";
-import type { Aria2Info, MediaServersProps, ProviderSettingsProps, SyncInfo } from "../types";
+import ServerCard from "../components/settings/ServerCard";
+import type { Aria2Info, MediaServersProps, ProviderSettingsProps, ServerSettings, SyncInfo } from "../types";
 
 type SettingsProps = {
   provider: ProviderSettingsProps;
   demoMode: boolean;
   sync: SyncInfo;
   aria2: Aria2Info;
+  server: ServerSettings;
   /** From `settings.VODARR_SETTINGS_PROPS`; left out when its app is not installed. */
   mediaServers?: MediaServersProps;
 };
 
-export default function Settings({ provider, demoMode, sync, aria2, mediaServers }: SettingsProps) {
+export default function Settings({ provider, demoMode, sync, aria2, server, mediaServers }: SettingsProps) {
   return (
     <>
       <Head title="Settings" />
@@ -31,6 +33,7 @@ export default function Settings({ provider, demoMode, sync, aria2, mediaServers
         <div className="space-y-6">
           <ProviderCard provider={provider} />
           <CatalogueCard sync={sync} />
+          <ServerCard server={server} />
           <Aria2Card aria2={aria2} />
           {mediaServers && <MediaServersCard mediaServers={mediaServers} />}
         </div>

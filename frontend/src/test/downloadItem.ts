@@ -51,6 +51,9 @@ export function downloadItem(
       ...status,
     },
     actions: ["pause", "cancel"],
+    state: "active",
+    batch: null,
+    failure: null,
     ...overrides,
   };
 }

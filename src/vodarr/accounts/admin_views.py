@@ -1,4 +1,5 @@
-"""The admin's Users page: everyone with their download count, changing roles, deleting users.
+"""The admin's Users page: everyone with their download count, changing roles and who may
+download to the server, deleting users.
 
 There is always at least one administrator: demoting or deleting the last one is refused
 by a conditional write (one statement), so two admins acting at once cannot both succeed.
@@ -11,13 +12,14 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from django import forms
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.views.decorators.http import require_GET, require_http_methods
 from inertia import render
 
 from vodarr.accounts.models import Role, User
-from vodarr.accounts.services import change_role, delete_user
+from vodarr.accounts.services import change_role, delete_user, set_may_download
 from vodarr.web.access import admin_required
 from vodarr.web.http import (
     flash,
@@ -26,6 +28,7 @@ from vodarr.web.http import (
     validation_failed,
 )
 from vodarr.web.middleware import HOME_URL
+from vodarr.web.validation import form_errors, unknown_fields
 
 logger = logging.getLogger("vodarr.accounts")
 
@@ -50,15 +53,53 @@ def user_detail(request: HttpRequest, pk: str) -> HttpResponse:
     if request.method == "DELETE":
         return _delete(request, target)
     data = read_body(request)  # bad bodies: BadInputMiddleware answers 4xx
-    role = data.get("role")
-    if role not in Role.values:
-        return validation_failed(request, {"role": CHOOSE_ROLE}, USERS_URL)
-    if not change_role(target, role):
-        return validation_failed(request, {"user": LAST_ADMIN}, USERS_URL)
-    flash(request, "success", "Role updated.")
-    if target.pk == request.user.pk and role != Role.ADMIN:
-        return _see_other(HOME_URL)  # the Users page is no longer theirs to see
+    form = UserChangeForm(data)
+    errors = unknown_fields(data, UserChangeForm.base_fields) or (
+        form_errors(form) if not form.is_valid() else {}
+    )
+    if errors:
+        return validation_failed(request, errors, USERS_URL)
+    role, may_download = form.cleaned_data["role"], form.cleaned_data["may_download"]
+    if may_download is not None:
+        set_may_download(target, may_download)
+    if role:
+        if not change_role(target, role):
+            return validation_failed(request, {"user": LAST_ADMIN}, USERS_URL)
+        flash(request, "success", "Role updated.")
+        if target.pk == request.user.pk and role != Role.ADMIN:
+            return _see_other(HOME_URL)  # the Users page is no longer theirs to see
+    else:
+        flash(
+            request,
+            "success",
+            f"{target.name} may {'now' if may_download else 'no longer'} download to the server.",
+        )
     return redirect_back(request, USERS_URL)
+
+
+class UserChangeForm(forms.Form):
+    """``{"role": "admin"|"member"}`` and/or ``{"may_download": true|false}``."""
+
+    role = forms.ChoiceField(
+        choices=Role.choices, required=False, error_messages={"invalid_choice": CHOOSE_ROLE}
+    )
+    may_download = forms.Field(required=False)
+
+    def clean_may_download(self) -> bool | None:
+        value = self.cleaned_data.get("may_download")
+        if value is None or value == "":
+            return None
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.lower() in ("true", "false"):
+            return value.lower() == "true"
+        raise forms.ValidationError("Say true or false: may they download to the server?")
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if not cleaned.get("role") and cleaned.get("may_download") is None and not self.errors:
+            self.add_error("role", CHOOSE_ROLE)
+        return cleaned
 
 
 def _delete(request: HttpRequest, target: User) -> HttpResponse:
@@ -89,6 +130,7 @@ def _user_props(user: Any, viewer_id: int) -> dict[str, Any]:
         "verified": user.is_verified,
         "joinedAt": user.date_joined.isoformat(),
         "downloadCount": user.download_count,
+        "mayDownload": user.may_download_to_server,
         "isSelf": user.pk == viewer_id,
     }
 

@@ -47,6 +47,9 @@ class User(AbstractBaseUser):
     email_verified_at = models.DateTimeField(null=True, blank=True)
     date_joined = models.DateTimeField(default=timezone.now)
     is_active = models.BooleanField(default=True)
+    # Whether this person may fill the server's disk; without it they only take links to
+    # their own device. New members get the Settings page's default (register_user).
+    may_download_to_server = models.BooleanField(default=True)
 
     objects: ClassVar[UserManager] = UserManager()
 

@@ -17,7 +17,15 @@ def auth_props(request: HttpRequest) -> dict[str, Any]:
     user = request.user
     if not user.is_authenticated:
         return {"user": None}
-    return {"user": {"id": user.pk, "name": user.name, "email": user.email, "role": user.role}}
+    return {
+        "user": {
+            "id": user.pk,
+            "name": user.name,
+            "email": user.email,
+            "role": user.role,
+            "mayDownload": user.may_download_to_server,
+        }
+    }
 
 
 def app_props(request: HttpRequest) -> dict[str, Any]:

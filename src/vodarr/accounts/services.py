@@ -15,8 +15,10 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from vodarr.accounts.models import Role, User
-from vodarr.downloads.actions import release_transfers
+from vodarr.downloads.changes import requests_removed
 from vodarr.downloads.models import MediaDownloadRef
+from vodarr.downloads.operations import release_transfers
+from vodarr.site_settings.values import site_values
 from vodarr.web.links import absolute_link
 
 logger = logging.getLogger("vodarr.accounts")
@@ -37,13 +39,25 @@ def register_user(email: str, name: str, password: str) -> User:
         # Inside one (IMMEDIATE on SQLite) transaction so two simultaneous first sign-ups
         # cannot both become admin.
         first = not User.objects.exists()
+        role = Role.ADMIN if first else Role.MEMBER
         return User.objects.create_user(
             email,
             password,
             name=name,
-            role=Role.ADMIN if first else Role.MEMBER,
+            role=role,
             verified=first,
+            may_download_to_server=new_user_may_download(role),
         )
+
+
+def new_user_may_download(role: str) -> bool:
+    """Admins may; members as the Settings page says (on unless an admin turned it off)."""
+    return role == Role.ADMIN or site_values().new_members_may_download
+
+
+def set_may_download(user: User, allowed: bool) -> None:
+    User.objects.filter(pk=user.pk).update(may_download_to_server=allowed)
+    user.may_download_to_server = allowed
 
 
 def verification_token(user: User) -> str:
@@ -115,14 +129,15 @@ def delete_user(user: User) -> bool:
     Transfers other people still want go on; the rest are stopped in aria2.
     """
     with transaction.atomic():
-        transfer_ids = list(
-            MediaDownloadRef.objects.filter(user=user).values_list("transfer_id", flat=True)
-        )
+        requests = list(MediaDownloadRef.objects.filter(user=user).values_list("pk", "transfer_id"))
+        transfer_ids = [transfer_id for _, transfer_id in requests]
         doomed = User.objects.filter(pk=user.pk)
         if user.is_admin:
             doomed = doomed.filter(_another_admin(user.pk))
         # The check and the delete share one transaction (IMMEDIATE on SQLite: serialized).
         deleted, _ = doomed.delete()
+        if deleted:  # the admins' Downloads pages drop the rows that went with the account
+            requests_removed([user.pk], [pk for pk, _ in requests])
     if not deleted:
         return False
     release_transfers(set(transfer_ids))

@@ -18,7 +18,7 @@ from ninja.parser import Parser
 
 from vodarr.api.auth import AUTH, NO_KEY
 from vodarr.api.problems import CONTENT_TYPE, ApiProblem, field_errors, problem_response
-from vodarr.api.routes import catalog, downloads, monitors, watchlist
+from vodarr.api.routes import catalog, downloads, links, monitors, watchlist
 from vodarr.integrations.aria2.errors import Aria2Error
 from vodarr.integrations.xtream.errors import XtreamError
 from vodarr.web.http import BadRequestBody, read_body, unusable_text
@@ -132,3 +132,4 @@ api.add_router("/", catalog.router)
 api.add_router("/downloads", downloads.router)
 api.add_router("/watchlist", watchlist.router)
 api.add_router("/monitors", monitors.router)
+api.add_router("/links", links.router)

@@ -59,7 +59,11 @@ class DownloadStatusInfo(Schema):
     errorMessage: str | None
     dir: str
     files: list[DownloadFile]
-    source: Literal["live", "last_known"]
+    source: Literal["live", "recorded", "last_known"] = Field(
+        ...,
+        description="live: aria2 answered now; recorded: the database's record; "
+        "last_known: aria2 did not answer.",
+    )
     updatedAt: str | None = None
 
 
@@ -86,6 +90,12 @@ class MediaProbe(Schema):
     audio_codecs: list[str] = []
     audio_languages: list[str] = []
     subtitle_languages: list[str] = []
+
+
+class DownloadFailure(Schema):
+    reason: str = Field(..., description="Why it failed, in a sentence.")
+    code: int | None
+    detail: str | None = Field(..., description="aria2's own words: administrators only.")
 
 
 class Owner(Schema):
@@ -118,7 +128,46 @@ class DownloadItem(Schema):
     media: DownloadMedia
     downloadStatus: DownloadStatusInfo
     actions: list[str] = Field(..., description="What may be done to it now.")
+    state: Literal["active", "queued", "paused", "failed", "completed", "canceled"]
+    batch: str | None = Field(..., description="Episodes started together share it.")
+    failure: DownloadFailure | None
     owner: Owner | None = Field(None, description="Administrators only.")
+
+
+class DownloadList(Page[DownloadItem]):
+    counts: dict[str, int] = Field(
+        ...,
+        description="Downloads per state, `attention` (failed, no automatic retry pending), "
+        "`all`, and `entries` (list rows: a batch of episodes is one).",
+    )
+
+
+State = Literal["active", "queued", "paused", "failed", "completed", "canceled"]
+
+
+class BulkIn(Schema):
+    """Either ``ids``, or ``status`` (with the list's ``q`` and, for admins, ``owners``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    action: Literal["pause", "resume", "retry", "cancel", "remove"]
+    ids: list[int] | None = Field(None, max_length=500)
+    status: list[State] | State | None = None
+    q: str | None = Field(None, max_length=100)
+    owners: str | None = Field(None, max_length=1000, description="Administrators.")
+    delete_partial: bool = False
+    restart_from_zero: bool = False
+
+
+class Refused(Schema):
+    id: int
+    message: str
+
+
+class BulkOut(Schema):
+    detail: str
+    done: list[int]
+    refused: list[Refused]
 
 
 class ActionIn(Schema):
@@ -157,6 +206,15 @@ class StartOut(Schema):
 # --- catalogue ---------------------------------------------------------------------------------
 
 
+class DownloadBadge(Schema):
+    """What the server has of a title, whoever asked for it."""
+
+    state: Literal["downloaded", "downloading", "queued", "paused", "failed"]
+    percent: float | None
+    done: int
+    files: int
+
+
 class Card(Schema):
     id: int
     name: str
@@ -165,6 +223,7 @@ class Card(Schema):
     rating: float | None
     kind: Literal["movie", "series"]
     versions: int
+    download: DownloadBadge | None = None
 
 
 class SearchOut(Schema):
@@ -176,6 +235,31 @@ class SearchOut(Schema):
 class Category(Schema):
     id: int
     name: str
+
+
+class MenuCategory(Category):
+    pinned: bool | None = None
+
+
+class CategoriesOut(Schema):
+    movies: list[MenuCategory]
+    series: list[MenuCategory]
+
+
+class TechnicalDetails(Schema):
+    """What the provider's own probe says about a file; every field may be missing."""
+
+    width: int | None
+    height: int | None
+    videoCodec: str | None
+    videoProfile: str | None
+    frameRate: float | None
+    hdr: str | None
+    audioCodec: str | None
+    audioChannels: int | None
+    audioLayout: str | None
+    audioLanguage: str | None
+    bitrateKbps: float | None
 
 
 class MovieDetail(Schema):
@@ -193,6 +277,8 @@ class MovieDetail(Schema):
     releaseDate: str | None
     containerExtension: str | None
     category: Category | None
+    trailer: str | None
+    technical: TechnicalDetails | None
 
 
 class Variant(Schema):
@@ -215,6 +301,7 @@ class MovieOut(Schema):
     download: DownloadItem | None
     variants: list[MovieVariant]
     preferredVariantId: int | None
+    badge: DownloadBadge | None = Field(..., description="The file on the server, whoever asked.")
     providerError: str | None
 
 
@@ -229,17 +316,20 @@ class SeriesDetail(Schema):
     genre: str | None
     cast: str | None
     director: str | None
+    trailer: str | None
 
 
 class Episode(Schema):
     id: str
     season: int
     episode: int
-    title: str
+    title: str | None
     durationSecs: int | None
     plot: str | None
     image: str | None
-    download: DownloadItem | None
+    technical: TechnicalDetails | None
+    download: DownloadItem | None = Field(..., description="Your own download of it.")
+    badge: DownloadBadge | None = Field(..., description="The file on the server.")
 
 
 class Season(Schema):
@@ -329,3 +419,43 @@ class PauseAllIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
     paused: bool
+
+
+# --- links -------------------------------------------------------------------------------------
+
+
+class LinkFile(Schema):
+    title: str
+    url: str
+
+
+class NewLink(Schema):
+    """A link to a person's own device: the token in ``url`` is shown this once."""
+
+    id: int
+    title: str
+    url: str = Field(..., description="The file, or for a batch its .m3u playlist.")
+    expires_at: str
+    kind: Literal["file", "batch"]
+    playlist_url: str | None = None
+    text_url: str | None = None
+    items: list[LinkFile] | None = None
+
+
+class LinkFileName(Schema):
+    title: str
+    name: str
+
+
+class LinkRow(Schema):
+    id: int
+    title: str
+    state: Literal["active", "expired", "revoked"]
+    files: list[LinkFileName]
+    fileCount: int
+    createdAt: str
+    expiresAt: str
+    revokedAt: str | None
+    lastUsedAt: str | None
+    useCount: int
+    owner: Owner | None = None

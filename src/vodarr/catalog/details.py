@@ -17,14 +17,17 @@ from django.utils import timezone
 from vodarr.accounts.models import User
 from vodarr.catalog.models import Category, Kind, Series, VodStream
 from vodarr.catalog.provider import provider_client
-from vodarr.downloads.listing import latest_downloads_of
+from vodarr.catalog.title_extras import technical_props
+from vodarr.downloads.listing import download_badges, latest_downloads_of
 from vodarr.downloads.models import MediaType
+from vodarr.downloads.paths import plain_episode_title
 from vodarr.integrations.xtream import SeriesInfo, VodInfo, XtreamError, XtreamNotFound
 from vodarr.monitoring.listing import series_monitor
 from vodarr.variants.offers import movie_offers, series_offers
 
 MOVIE_GONE = "This movie is no longer available from the provider."
 SERIES_GONE = "This series is no longer available from the provider."
+Info = TypeVar("Info", VodInfo, SeriesInfo)
 
 
 class TitleUnavailable(Exception):
@@ -34,9 +37,6 @@ class TitleUnavailable(Exception):
         super().__init__(message)
         self.status = status
         self.message = message
-
-
-Info = TypeVar("Info", VodInfo, SeriesInfo)
 
 
 def _ask_provider(
@@ -63,6 +63,8 @@ def movie_page(user: User, sid: int) -> dict[str, Any]:
         "movie": _movie_props(sid, row, info),
         "download": latest_downloads_of(user, MediaType.VOD_STREAM, sid).get(None),
         **movie_offers(user, row),
+        # The shared file: "on the server" even when someone else downloaded it.
+        "badge": download_badges(user, movie_ids=[sid])["movies"].get(sid),
         "providerError": problem,
     }
 
@@ -74,7 +76,11 @@ def series_page(user: User, sid: int) -> dict[str, Any]:
     return {
         "series": _series_props(sid, row, info),
         "seasons": (
-            _seasons_props(info, latest_downloads_of(user, MediaType.SERIES, sid))
+            _seasons_props(
+                info,
+                latest_downloads_of(user, MediaType.SERIES, sid),
+                download_badges(user, series_ids=[sid], episodes=True)["episodes"],
+            )
             if info is not None
             else []
         ),
@@ -105,6 +111,8 @@ def _movie_props(sid: int, row: VodStream | None, info: VodInfo | None) -> dict[
             "releaseDate": None,
             "containerExtension": stored.container_extension or None,
             "category": _category_props(category),
+            "trailer": None,
+            "technical": None,
         }
     return {
         "id": sid,
@@ -121,6 +129,8 @@ def _movie_props(sid: int, row: VodStream | None, info: VodInfo | None) -> dict[
         "releaseDate": info.release_date,
         "containerExtension": info.container_extension or stored.container_extension or None,
         "category": _category_props(category),
+        "trailer": info.trailer,
+        "technical": technical_props(info.technical),
     }
 
 
@@ -138,13 +148,21 @@ def _series_props(sid: int, row: Series | None, info: SeriesInfo | None) -> dict
         "genre": source.genre or stored.genre,
         "cast": source.cast or stored.cast,
         "director": source.director or stored.director,
+        "trailer": info.trailer if info is not None else None,
     }
 
 
 def _seasons_props(
-    info: SeriesInfo, downloads: dict[str | None, dict[str, Any]]
+    info: SeriesInfo,
+    downloads: dict[str | None, dict[str, Any]],
+    badges: dict[Any, dict[str, Any]],
 ) -> list[dict[str, Any]]:
-    """Seasons in order, each with its episodes in order (the client sorts them already)."""
+    """Seasons in order, each with its episodes in order (the client sorts them already).
+
+    An episode's title is its own ("Syllabus"), without the show's name and code that
+    panels often repeat in it; ``download`` is the person's request, ``badge`` the file's
+    state on the server whoever asked for it.
+    """
     names = {season.season_number: season.name for season in info.seasons}
     ordered = sorted(info.episodes, key=lambda e: (e.season, e.episode_num))
     return [
@@ -156,11 +174,16 @@ def _seasons_props(
                     "id": episode.id,
                     "season": episode.season,
                     "episode": episode.episode_num,
-                    "title": episode.title,
+                    "title": plain_episode_title(
+                        info.name, episode.season, episode.episode_num, episode.title
+                    )
+                    or None,
                     "durationSecs": episode.duration_secs,
                     "plot": episode.plot,
                     "image": episode.image,
+                    "technical": technical_props(episode.technical),
                     "download": downloads.get(episode.id),
+                    "badge": badges.get(episode.id),
                 }
                 for episode in episodes
             ],

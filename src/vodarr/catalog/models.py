@@ -46,6 +46,8 @@ class Category(models.Model):
     provider_id = models.CharField(max_length=64)
     name = models.CharField(max_length=NAME_MAX)
     synced_at = models.DateTimeField(null=True, blank=True)
+    # An admin hid it from everyone: its titles leave browse, search and Discover.
+    hidden_for_everyone = models.BooleanField(default=False)
 
     class Meta:
         ordering: ClassVar[list[str]] = ["kind", "name", "id"]
@@ -58,6 +60,27 @@ class Category(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.kind})"
+
+
+class CategoryPreference(models.Model):
+    """What one person wants of one category: hidden, pinned (first in menus, rows on
+    Discover), and where it goes in their own order. No row: shown, by name."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="category_preferences"
+    )
+    category = models.ForeignKey(Category, on_delete=models.CASCADE, related_name="preferences")
+    hidden = models.BooleanField(default=False)
+    pinned = models.BooleanField(default=False)
+    position = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        constraints: ClassVar[list[Any]] = [
+            models.UniqueConstraint(fields=["user", "category"], name="one_preference_per_category")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.category_id}"
 
 
 class VodStream(models.Model):
@@ -97,18 +120,26 @@ class VodStream(models.Model):
 
     class Meta:
         ordering: ClassVar[list[str]] = ["search_name", "stream_id"]
-        # Each browse sort reads an index in order and stops after one page. The last column,
-        # whether the row is its group's card there, lets a listing skip the other versions
-        # (and count a category's cards) from the index alone, never reading the rows.
+        # Each browse sort reads an index in order and stops after one page. The columns after
+        # the sort key, whether the row is its group's card there and its category, let a
+        # listing skip the other versions and a person's hidden categories (and count a
+        # category's cards) from the index alone, never reading the rows.
         indexes: ClassVar[list[models.Index]] = [
             models.Index(fields=["group_key", "stream_id"], name="vod_group_idx"),
             # The few rows that are not their group's card: what a page count subtracts.
             models.Index(
                 fields=["group_lead"], condition=Q(group_lead=False), name="vod_not_lead_idx"
             ),
-            models.Index(fields=["-added", "-stream_id", "group_lead"], name="vod_added_idx"),
-            models.Index(fields=["-rating", "-stream_id", "group_lead"], name="vod_rating_idx"),
-            models.Index(fields=["search_name", "stream_id", "group_lead"], name="vod_name_idx"),
+            models.Index(
+                fields=["-added", "-stream_id", "group_lead", "category"], name="vod_added_idx"
+            ),
+            models.Index(
+                fields=["-rating", "-stream_id", "group_lead", "category"], name="vod_rating_idx"
+            ),
+            models.Index(
+                fields=["search_name", "stream_id", "group_lead", "category"],
+                name="vod_name_idx",
+            ),
             models.Index(
                 fields=["category", "-added", "-stream_id", "category_lead"],
                 name="vod_category_added_idx",
@@ -166,10 +197,17 @@ class Series(models.Model):
                 fields=["group_lead"], condition=Q(group_lead=False), name="series_not_lead_idx"
             ),
             models.Index(
-                fields=["-last_modified", "-series_id", "group_lead"], name="series_modified_idx"
+                fields=["-last_modified", "-series_id", "group_lead", "category"],
+                name="series_modified_idx",
             ),
-            models.Index(fields=["-rating", "-series_id", "group_lead"], name="series_rating_idx"),
-            models.Index(fields=["search_name", "series_id", "group_lead"], name="series_name_idx"),
+            models.Index(
+                fields=["-rating", "-series_id", "group_lead", "category"],
+                name="series_rating_idx",
+            ),
+            models.Index(
+                fields=["search_name", "series_id", "group_lead", "category"],
+                name="series_name_idx",
+            ),
             models.Index(
                 fields=["category", "-last_modified", "-series_id", "category_lead"],
                 name="series_category_mod_idx",

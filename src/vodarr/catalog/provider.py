@@ -115,7 +115,7 @@ def provider_client() -> XtreamClient:
     if resolution.problem:
         raise ProviderNotConfigured(resolution.problem)
     remember_secret(config.password)
-    user_agent = config.user_agent or settings.XTREAM_USER_AGENT
+    user_agent = _user_agent(config)
     key = (config.base_url, config.username, config.password, user_agent)
     with _client_lock:
         if _client is not None and _client[0] == key:
@@ -132,6 +132,15 @@ def provider_client() -> XtreamClient:
         # request in another thread may still be using it.
         _client = (key, client)
         return client
+
+
+def provider_user_agent() -> str:
+    """The User-Agent every request to the provider sends (Settings, else XTREAM_USER_AGENT)."""
+    return _user_agent(configured_provider())
+
+
+def _user_agent(config: ProviderConfig | None) -> str:
+    return (config.user_agent if config else "") or settings.XTREAM_USER_AGENT
 
 
 def forget_client() -> None:

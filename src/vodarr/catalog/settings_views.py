@@ -1,4 +1,5 @@
-"""The admin Settings page: provider credentials, connection tests and the sync button.
+"""The admin Settings page: provider credentials, connection tests, the sync button, and the
+server settings (aria2's speed and concurrency, sync schedule, link lifetime).
 
 Props are built field by field: the provider password and the aria2 secret never leave the
 server, only whether one is set. The kept password is only ever sent to the server and
@@ -29,6 +30,7 @@ from vodarr.catalog.provider import (
     save_provider_settings,
 )
 from vodarr.catalog.sync import SyncAlreadyRunning, sync_now
+from vodarr.downloads.gateway import gateway
 from vodarr.integrations.redact import redact_url
 from vodarr.integrations.xtream import (
     AccountInfo,
@@ -37,6 +39,10 @@ from vodarr.integrations.xtream import (
     XtreamInvalidURL,
     normalize_base_url,
 )
+from vodarr.site_settings.forms import FIELDS as SERVER_FIELDS
+from vodarr.site_settings.forms import ServerSettingsForm, server_props
+from vodarr.site_settings.forms import save as save_server_settings
+from vodarr.site_settings.values import site_values
 from vodarr.web.access import admin_required
 from vodarr.web.http import (
     flash,
@@ -45,6 +51,7 @@ from vodarr.web.http import (
     string_field,
     validation_failed,
 )
+from vodarr.web.validation import form_errors, unknown_fields
 
 SETTINGS_URL = "/settings"
 USER_AGENT_MAX = 200
@@ -157,6 +164,39 @@ def sync_catalogue_view(request: HttpRequest) -> HttpResponse:
 
 
 @admin_required
+@require_http_methods(["PATCH", "PUT", "POST"])
+def update_server(request: HttpRequest) -> HttpResponse:
+    """aria2's speed and concurrency, the sync schedule, link lifetime, new members' right to
+    download: saved, then given to aria2 at once (the worker re-applies them after restarts)."""
+    data = read_body(request)  # bad bodies: BadInputMiddleware answers 4xx
+    form = ServerSettingsForm(data, site_values(), _account_limit())
+    errors = unknown_fields(data, SERVER_FIELDS) or (
+        form_errors(form) if not form.is_valid() else {}
+    )
+    if errors:
+        return validation_failed(request, errors, SETTINGS_URL)
+    save_server_settings(form.changes())
+    if gateway().apply_global_options(force=True) or not settings.ARIA2_RPC_URL:
+        flash(request, "success", "Server settings saved.")
+    else:
+        flash(
+            request,
+            "error",
+            "Server settings saved; aria2 did not take them now. The worker gives them to it "
+            "as soon as it answers.",
+        )
+    return redirect_back(request, SETTINGS_URL)
+
+
+def _account_limit() -> int | None:
+    """The provider account's connection limit, when the provider says it (cached 5 min)."""
+    try:
+        return gateway().account_limit()
+    except XtreamError:
+        return None
+
+
+@admin_required
 @require_POST
 def test_aria2(request: HttpRequest) -> HttpResponse:
     from vodarr.integrations.aria2.client import Aria2Client
@@ -212,6 +252,7 @@ def settings_props() -> dict[str, Any]:
             "rpcUrl": redact_url(settings.ARIA2_RPC_URL) if settings.ARIA2_RPC_URL else "",
             "hasSecret": bool(settings.ARIA2_RPC_SECRET),
         },
+        "server": server_props(_account_limit()),
     }
 
 

@@ -1,7 +1,7 @@
 """Library pages: browsing movies and series, a title's detail page, search and suggestions.
 
-Browse pages are paginators (``paging.py``, shared with the API) whose URLs carry ``as_of``.
-Detail pages take their props from ``details.py`` (the API shows the same).
+Listings come from ``listings.py`` and detail props from ``details.py``, which the API
+shares, so a script sees what a person sees.
 """
 
 from __future__ import annotations
@@ -13,9 +13,8 @@ from django.views.decorators.http import require_GET
 from inertia import render
 
 from vodarr.accounts.models import User
-from vodarr.catalog import browse, details
-from vodarr.catalog.models import Category, Kind
-from vodarr.catalog.paging import BrowseQuery, paginator
+from vodarr.catalog import browse, details, listings, preferences
+from vodarr.catalog.models import Kind
 from vodarr.web.views import render_error
 
 MAX_QUERY_LENGTH = 100
@@ -29,44 +28,28 @@ _MAX_ID_DIGITS = 18  # fits a signed 64-bit column
 
 @require_GET
 def movies_index(request: HttpRequest) -> HttpResponse:
-    query = _browse_query(request, Kind.MOVIE)
-    return render(
-        request,
-        "movies/index",
-        {
-            "movies": paginator("/movies", query, browse.browse_movies, browse.newest_movie_added),
-            "categories": browse.movie_categories(),
-            "filters": query.filters(),
-        },
-    )
+    return _browse(request, Kind.MOVIE, "/movies", "movies/index", "movies")
 
 
 @require_GET
 def series_index(request: HttpRequest) -> HttpResponse:
-    query = _browse_query(request, Kind.SERIES)
-    return render(
-        request,
-        "series/index",
-        {
-            "series": paginator(
-                "/series", query, browse.browse_series, browse.newest_series_modified
-            ),
-            "categories": browse.series_categories(),
-            "filters": query.filters(),
-        },
-    )
+    return _browse(request, Kind.SERIES, "/series", "series/index", "series")
 
 
-def _browse_query(request: HttpRequest, kind: str) -> BrowseQuery:
-    category = _positive_int(request.GET.get("category"))
-    if category is not None and not Category.objects.filter(pk=category, kind=kind).exists():
-        category = None
-    sort = request.GET.get("sort", "")
-    return BrowseQuery(
-        category=category,
-        sort=sort if sort in browse.SORTS else browse.DEFAULT_SORT,
+def _browse(request: HttpRequest, kind: str, path: str, component: str, prop: str) -> HttpResponse:
+    result = listings.browse_listing(
+        request.user,  # type: ignore[arg-type]
+        kind,
+        path,
+        category=_positive_int(request.GET.get("category")),
+        sort=request.GET.get("sort", ""),
         page=_positive_int(request.GET.get("page")) or 1,
         as_of=_epoch_seconds(request.GET.get("as_of")),
+    )
+    return render(
+        request,
+        component,
+        {prop: result.page, "categories": result.categories, "filters": result.query.filters()},
     )
 
 
@@ -105,20 +88,15 @@ def series_detail(request: HttpRequest, series_id: str) -> HttpResponse:
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
     q = _search_text(request)
-    return render(
-        request,
-        "search",
-        {
-            "q": q,
-            "movies": browse.search_movies(q, SEARCH_LIMIT),
-            "series": browse.search_series(q, SEARCH_LIMIT),
-        },
-    )
+    movies, shows = listings.search_cards(request.user, q, SEARCH_LIMIT)  # type: ignore[arg-type]
+    return render(request, "search", {"q": q, "movies": movies, "series": shows})
 
 
 @require_GET
 def search_suggest(request: HttpRequest) -> HttpResponse:
-    return JsonResponse({"results": browse.search_titles(_search_text(request), SUGGEST_LIMIT)})
+    q = _search_text(request)
+    hidden = preferences.hidden_category_ids(request.user) if q else []  # type: ignore[arg-type]
+    return JsonResponse({"results": browse.search_titles(q, SUGGEST_LIMIT, hidden=hidden)})
 
 
 def _search_text(request: HttpRequest) -> str:

@@ -8,6 +8,7 @@ see when they try Vodarr without a subscription: public-domain films, a few inve
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 KIB = 1024
 MIB = 1024 * KIB
@@ -40,6 +41,9 @@ class FakeMovie:
     added: int = _ADDED_BASE
     bytes_per_sec: int | None = None
     tmdb_id: str | None = None
+    trailer: str = ""  # youtube_trailer: a video id or a URL
+    # What the panel's probe says (info.video, info.audio, info.bitrate), as real panels send it.
+    probe: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -54,6 +58,7 @@ class FakeEpisode:
     duration_secs: int | None = None
     added: int = _ADDED_BASE
     bytes_per_sec: int | None = None
+    probe: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -69,6 +74,7 @@ class FakeSeries:
     director: str = ""
     episodes: list[FakeEpisode] = field(default_factory=list)
     tmdb_id: str | None = None
+    trailer: str = ""
 
     def seasons(self) -> dict[int, list[FakeEpisode]]:
         grouped: dict[int, list[FakeEpisode]] = {}
@@ -153,6 +159,26 @@ _SERIES: list[_SeriesRow] = [
 ]  # fmt: skip
 
 
+def demo_probe(seed: int, seconds: int) -> dict[str, Any]:
+    """Made-up but plausible probe details, so the demo's title pages show some."""
+    wide = seed % 2 == 0
+    return {
+        "video": {
+            "codec_name": "hevc" if wide else "h264",
+            "profile": "Main" if wide else "High",
+            "width": 1920 if wide else 1280,
+            "height": 800 if wide else 720,
+            "avg_frame_rate": "24000/1001",
+        },
+        "audio": {
+            "codec_name": "eac3" if wide else "aac",
+            "channels": 6 if wide else 2,
+            "tags": {"language": "eng"},
+        },
+        "bitrate": 2400 + (seed * 137) % 3000 if seconds else None,
+    }
+
+
 def demo_catalogue() -> Catalogue:
     """The demo library: 24 films in 3 categories, 6 shows of 2 or 3 seasons; a few MiB each."""
     catalogue = Catalogue()
@@ -177,6 +203,7 @@ def demo_catalogue() -> Catalogue:
                 duration_secs=minutes * 60,
                 added=_ADDED_BASE + stream_id * 86_400,
                 bytes_per_sec=DEMO_BYTES_PER_SEC,
+                probe=demo_probe(stream_id, minutes * 60),
             )
     for category_id, category_name in _SERIES_CATEGORIES.items():
         catalogue.series_categories[category_id] = FakeCategory(category_id, category_name)
@@ -200,6 +227,7 @@ def demo_catalogue() -> Catalogue:
                         duration_secs=(22 if category_id == "12" else 45) * 60,
                         added=_ADDED_BASE + episode_id * 60,
                         bytes_per_sec=DEMO_BYTES_PER_SEC,
+                        probe=demo_probe(series_id, (22 if category_id == "12" else 45) * 60),
                     )
                 )
                 position += 1

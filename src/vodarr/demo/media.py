@@ -1,4 +1,4 @@
-"""Deterministic media bytes, HTTP Range parsing and generated posters for the fake provider.
+"""Deterministic media bytes and generated posters for the fake provider.
 
 A file's filler is a pure function of ``(kind, media_id, offset)``: 4 KiB blocks of
 SHAKE-128 output seeded with the block number. Any byte range can be produced without the
@@ -14,7 +14,19 @@ import html
 import struct
 import textwrap
 import zlib
-from dataclasses import dataclass
+
+# Served with Range support like a real panel; the parsing is the web layer's, shared with
+# the links Vodarr serves itself.
+from vodarr.web.ranges import ByteRange, RangeNotSatisfiable, parse_range
+
+__all__ = [
+    "ByteRange",
+    "RangeNotSatisfiable",
+    "media_bytes",
+    "media_content",
+    "parse_range",
+    "poster_svg",
+]
 
 BLOCK_SIZE = 4096
 KINDS = ("movie", "episode")
@@ -53,57 +65,6 @@ def media_content(kind: str, media_id: int, start: int, end: int, prefix: bytes 
     if start + len(head) >= end:
         return head
     return head + media_bytes(kind, media_id, start + len(head), end)
-
-
-@dataclass(frozen=True)
-class ByteRange:
-    start: int
-    end: int  # exclusive
-
-    @property
-    def length(self) -> int:
-        return self.end - self.start
-
-
-class RangeNotSatisfiable(Exception):
-    """The requested range lies entirely beyond the end of the file (HTTP 416)."""
-
-
-def parse_range(header: str | None, size: int) -> ByteRange | None:
-    """The single range a ``Range`` header asks for, or None to send the whole file.
-
-    Supports ``bytes=a-b``, ``bytes=a-`` and ``bytes=-n``. Malformed headers and multiple
-    ranges are ignored (RFC 9110 allows answering them with the full 200 response).
-    """
-    if not header:
-        return None
-    unit, _, spec = header.strip().partition("=")
-    if unit.strip().lower() != "bytes" or "," in spec:
-        return None
-    first, dash, last = spec.strip().partition("-")
-    if not dash:
-        return None
-    first, last = first.strip(), last.strip()
-    if not first:
-        if not _is_number(last):
-            return None
-        suffix = int(last)
-        if suffix == 0 or size == 0:
-            raise RangeNotSatisfiable(f"bytes */{size}")
-        return ByteRange(max(0, size - suffix), size)
-    if not _is_number(first) or (last and not _is_number(last)):
-        return None
-    start = int(first)
-    end = int(last) + 1 if last else size
-    if last and end <= start:
-        return None  # "bytes=5-2" is invalid, not unsatisfiable
-    if start >= size:
-        raise RangeNotSatisfiable(f"bytes */{size}")
-    return ByteRange(start, min(end, size))
-
-
-def _is_number(text: str) -> bool:
-    return text.isascii() and text.isdigit()
 
 
 def content_type(ext: str) -> str:

@@ -166,8 +166,9 @@ class Panel:
             "duration_secs": movie.duration_secs if movie.duration_secs else self._number(None),
             "duration": _clock(movie.duration_secs),
             "rating": self._number(movie.rating),
-            "youtube_trailer": "",
+            "youtube_trailer": movie.trailer,
             **self._release(movie.year),
+            **movie.probe,
         }
         movie_data: dict[str, Any] = {
             "stream_id": self._id(movie.stream_id),
@@ -194,7 +195,7 @@ class Panel:
             "last_modified": str(max((e.added for e in show.episodes), default=0)),
             "rating": self._number(show.rating),
             "backdrop_path": self._backdrop("series", show.series_id),
-            "youtube_trailer": "",
+            "youtube_trailer": show.trailer,
             "episode_run_time": "45",
             "category_id": show.category_id,
             "tmdb": show.tmdb_id or "",
@@ -244,6 +245,7 @@ class Panel:
                 "duration": _clock(episode.duration_secs),
                 "rating": self._number(None),
                 **self._release(show.year),
+                **episode.probe,
             },
             "custom_sid": "",
             "added": str(episode.added),

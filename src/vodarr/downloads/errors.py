@@ -1,4 +1,5 @@
-"""The two ways a download operation says no: a start that started nothing, a refused action.
+"""The ways a download operation says no: a start that started nothing (or was not allowed),
+a refused action.
 
 Both carry sentences shown to the person as they are (flash or ``errors.action``).
 """
@@ -18,6 +19,10 @@ class StartError(Exception):
         super().__init__(" ".join(messages))
         self.messages = list(messages)
         self.reason = reason
+
+
+class StartNotAllowed(StartError):
+    """The person may not download to the server (the per-user permission is off)."""
 
 
 class ActionError(Exception):

@@ -10,8 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from vodarr.accounts.models import User
-from vodarr.downloads.gateway import new_gid
-from vodarr.downloads.models import MediaDownloadRef, MediaType, Transfer, media_identity
+from vodarr.downloads.models import MediaDownloadRef, MediaType, Transfer, media_identity, new_gid
 from vodarr.downloads.paths import episode_output_path, movie_output_path, plain_episode_title
 from vodarr.integrations.xtream.models import Episode, SeriesInfo, VodInfo
 from vodarr.integrations.xtream.names import parse_name

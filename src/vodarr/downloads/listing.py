@@ -1,60 +1,50 @@
-"""The Downloads page's data: one page of requests, merged with ONE aria2 status request.
+"""The Downloads page's data, and downloads as other pages show them.
 
-Also the person's own downloads as other pages show them (Discover's "downloading now", a
-title page's state), in the same shape (``serialize.serialize_download``).
+``downloads_page``: one page of list entries — a lone download, or a batch of episodes
+started together (a group: its episodes in season/episode order) — in TWO queries (the counts
+and the rows) plus ONE aria2 request for the unfinished rows on screen; finished rows are
+not asked about, their record is the truth. The counts are kept until the person's downloads
+change (``_counts``).
+
+Also the person's downloads on other pages, in the same shape (``serialize``): Discover's
+"Downloading now", a title page's state, and ``download_badges`` — what the server has of a
+list of titles (poster cards, search results, season tabs) from one query per page.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
+from math import ceil
 from typing import Any
 from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
-from django.db.models import QuerySet
+from django.core.cache import cache
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from vodarr.accounts.models import User
-from vodarr.downloads.gateway import gateway
-from vodarr.downloads.models import (
-    IN_PROGRESS_STATUSES,
-    MediaDownloadRef,
-    remember_status_changes,
+from vodarr.downloads.changes import TOPIC, remember_status_changes
+from vodarr.downloads.filters import (
+    ATTENTION,
+    DownloadFilters,
+    annotate_state,
+    entry_heads,
+    searched,
+    state_counts,
+    visible_downloads,
+    with_state,
 )
+from vodarr.downloads.gateway import gateway
+from vodarr.downloads.models import UNFINISHED_STATUSES, MediaDownloadRef, MediaType, Transfer
 from vodarr.downloads.serialize import serialize_download
 from vodarr.integrations.aria2.errors import Aria2Error
 from vodarr.integrations.aria2.types import DownloadStatus
+from vodarr.live.publish import watch
 
 logger = logging.getLogger("vodarr.downloads")
 PER_PAGE = 10
-
-
-def parse_owner_ids(raw: str | None) -> list[int]:
-    """`owners=1,3,5` → [1, 3, 5]; anything that is not a positive integer is dropped."""
-    ids: list[int] = []
-    for part in (raw or "").split(","):
-        part = part.strip()
-        if part.isdigit() and 0 < int(part) < 2**63 and int(part) not in ids:
-            ids.append(int(part))
-    return ids
-
-
-def parse_page(raw: str | None) -> int:
-    try:
-        return max(1, int(raw or 1))
-    except ValueError:
-        return 1
-
-
-def visible_downloads(user: User, owner_ids: list[int]) -> QuerySet[MediaDownloadRef]:
-    """Members see their own; admins see everyone's, optionally only the given owners'."""
-    queryset = MediaDownloadRef.objects.select_related("user", "transfer").order_by(
-        "-created_at", "-id"
-    )
-    if not user.is_admin:
-        return queryset.filter(user=user)
-    if owner_ids:
-        return queryset.filter(user_id__in=owner_ids)
-    return queryset
+COUNTS_KEPT_SECONDS = 300
 
 
 def download_of(user: User, pk: int) -> MediaDownloadRef | None:
@@ -68,9 +58,10 @@ def download_of(user: User, pk: int) -> MediaDownloadRef | None:
 
 def one_download(user: User, ref: MediaDownloadRef) -> dict[str, Any]:
     """``ref`` as a DownloadItem with aria2's live status (recorded, as the page does)."""
-    live = live_statuses([ref])
+    live, asked = live_statuses([ref])
     remember_status_changes([ref.transfer], live)
-    return serialize_download(ref, live.get(ref.transfer.gid), for_admin=user.is_admin)
+    gid = ref.transfer.gid
+    return serialize_download(ref, live.get(gid), for_admin=user.is_admin, asked=gid in asked)
 
 
 def owner_options() -> list[dict[str, Any]]:
@@ -80,60 +71,119 @@ def owner_options() -> list[dict[str, Any]]:
 
 
 def downloads_page(
-    user: User, *, page: int, owner_ids: list[int], path: str = "/downloads"
-) -> dict[str, Any]:
-    """The `downloads` prop: a paginator object whose items carry live aria2 status."""
-    paginator = Paginator(visible_downloads(user, owner_ids), PER_PAGE)
-    number = min(page, paginator.num_pages)  # out of range gives the last page, not an error
-    current = paginator.page(number)
-    refs = list(current.object_list)
-    live = live_statuses(refs)
+    user: User, filters: DownloadFilters, *, path: str = "/downloads"
+) -> tuple[dict[str, Any], dict[str, int]]:
+    """The ``downloads`` paginator (of list entries: a group counts once) and the ``counts``."""
+    scope = searched(visible_downloads(user, filters.owners), filters.q)
+    counts = _counts(user, filters, scope)
+    selection = with_state(scope, filters.states)
+    last = max(1, ceil(counts["entries"] / PER_PAGE))
+    number = min(filters.page, last)  # out of range gives the last page, not an error
+    start = (number - 1) * PER_PAGE
+    heads = selection.filter(entry_heads(selection)).order_by("-created_at", "-id")
+    window = slice(start, start + PER_PAGE)
+    rows = list(
+        selection.filter(
+            Q(pk__in=heads.values("pk")[window]) | Q(batch__in=heads.values("batch")[window])
+        )
+    )
+    entries = _entries(rows)
+    refs = [ref for members in entries for ref in members]
+    live, asked = live_statuses(refs)
     remember_status_changes([ref.transfer for ref in refs], live)
     data = [
-        serialize_download(ref, live.get(ref.transfer.gid), for_admin=user.is_admin) for ref in refs
+        serialize_download(
+            ref,
+            live.get(ref.transfer.gid),
+            for_admin=user.is_admin,
+            asked=ref.transfer.gid in asked,
+        )
+        for ref in refs
     ]
 
     def url(n: int) -> str:
-        query = {"page": n}
-        if user.is_admin and owner_ids:
-            query["owners"] = ",".join(map(str, owner_ids))  # type: ignore[assignment]
-        return f"{path}?{urlencode(query)}"
+        return f"{path}?{urlencode(filters.query(n))}"
 
-    return {
+    paginator = {
         "data": data,
         "current_page": number,
-        "last_page": paginator.num_pages,
+        "last_page": last,
         "per_page": PER_PAGE,
-        "total": paginator.count,
-        "from": current.start_index() if refs else None,
-        "to": current.end_index() if refs else None,
-        "next_page_url": url(number + 1) if current.has_next() else None,
-        "prev_page_url": url(number - 1) if current.has_previous() else None,
+        "total": counts["entries"],
+        "from": start + 1 if entries else None,
+        "to": start + len(entries) if entries else None,
+        "next_page_url": url(number + 1) if number < last else None,
+        "prev_page_url": url(number - 1) if number > 1 else None,
     }
+    return paginator, counts
 
 
-def live_statuses(refs: list[MediaDownloadRef]) -> dict[str, DownloadStatus]:
-    """aria2's status of the refs' transfers in one request; {} when aria2 cannot answer.
+def _counts(
+    user: User, filters: DownloadFilters, scope: QuerySet[MediaDownloadRef]
+) -> dict[str, int]:
+    """The counts, computed once per change of the person's downloads.
 
-    Canceled requests are not asked about: they show what they were when canceled.
+    Every change to what a person sees bumps their live-channel counter in its own
+    transaction (``changes``), so the counts stored under its version stay true until it
+    moves: reloading the page costs one small query instead of a pass over the whole history.
+    The version is read before the counts, so they are never older than their key.
     """
-    gids = list(dict.fromkeys(ref.transfer.gid for ref in refs if not ref.is_canceled))
+    version = watch(user.pk, [TOPIC])[TOPIC]
+    narrowed = json.dumps([user.is_admin, filters.owners, filters.q, filters.states])
+    key = f"download-counts:{user.pk}:{version}:{hashlib.sha256(narrowed.encode()).hexdigest()}"
+    counts: dict[str, int] | None = cache.get(key)
+    if counts is None:
+        counts = state_counts(scope, filters.states)
+        cache.set(key, counts, COUNTS_KEPT_SECONDS)
+    return counts
+
+
+def _entries(rows: list[MediaDownloadRef]) -> list[list[MediaDownloadRef]]:
+    """Rows as list entries, newest first; a batch's episodes in season and episode order."""
+    entries: dict[str, list[MediaDownloadRef]] = {}
+    for ref in rows:
+        entries.setdefault(ref.batch or f"#{ref.pk}", []).append(ref)
+    for members in entries.values():
+        members.sort(key=lambda r: (r.season or 0, r.episode or 0, r.pk))
+
+    def newest_first(members: list[MediaDownloadRef]) -> tuple[Any, int]:
+        head = min(members, key=lambda r: r.pk)  # the row the query ordered the entry by
+        return (head.created_at, head.pk)
+
+    return sorted(entries.values(), key=newest_first, reverse=True)
+
+
+def live_statuses(refs: list[MediaDownloadRef]) -> tuple[dict[str, DownloadStatus], set[str]]:
+    """aria2's status of the refs' unfinished transfers in one request, and the GIDs asked.
+
+    Canceled requests and finished transfers are not asked about: they show their record.
+    aria2 not answering gives no statuses (the rows show their last known state).
+    """
+    gids = list(
+        dict.fromkeys(
+            ref.transfer.gid
+            for ref in refs
+            if not ref.is_canceled
+            and ref.transfer.status in UNFINISHED_STATUSES
+            and not ref.transfer.is_stopped
+        )
+    )
     if not gids:
-        return {}
+        return {}, set()
     try:
         answers = gateway().client.tell_statuses(gids)
     except Aria2Error as error:
         logger.warning("Showing last known download states: %s", error.message)
-        return {}
-    return {gid: state for gid, state in answers.items() if isinstance(state, DownloadStatus)}
+        return {}, set(gids)
+    live = {gid: state for gid, state in answers.items() if isinstance(state, DownloadStatus)}
+    return live, set(gids)
 
 
 def active_downloads(user: User, limit: int = 5) -> list[dict[str, Any]]:
-    """The person's own unfinished (or being verified), non-canceled downloads, newest first,
-    as last recorded."""
+    """The person's own downloads under way or failed (needing them), newest first, as recorded."""
     refs = (
-        MediaDownloadRef.objects.live()
-        .filter(user=user, transfer__status__in=IN_PROGRESS_STATUSES)
+        annotate_state(MediaDownloadRef.objects.filter(user=user))
+        .filter(Q(state__in=("active", "queued", "paused")) | ATTENTION)
         .select_related("user", "transfer")
         .order_by("-created_at", "-id")[:limit]
     )
@@ -155,3 +205,84 @@ def latest_downloads_of(
         if ref.episode_id not in latest:
             latest[ref.episode_id] = serialize_download(ref, for_admin=False)
     return latest
+
+
+# -- badges ---------------------------------------------------------------------------------
+
+# Badge states in the order a title with several files shows them (a series).
+BADGE_ORDER = ("downloading", "queued", "paused", "failed", "downloaded")
+_BADGE_OF = {
+    "active": "downloading",
+    "waiting": "queued",
+    "paused": "paused",
+    "complete": "downloaded",
+    "error": "failed",
+    "removed": "failed",
+}
+
+
+def download_badges(
+    user: User,
+    *,
+    movie_ids: list[int] | tuple[int, ...] = (),
+    series_ids: list[int] | tuple[int, ...] = (),
+    episodes: bool = False,
+) -> dict[str, dict[Any, dict[str, Any]]]:
+    """What the server has of these titles, from ONE query: ``{"movies": {id: badge}, ...}``.
+
+    A badge is ``{state, percent, done, files}``: ``state`` is ``downloaded`` (the file is on
+    the server, whoever asked for it), ``downloading`` / ``queued`` / ``paused`` (someone's
+    download of it is under way; ``percent`` of the bytes known so far), or ``failed`` (only
+    for people who asked for it, and admins: to anyone else a failed attempt is noise).
+    A series' badge sums its episodes (``done`` of ``files`` complete); ``episodes=True``
+    adds ``"episodes": {episode id: badge}`` (a series page's rows and season tabs).
+    """
+    badges: dict[str, dict[Any, dict[str, Any]]] = {"movies": {}, "series": {}}
+    if episodes:
+        badges["episodes"] = {}
+    wanted = Q(downloadable_type=MediaType.VOD_STREAM, downloadable_id__in=list(movie_ids)) | Q(
+        downloadable_type=MediaType.SERIES, downloadable_id__in=list(series_ids)
+    )
+    if not movie_ids and not series_ids:
+        return badges
+    mine = MediaDownloadRef.objects.live().filter(transfer=OuterRef("pk"), user=user)
+    rows = (
+        Transfer.objects.filter(wanted, media_key__isnull=False)
+        .annotate(mine=Exists(mine))
+        .values_list(
+            "downloadable_type",
+            "downloadable_id",
+            "episode_id",
+            "status",
+            "total_length",
+            "completed_length",
+            "mine",
+        )
+    )
+    files: dict[tuple[str, Any], list[tuple[str, int, int]]] = {}
+    for kind, media_id, episode_id, status, total, done, own in rows:
+        state = _BADGE_OF.get(status)
+        if state is None or (state == "failed" and not (own or user.is_admin)):
+            continue
+        key = ("movies", media_id) if kind == MediaType.VOD_STREAM else ("series", media_id)
+        files.setdefault(key, []).append((state, total, done))
+        if episodes and kind == MediaType.SERIES:
+            badges["episodes"][episode_id] = _badge([(state, total, done)])
+    for (group, media_id), states in files.items():
+        badges[group][media_id] = _badge(states)
+    return badges
+
+
+def _badge(files: list[tuple[str, int, int]]) -> dict[str, Any]:
+    state = min((s for s, _, _ in files), key=BADGE_ORDER.index)
+    moving = [(total, done) for s, total, done in files if s in ("downloading", "queued", "paused")]
+    known = sum(total for total, _ in moving)
+    percent = (
+        min(100, sum(done for _, done in moving) * 100 // known) if moving and known > 0 else None
+    )
+    return {
+        "state": state,
+        "percent": percent,
+        "done": sum(1 for s, _, _ in files if s == "downloaded"),
+        "files": len(files),
+    }

@@ -14,6 +14,7 @@ settings whenever a transfer is (re)added (``gateway.Aria2Gateway``).
 from __future__ import annotations
 
 import hashlib
+import secrets
 from enum import StrEnum
 from typing import Any, ClassVar
 
@@ -64,6 +65,11 @@ def media_key(user_id: int, media_type: str, media_id: int, episode_id: str | No
     return f"{user_id}:{media_identity(media_type, media_id, episode_id)}"
 
 
+def new_gid() -> str:
+    """A GID in aria2's format (16 hex digits) that we choose, so the row can exist first."""
+    return secrets.token_hex(8)
+
+
 def path_key(output_path: str) -> str:
     """A fixed-size unique key for an output path (paths may exceed an index's byte limit)."""
     return hashlib.sha256(output_path.encode("utf-8")).hexdigest()
@@ -105,12 +111,14 @@ class Transfer(models.Model):
     probe = models.JSONField(default=dict, blank=True)  # what ffprobe found in a passed file
 
     created_at = models.DateTimeField(default=timezone.now)
+    # Every write sets it (``update()`` calls too): the live channel sends what changed since.
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         indexes: ClassVar[list[models.Index]] = [
             models.Index(fields=["status"], name="transfer_status"),
             models.Index(fields=["retry_next_at"], name="transfer_retry_due"),
+            models.Index(fields=["updated_at"], name="transfer_recently_changed"),
         ]
 
     def __str__(self) -> str:
@@ -179,29 +187,8 @@ def stopped_fields(now: Any) -> dict[str, Any]:
         "status": Status.REMOVED,
         "download_speed": 0,
         "retry_next_at": None,
+        "updated_at": now,  # what changed since when: the live channel reads it
     }
-
-
-def remember_status_changes(transfers: list[Transfer], live: dict[str, Any]) -> None:
-    """Record status changes aria2 just reported (``live``: GID → DownloadStatus).
-
-    Only status changes are written (progress is the worker's job, every tick), so reading
-    usually writes nothing. Each write is conditional on the transfer still holding the GID
-    and status read here: the worker or a person may have re-added it in the meantime.
-    """
-    done: set[int] = set()
-    for transfer in transfers:
-        state = live.get(transfer.gid)
-        if transfer.pk in done or state is None or state.status is None:
-            continue
-        done.add(transfer.pk)
-        if transfer.status_for(str(state.status)) == transfer.status:
-            continue
-        seen_status = transfer.status
-        fields = transfer.record_state(state)
-        Transfer.objects.filter(pk=transfer.pk, gid=transfer.gid, status=seen_status).update(
-            **{name: getattr(transfer, name) for name in fields}
-        )
 
 
 class LiveRequests(models.QuerySet["MediaDownloadRef"]):
@@ -236,6 +223,9 @@ class MediaDownloadRef(models.Model):
 
     canceled_at = models.DateTimeField(null=True, blank=True)
     desired_paused = models.BooleanField(default=False)
+    # Episodes started together (one batch) share it: the Downloads page shows them as one
+    # group row. None for a movie or a single episode.
+    batch = models.CharField(max_length=32, null=True, blank=True)  # noqa: DJ001
 
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -246,6 +236,7 @@ class MediaDownloadRef(models.Model):
         ordering: ClassVar[list[str]] = ["-created_at", "-id"]
         indexes: ClassVar[list[models.Index]] = [
             models.Index(fields=["user", "-created_at"], name="download_owner_recent"),
+            models.Index(fields=["user", "updated_at"], name="download_owner_changed"),
         ]
 
     def __str__(self) -> str:
@@ -276,6 +267,30 @@ class MediaDownloadRef(models.Model):
         if self.desired_paused and status in UNFINISHED_STATUSES:
             return Status.PAUSED
         return status
+
+
+# -- what the people on a transfer want (annotations for Transfer querysets) -------------------
+
+
+def running_request() -> models.Exists:
+    """Annotation: the transfer has a live request that is not paused."""
+    return models.Exists(
+        MediaDownloadRef.objects.live().filter(transfer=models.OuterRef("pk"), desired_paused=False)
+    )
+
+
+def live_request() -> models.Exists:
+    return models.Exists(MediaDownloadRef.objects.live().filter(transfer=models.OuterRef("pk")))
+
+
+def everyone_paused(transfer_ids: list[int]) -> set[int]:
+    """Of these transfers, those with live requests that are all paused (one query)."""
+    return set(
+        Transfer.objects.filter(pk__in=transfer_ids)
+        .annotate(wanted=live_request(), running=running_request())
+        .filter(wanted=True, running=False)
+        .values_list("pk", flat=True)
+    )
 
 
 # -- what happened to transfers, for background consumers (see events.py) ----------------
@@ -317,3 +332,30 @@ class EventCursor(models.Model):
 
     def __str__(self) -> str:
         return f"{self.consumer} at {self.position}"
+
+
+# -- provider connections Vodarr holds outside aria2 (see connections.py) -----------------
+
+
+class ProviderStreamQuerySet(models.QuerySet["ProviderStream"]):
+    def in_use(self, now: Any = None) -> ProviderStreamQuerySet:
+        """Streams still flowing: renewed recently enough (a dead process's ones lapse)."""
+        return self.filter(expires_at__gt=now or timezone.now())
+
+
+class ProviderStream(models.Model):
+    """One provider connection held by a link streamed through Vodarr (not by aria2).
+
+    Rows are the count that holds across web processes: aria2 is given what the account
+    allows minus these. A stream renews its row while bytes flow; the row of a process that
+    died lapses by itself after ``expires_at``.
+    """
+
+    label = models.CharField(max_length=600, blank=True)  # what is being streamed, for admins
+    opened_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField(db_index=True)
+
+    objects = ProviderStreamQuerySet.as_manager()
+
+    def __str__(self) -> str:
+        return f"stream {self.pk}: {self.label}"

@@ -19,18 +19,21 @@ fails is deleted again.
 from __future__ import annotations
 
 import logging
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.utils import timezone
 
 from vodarr.accounts.models import User
 from vodarr.catalog.provider import provider_client
 from vodarr.downloads import factories
+from vodarr.downloads.changes import requests_changed, requests_removed, transfers_changed
 from vodarr.downloads.disk import check_free_space
-from vodarr.downloads.errors import StartError
+from vodarr.downloads.errors import StartError, StartNotAllowed
 from vodarr.downloads.factories import Planned
 from vodarr.downloads.gateway import gateway
 from vodarr.downloads.models import (
@@ -44,6 +47,7 @@ from vodarr.downloads.models import (
     path_key,
 )
 from vodarr.downloads.paths import UnsafePath, absolute_path
+from vodarr.downloads.readd import Readd
 from vodarr.integrations.aria2.errors import Aria2Error
 from vodarr.integrations.xtream.client import XtreamClient
 from vodarr.integrations.xtream.errors import XtreamError, XtreamNotFound
@@ -54,8 +58,19 @@ ALREADY_IN_PROGRESS = "Download already in progress."
 ALREADY_DOWNLOADED = "This title is already downloaded."
 STARTED = "Download started."
 BATCH_STARTED = "Downloads started for selected episodes."
+NOT_ALLOWED = (
+    "You may not download to the server. Ask an administrator, or use “Get a link” to "
+    "download to your own device."
+)
 
-__all__ = ["BatchResult", "StartError", "start_episode_download", "start_episodes_download"]
+__all__ = [
+    "BatchResult",
+    "StartError",
+    "StartNotAllowed",
+    "ensure_may_download",
+    "start_episode_download",
+    "start_episodes_download",
+]
 
 
 @dataclass
@@ -93,7 +108,18 @@ def file_is_whole(transfer: Transfer) -> bool:
     return path.stat().st_size == transfer.total_length
 
 
+def ensure_may_download(user: User) -> None:
+    """The one check of the "may download to the server" permission.
+
+    Every start (a click, a batch, a series monitor, the API) passes here first, so no
+    caller can forget it; raises ``StartNotAllowed``.
+    """
+    if not user.may_download_to_server:
+        raise StartNotAllowed(NOT_ALLOWED)
+
+
 def start_movie_download(user: User, stream_id: int) -> MediaDownloadRef:
+    ensure_may_download(user)
     # Checked before any provider call: a second click costs nothing upstream.
     _refuse_if_held(media_key(user.pk, MediaType.VOD_STREAM, stream_id, None))
     xtream = _provider()
@@ -126,6 +152,7 @@ def start_episodes_download(
     Unknown episodes fail the whole batch (nothing starts); episodes this person already has
     are skipped and reported.
     """
+    ensure_may_download(user)
     xtream = _provider()
     try:
         series = xtream.series_info(series_id)
@@ -145,6 +172,10 @@ def start_episodes_download(
         for _, found in episodes
         if found is not None
     ]
+    if len(planned) > 1:
+        batch = secrets.token_hex(8)  # started together: one group row on the Downloads page
+        for item in planned:
+            item.request.batch = batch
     return _start(
         planned, xtream, label=lambda p: f"S{p.request.season:02d}E{p.request.episode:02d}"
     )
@@ -192,7 +223,7 @@ def _start(
     planned: list[Planned], xtream: XtreamClient, label: Callable[[Planned], str]
 ) -> BatchResult:
     check_free_space(0)  # providers do not say how big a file is: the reserve, at least
-    gateway().apply_account_limit(xtream)
+    gateway().apply_global_options(xtream)
     result, plan = BatchResult(), _Plan()
     gateway().refresh(_existing(planned))  # decide on aria2's word, not on a stale row
     with transaction.atomic():
@@ -212,6 +243,7 @@ def _start(
                 _again(mine, item, label, result, plan)
             else:
                 _place(item, holders.get(item.identity), label, result, plan)
+        requests_changed(ref.user_id for ref in result.started)
     _carry_out(plan, xtream, label, result)
     return result
 
@@ -296,12 +328,11 @@ def _carry_out(
     """Tell aria2, after the rows are committed (so the worker never mistakes them)."""
     if plan.new:
         _add_new(plan.new, xtream, label, result)
-    for transfer, from_zero in plan.redo:
-        try:
-            gateway().readd(transfer, restart_from_zero=from_zero, fresh_start=True)
-        except (Aria2Error, XtreamError, StartError) as error:
-            message = getattr(error, "message", str(error))
-            result.failed.append(f"{_transfer_label(transfer)} could not start: {message}")
+    items = [Readd(transfer, restart_from_zero=from_zero) for transfer, from_zero in plan.redo]
+    for item, outcome in zip(items, gateway().readd_many(items, fresh_start=True), strict=True):
+        if isinstance(outcome, Exception):
+            message = getattr(outcome, "message", str(outcome))
+            result.failed.append(f"{_transfer_label(item.transfer)} could not start: {message}")
     if plan.unpause:
         try:
             gateway().client.multicall([("aria2.unpause", [t.gid]) for t in plan.unpause])
@@ -339,8 +370,10 @@ def _undo_new(item: Planned, error: Aria2Error) -> None:
             Transfer.objects.filter(pk=item.transfer.pk).delete()
         else:  # someone joined meanwhile: they see the failure and may retry
             Transfer.objects.filter(pk=item.transfer.pk).update(
-                status=Status.ERROR, last_error_message=error.message
+                status=Status.ERROR, last_error_message=error.message, updated_at=timezone.now()
             )
+            transfers_changed([item.transfer.pk])
+        requests_removed([item.request.user_id], [item.request.pk])
 
 
 def _transfer_label(transfer: Transfer) -> str:

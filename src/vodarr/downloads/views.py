@@ -1,7 +1,8 @@
-"""Downloads routes: the list, acting on one download, and starting movie/episode downloads."""
+"""Downloads routes: the list, acting on one or many downloads, starting movie/episode downloads."""
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -11,6 +12,8 @@ from inertia import render
 
 from vodarr.accounts.models import User
 from vodarr.downloads import actions, listing, starting
+from vodarr.downloads.filters import DownloadFilters, bulk_targets
+from vodarr.downloads.forms import BulkForm
 from vodarr.downloads.models import MediaDownloadRef
 from vodarr.web.http import (
     BadRequestBody,
@@ -43,18 +46,47 @@ def _get_download_for_user(request: HttpRequest, pk: str) -> MediaDownloadRef:
 @require_http_methods(["GET"])
 def downloads_index(request: HttpRequest) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
-    owner_ids = listing.parse_owner_ids(request.GET.get("owners")) if user.is_admin else []
+    filters = DownloadFilters.from_query(request.GET, user)
+
+    @cache
+    def page() -> tuple[dict[str, Any], dict[str, int]]:
+        return listing.downloads_page(user, filters)
+
     props: dict[str, Any] = {
-        "downloads": lambda: Plain(
-            listing.downloads_page(
-                user, page=listing.parse_page(request.GET.get("page")), owner_ids=owner_ids
-            )
-        ),
-        "filters": {"owners": owner_ids},
+        "downloads": lambda: Plain(page()[0]),
+        "counts": lambda: page()[1],
+        "filters": filters.as_props(),
     }
     if user.is_admin:
         props["ownerOptions"] = listing.owner_options
     return render(request, "downloads", props)
+
+
+@require_http_methods(["POST"])
+def downloads_bulk(request: HttpRequest) -> HttpResponse:
+    """One action on many downloads: by ``ids``, or every download in a ``status``."""
+    user: User = request.user  # type: ignore[assignment]
+    form = BulkForm(read_body(request))  # bad bodies: BadInputMiddleware answers 4xx
+    if not form.is_valid():
+        return validation_failed(request, form.first_errors(), DOWNLOADS_URL)
+    data = form.cleaned_data
+    refs, missing, left = bulk_targets(user, data)
+    result = actions.perform_many(
+        refs,
+        actions.Action(data["action"]),
+        missing=missing,
+        delete_partial=data["delete_partial"] or False,
+        restart_from_zero=data["restart_from_zero"] or False,
+    )
+    result.more_left = left
+    if wants_json(request):
+        return JsonResponse(result.as_json())
+    if result.done or not result.refused:
+        flash(request, "success", result.message())
+    refusals = result.refusals()
+    if refusals:
+        flash(request, "error", refusals)
+    return redirect_back(request, DOWNLOADS_URL)
 
 
 @require_http_methods(["PATCH", "DELETE"])
@@ -135,6 +167,8 @@ def _same_origin(request: HttpRequest, url: str | None) -> bool:
 def _start_response(request: HttpRequest, run: Any, success: str) -> HttpResponse:
     try:
         outcome = run()
+    except starting.StartNotAllowed as error:
+        return render_error(request, 403, " ".join(error.messages))
     except starting.StartError as error:
         if wants_json(request):
             return JsonResponse({"message": " ".join(error.messages)}, status=422)
@@ -193,7 +227,7 @@ def start_episode(request: HttpRequest, series_id: str, season: str, episode: st
 def start_batch(request: HttpRequest, series_id: str) -> HttpResponse:
     sid = _int_or_404(series_id, "Series")
     data = read_body(request)  # bad bodies: BadInputMiddleware answers 4xx
-    wanted, problem = _parse_episode_list(data.get("episodes"))
+    wanted, problem = parse_episode_list(data.get("episodes"))
     if problem:
         return validation_failed(request, {"episodes": problem}, f"/series/{sid}")
     user: User = request.user  # type: ignore[assignment]
@@ -207,7 +241,8 @@ def start_batch(request: HttpRequest, series_id: str) -> HttpResponse:
 MAX_BATCH = 500
 
 
-def _parse_episode_list(raw: object) -> tuple[list[tuple[int, int]], str | None]:
+def parse_episode_list(raw: object) -> tuple[list[tuple[int, int]], str | None]:
+    """`{"episodes": [{"season": 1, "episode": 2}, …]}` as pairs, or a sentence why not."""
     if not isinstance(raw, list) or not raw:
         return [], "Choose at least one episode."
     if len(raw) > MAX_BATCH:

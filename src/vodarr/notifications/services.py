@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from vodarr.accounts.models import User
+from vodarr.live.publish import bump
 from vodarr.notifications.models import (
     Delivery,
     Notification,
@@ -25,6 +26,7 @@ from vodarr.web.pagination import paginator_props
 
 PER_PAGE = 20
 MAX_TARGETS = 10
+TOPIC = "notifications"  # the live channel's topic (live.py): the bell's count
 
 
 def notify(
@@ -53,6 +55,7 @@ def notify(
                 for t in targets
             ]
         )
+        bump(TOPIC, people)  # last in the transaction: the live channel's rule
     return created
 
 
@@ -86,7 +89,11 @@ def mark_read(user: User, notification_id: int | None = None) -> int:
     unread = Notification.objects.filter(user=user, read_at__isnull=True)
     if notification_id is not None:
         unread = unread.filter(pk=notification_id)
-    return unread.update(read_at=timezone.now())
+    with transaction.atomic():
+        marked = unread.update(read_at=timezone.now())
+        if marked:
+            bump(TOPIC, [user.pk])  # the person's other tabs dim the bell too
+    return marked
 
 
 def serialize_target(target: NotificationTarget) -> dict[str, Any]:

@@ -127,26 +127,28 @@ def string_field(data: dict[str, Any], name: str, errors: dict[str, str], label:
 
 def bool_field(data: dict[str, Any], name: str, errors: dict[str, str], label: str) -> bool:
     """Accepts JSON booleans and the usual form spellings; anything else is an error."""
-    value = data.get(name, False)
+    value = parse_bool(data.get(name, False))
+    if value is None:
+        errors.setdefault(name, f"The {label} field must be true or false.")
+        return False
+    return value
+
+
+_TRUE = {"1", "true", "on", "yes"}
+_FALSE = {"0", "false", "off", "no"}
+
+
+def parse_bool(value: Any) -> bool | None:
+    """A JSON boolean or a usual form spelling ("on", "0", "") as a bool; None if neither."""
     if isinstance(value, bool):
         return value
     if value in (None, ""):
         return False
-    if isinstance(value, str) and value.lower() in {
-        "1",
-        "true",
-        "on",
-        "yes",
-        "0",
-        "false",
-        "off",
-        "no",
-    }:
-        return value.lower() in {"1", "true", "on", "yes"}
+    if isinstance(value, str) and value.lower() in _TRUE | _FALSE:
+        return value.lower() in _TRUE
     if isinstance(value, int) and value in (0, 1):
         return bool(value)
-    errors.setdefault(name, f"The {label} field must be true or false.")
-    return False
+    return None
 
 
 def same_site_path(request: HttpRequest, candidate: str) -> str | None:

@@ -59,3 +59,25 @@ class RedactingFilter(logging.Filter):
         if record.exc_text:
             record.exc_text = redact_log_text(record.exc_text)
         return True
+
+
+class CutShortFilter(logging.Filter):
+    """A response that stops before its ``Content-Length`` is one line, not a traceback.
+
+    Some bodies are ended on purpose midway (a link revoked while a film plays, a file that
+    vanished, a provider that hung up): closing the connection short is how HTTP tells the
+    client so, and uvicorn reports it as "Exception in ASGI application" with h11's
+    ``LocalProtocolError``. That is expected, not a server fault.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        if error is not None and "Too little data for declared Content-Length" in str(error):
+            record.msg = (
+                "A response was cut short before its declared length (the client was told)."
+            )
+            record.args = None
+            record.exc_info = None
+            record.exc_text = None
+            record.levelno, record.levelname = logging.INFO, "INFO"
+        return True

@@ -88,7 +88,7 @@ def test_it_decides_from_the_message_alone_when_the_code_is_unknown() -> None:
             BAD_STATUS.format(503),
             "The provider's server is overloaded or failing (HTTP 503). Retrying may help.",
         ),
-        (3, "Resource not found", "The provider does not have this file (HTTP 404). "),
+        (3, "Resource not found", "(HTTP 404): it may have been removed. Retrying will not"),
         (9, "", "There is not enough free disk space on the server. Retrying will not help."),
         (1, "No URI available.", "dropped before the file was complete. Retrying may help."),
         (22, BAD_STATUS.format(403), "refused access (HTTP 403)"),

@@ -44,7 +44,8 @@ def test_a_404_is_reported_as_code_3_and_classified_permanent(
     assert (status.error_code, status.error_message) == (3, "Resource not found")
     assert is_transient(status.error_code, status.error_message) is False
     assert describe_error(status.error_code, status.error_message) == (
-        "The provider does not have this file (HTTP 404). Retrying will not help."
+        "The provider does not have this file (HTTP 404): it may have been removed. "
+        "Retrying will not help."
     )
 
 

@@ -5,6 +5,7 @@ import { initials } from "../../lib/initials";
 import { buttonClasses, cx } from "../../lib/ui";
 import type { Role, UserRow } from "../../types";
 import Badge from "../Badge";
+import Checkbox from "../Checkbox";
 import ConfirmDialog from "../ConfirmDialog";
 import Icon from "../Icon";
 import Select from "../Select";
@@ -14,17 +15,27 @@ const ROLES: Array<{ value: Role; label: string }> = [
   { value: "admin", label: "Admin" },
 ];
 
-/** One person: who they are, their role (changeable), and a way to remove them. */
+/** One person: who they are, their role and whether they may download to the server
+ * (both changeable), and a way to remove them. */
 export default function UserListItem({ user }: { user: UserRow }) {
   const [confirming, setConfirming] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [savingRole, setSavingRole] = useState(false);
+  const [savingPermission, setSavingPermission] = useState(false);
 
   function changeRole(role: string) {
     router.patch(`/users/${user.id}`, { role }, {
       preserveScroll: true,
       onStart: () => setSavingRole(true),
       onFinish: () => setSavingRole(false),
+    });
+  }
+
+  function changePermission(allowed: boolean) {
+    router.patch(`/users/${user.id}`, { may_download: allowed }, {
+      preserveScroll: true,
+      onStart: () => setSavingPermission(true),
+      onFinish: () => setSavingPermission(false),
     });
   }
 
@@ -82,16 +93,28 @@ export default function UserListItem({ user }: { user: UserRow }) {
         </span>
       </p>
       <div className="col-start-2 flex items-center justify-between gap-2 md:contents">
-      <Select
-        label={`Role of ${user.name || user.email}`}
-        hideLabel
-        className="min-w-0 flex-1 md:flex-none"
-        value={user.role}
-        disabled={savingRole}
-        aria-busy={savingRole || undefined}
-        onChange={(event) => changeRole(event.target.value)}
-        options={ROLES}
-      />
+      <div className="min-w-0 flex-1 space-y-2 md:flex-none">
+        <Select
+          label={`Role of ${user.name || user.email}`}
+          hideLabel
+          value={user.role}
+          disabled={savingRole}
+          aria-busy={savingRole || undefined}
+          onChange={(event) => changeRole(event.target.value)}
+          options={ROLES}
+        />
+        <Checkbox
+          label={
+            <>
+              Downloads to the server<span className="sr-only"> for {user.name || user.email}</span>
+            </>
+          }
+          checked={user.mayDownload}
+          disabled={savingPermission}
+          onChange={(event) => changePermission(event.target.checked)}
+          className="text-xs"
+        />
+      </div>
       <div className="flex justify-end">
         <button
           type="button"

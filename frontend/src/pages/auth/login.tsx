@@ -8,9 +8,11 @@ import StatusMessage from "../../components/StatusMessage";
 import TextLink from "../../components/TextLink";
 import GuestLayout from "../../layouts/GuestLayout";
 
-export default function Login({ status }: { status?: string }) {
+export default function Login({ status, next = "" }: { status?: string; next?: string }) {
   const { app } = usePage().props;
-  const form = useForm({ email: "", password: "", remember: false });
+  // The page the person was sent here from (a shared link): the server follows it after
+  // sign-in when it is on this site, and ignores it otherwise.
+  const form = useForm({ email: "", password: "", remember: false, next });
 
   function submit(event: FormEvent) {
     event.preventDefault();

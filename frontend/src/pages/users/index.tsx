@@ -14,7 +14,7 @@ export default function UsersIndex({ users = [] }: { users?: UserRow[] }) {
       <Head title="Users" />
       <PageHeader
         title="Users"
-        description={`${users.length} ${users.length === 1 ? "person" : "people"}, ${admins} ${admins === 1 ? "admin" : "admins"}. Admins manage Settings, Users and everyone's downloads.`}
+        description={`${users.length} ${users.length === 1 ? "person" : "people"}, ${admins} ${admins === 1 ? "admin" : "admins"}. Admins manage Settings, Users and everyone's downloads; people without “Downloads to the server” get links to their own devices instead.`}
       />
       {errors.user && <StatusMessage tone="error" message={errors.user} />}
       {users.length === 0 ? (
@@ -29,7 +29,7 @@ export default function UsersIndex({ users = [] }: { users?: UserRow[] }) {
             <span>Name</span>
             <span>Status</span>
             <span>Joined</span>
-            <span>Role</span>
+            <span>Role, rights</span>
             <span className="w-24" />
           </div>
           <ul aria-label="Users" className="divide-y divide-zinc-200 dark:divide-zinc-800">

@@ -1,7 +1,8 @@
 """``/api/v1`` catalogue: search, browse movies and series, one title with its episodes.
 
-The same queries and detail props as the library pages (``catalog/browse.py``,
-``catalog/details.py``), so a script sees what a person sees, downloads included.
+The same queries and detail props as the library pages (``catalog/listings.py``,
+``catalog/details.py``), so a script sees what a person sees: their hidden categories left
+out, every card badged with what the server has of it, their downloads on the title.
 """
 
 from __future__ import annotations
@@ -13,10 +14,9 @@ from ninja import Path, Query, Router
 
 from vodarr.api.auth import caller
 from vodarr.api.problems import ApiProblem, answers
-from vodarr.api.schemas import Card, MovieOut, Page, SearchOut, SeriesOut
-from vodarr.catalog import browse, details
-from vodarr.catalog.models import Category, Kind
-from vodarr.catalog.paging import BrowseQuery, paginator
+from vodarr.api.schemas import Card, CategoriesOut, MovieOut, Page, SearchOut, SeriesOut
+from vodarr.catalog import browse, details, listings, preferences
+from vodarr.catalog.models import Kind
 
 router = Router(tags=["catalogue"])
 
@@ -39,35 +39,42 @@ def search(
 ) -> Any:
     """Movies and series whose names hold every word of `q`."""
     text = "".join(ch if ch.isprintable() else " " for ch in q).strip()
+    movies, shows = listings.search_cards(caller(request), text, limit)
+    return {"q": text, "movies": movies, "series": shows}
+
+
+@router.get("/categories", response=answers({200: CategoriesOut}))
+def list_categories(request: HttpRequest) -> Any:
+    """The categories you can filter the library by (pinned first; hidden ones left out)."""
+    user = caller(request)
     return {
-        "q": text,
-        "movies": browse.search_movies(text, limit),
-        "series": browse.search_series(text, limit),
+        "movies": preferences.browse_choices(user, Kind.MOVIE)[0],
+        "series": preferences.browse_choices(user, Kind.SERIES)[0],
     }
 
 
-@router.get("/movies", response=answers({200: Page[Card]}, 404), by_alias=True)
+@router.get("/movies", response=answers({200: Page[Card]}), by_alias=True)
 def list_movies(
     request: HttpRequest,
-    category: int | None = Query(None, ge=1, le=MAX_ID),
+    category: int | None = Query(None, ge=1, le=MAX_ID, description="A category's id."),
     sort: str = Sort,
     page: int = Query(1, ge=1, le=1_000_000),
     as_of: int | None = AsOf,
 ) -> Any:
     """The movie library, one card per title (its versions counted), 20 a page."""
-    return _browse("/api/v1/movies", Kind.MOVIE, category, sort, page, as_of)
+    return _browse(request, "/api/v1/movies", Kind.MOVIE, category, sort, page, as_of)
 
 
-@router.get("/series", response=answers({200: Page[Card]}, 404), by_alias=True)
+@router.get("/series", response=answers({200: Page[Card]}), by_alias=True)
 def list_series(
     request: HttpRequest,
-    category: int | None = Query(None, ge=1, le=MAX_ID),
+    category: int | None = Query(None, ge=1, le=MAX_ID, description="A category's id."),
     sort: str = Sort,
     page: int = Query(1, ge=1, le=1_000_000),
     as_of: int | None = AsOf,
 ) -> Any:
     """The series library, one card per show, 20 a page."""
-    return _browse("/api/v1/series", Kind.SERIES, category, sort, page, as_of)
+    return _browse(request, "/api/v1/series", Kind.SERIES, category, sort, page, as_of)
 
 
 @router.get("/movies/{stream_id}", response=answers({200: MovieOut}, 404, 503))
@@ -89,11 +96,15 @@ def get_series(request: HttpRequest, series_id: int = Id) -> Any:
 
 
 def _browse(
-    path: str, kind: str, category: int | None, sort: str, page: int, as_of: int | None
+    request: HttpRequest,
+    path: str,
+    kind: str,
+    category: int | None,
+    sort: str,
+    page: int,
+    as_of: int | None,
 ) -> dict[str, Any]:
-    if category is not None and not Category.objects.filter(pk=category, kind=kind).exists():
-        raise ApiProblem(404, "There is no such category.")
-    query = BrowseQuery(category=category, sort=sort, page=page, as_of=as_of)
-    if kind == Kind.MOVIE:
-        return paginator(path, query, browse.browse_movies, browse.newest_movie_added)
-    return paginator(path, query, browse.browse_series, browse.newest_series_modified)
+    # A hidden or unknown category is ignored, as on the page: the whole library then.
+    return listings.browse_listing(
+        caller(request), kind, path, category=category, sort=sort, page=page, as_of=as_of
+    ).page

@@ -19,12 +19,24 @@ from vodarr.api.problems import ApiProblem, answers
 from vodarr.api.schemas import (
     ActionIn,
     ActionOut,
+    BulkIn,
+    BulkOut,
     DownloadItem,
+    DownloadList,
     EpisodesIn,
-    Page,
     StartOut,
+    State,
 )
 from vodarr.downloads import actions, listing, starting
+from vodarr.downloads.errors import StartNotAllowed
+from vodarr.downloads.filters import (
+    STATES,
+    DownloadFilters,
+    bulk_targets,
+    clean_search,
+    parse_owner_ids,
+)
+from vodarr.downloads.forms import BulkForm
 from vodarr.downloads.models import MediaDownloadRef
 from vodarr.downloads.serialize import serialize_download
 
@@ -44,18 +56,54 @@ def _download(user: User, download_id: int) -> MediaDownloadRef:
     return ref
 
 
-@router.get("", response=answers({200: Page[DownloadItem]}), by_alias=True)
+@router.get("", response=answers({200: DownloadList}), by_alias=True)
 def list_downloads(
     request: HttpRequest,
-    page: int = Query(1, ge=1, le=1_000_000),
+    status: list[State] = Query(  # noqa: B008
+        [], description="Only these states (several allowed): the page's tabs."
+    ),
+    q: str | None = Query(None, max_length=100, description="Words of the titles."),
     owners: str | None = Query(
         None, max_length=1000, description="Administrators: comma-separated user ids."
     ),
+    page: int = Query(1, ge=1, le=1_000_000),
 ) -> Any:
-    """Your downloads, newest first, ten a page (administrators: everyone's, or `owners`')."""
+    """Your downloads as the Downloads page lists them, with its filters and counts: newest
+    first, ten entries a page, episodes started together as one entry in S/E order
+    (administrators: everyone's, or `owners`')."""
     user = caller(request)
-    owner_ids = listing.parse_owner_ids(owners) if user.is_admin else []
-    return listing.downloads_page(user, page=page, owner_ids=owner_ids, path="/api/v1/downloads")
+    filters = DownloadFilters(
+        states=[s for s in STATES if s in status],
+        q=clean_search(q),
+        owners=parse_owner_ids(owners) if user.is_admin else [],
+        page=page,
+    )
+    paginator, counts = listing.downloads_page(user, filters, path="/api/v1/downloads")
+    return {**paginator, "counts": counts}
+
+
+@router.post("/bulk", response=answers({200: BulkOut}))
+def bulk_action(request: HttpRequest, payload: BulkIn) -> Any:
+    """One action on many downloads — by `ids`, or every download in a `status` (with the
+    list's `q` and `owners`) — with the same per-download rules and messages as one action.
+    At most 500 at once: `detail` says when more are left."""
+    user = caller(request)
+    form = BulkForm(payload.model_dump(exclude_none=True))
+    if not form.is_valid():
+        errors = form.first_errors()
+        raise ApiProblem(422, next(iter(errors.values())), errors=errors)
+    data = form.cleaned_data
+    refs, missing, left = bulk_targets(user, data)
+    result = actions.perform_many(
+        refs,
+        actions.Action(data["action"]),
+        missing=missing,
+        delete_partial=data["delete_partial"] or False,
+        restart_from_zero=data["restart_from_zero"] or False,
+    )
+    result.more_left = left
+    answer = result.as_json()
+    return {"detail": answer["message"], "done": answer["done"], "refused": answer["refused"]}
 
 
 @router.get("/{download_id}", response=answers({200: DownloadItem}, 404))
@@ -107,7 +155,7 @@ def _after(user: User, download_id: int) -> dict[str, Any] | None:
 
 
 @router.post(
-    "/movies/{stream_id}", response=answers({201: StartOut}, 404, 409, 503), tags=["downloads"]
+    "/movies/{stream_id}", response=answers({201: StartOut}, 403, 404, 409, 503), tags=["downloads"]
 )
 def start_movie(request: HttpRequest, stream_id: int = Id) -> Any:
     """Download a movie (joining anyone already downloading it)."""
@@ -118,7 +166,7 @@ def start_movie(request: HttpRequest, stream_id: int = Id) -> Any:
 
 @router.post(
     "/series/{series_id}/episodes/{season}/{episode}",
-    response=answers({201: StartOut}, 404, 409, 503),
+    response=answers({201: StartOut}, 403, 404, 409, 503),
 )
 def start_episode(
     request: HttpRequest,
@@ -132,7 +180,7 @@ def start_episode(
     return Status(201, _started(user, starting.STARTED, [ref], [], []))
 
 
-@router.post("/series/{series_id}/episodes", response=answers({201: StartOut}, 404, 409, 503))
+@router.post("/series/{series_id}/episodes", response=answers({201: StartOut}, 403, 404, 409, 503))
 def start_episodes(request: HttpRequest, payload: EpisodesIn, series_id: int = Id) -> Any:
     """Download many episodes of a series at once; what is already there is skipped."""
     user = caller(request)
@@ -146,7 +194,8 @@ def _start(run: Any) -> Any:
     try:
         return run()
     except starting.StartError as error:
-        status = START_STATUS.get(error.reason, 422)
+        # Not allowed to download to the server: the key's owner lacks the right (403).
+        status = 403 if isinstance(error, StartNotAllowed) else START_STATUS.get(error.reason, 422)
         raise ApiProblem(status, " ".join(error.messages)) from None
 
 

@@ -33,17 +33,19 @@ from vodarr.integrations.aria2.types import Aria2Event
 from vodarr.integrations.redact import redact_text
 from vodarr.ops.heartbeat import record_heartbeat
 from vodarr.ops.ticks import TickStats
+from vodarr.site_settings.values import site_values
 
 logger = logging.getLogger("vodarr.worker")
 
-DEFAULT_SYNC_INTERVAL_SECONDS = 6 * 60 * 60
 SYNC_CHECK_SECONDS = 60.0  # how often "is a sync due?" is asked (one small UPDATE)
+OPTIONS_RECHECK_SECONDS = 60.0  # aria2's global options re-applied this often
 MIN_TICK_GAP_SECONDS = 0.2  # a burst of notifications (a batch finishing) is one tick
 WAKE_ON = frozenset({"complete", "error", "stop"})
 
 
 def sync_interval_seconds() -> float:
-    return float(getattr(settings, "VODARR_SYNC_INTERVAL_SECONDS", DEFAULT_SYNC_INTERVAL_SECONDS))
+    """Seconds between scheduled catalogue syncs (environment, Settings page, or 6 hours)."""
+    return site_values().sync_interval_seconds.value
 
 
 def scheduled_sync() -> Callable[[Any], Any] | None:
@@ -80,9 +82,12 @@ class WorkerLoop:
         self._sync_thread: threading.Thread | None = None
         self._sync_checked_at = float("-inf")
         self.ticks = 0
-        # Whether aria2 enforces the account's connection limit: tried every tick until it
-        # really is, and again after every aria2 restart (aria2 forgets runtime options).
+        # Whether aria2 has its global options (connection limit, speed limit): tried every
+        # tick until it really has, after every aria2 restart (aria2 forgets runtime options)
+        # and once a minute (a stream that ended in a process that died gives its connection
+        # back to aria2 then; a setting changed elsewhere is re-checked).
         self.limit_applied = False
+        self._options_applied_at: float | None = None  # None: never
         self.jobs = JobThreads(configured_jobs() if jobs is None else jobs)
         self.tick_stats = TickStats()  # /metrics: tick durations and retries
 
@@ -151,9 +156,12 @@ class WorkerLoop:
             report = self.reconciler.tick()
             record_heartbeat()  # /healthz: the worker is alive and reaches the database
             self.tick_stats.observe(time.monotonic() - started, retried=len(report.retried))
-            if report.reachable and (report.restarted or not self.limit_applied):
+            if report.reachable and (report.restarted or self._options_due()):
                 aria2 = self._gateway or gateway()
-                self.limit_applied = aria2.apply_account_limit(force=True)
+                self.limit_applied = aria2.apply_global_options(
+                    force=True, fresh_account=report.restarted or not self.limit_applied
+                )
+                self._options_applied_at = time.monotonic()
             self.verifier.step()
             self.media_files.step()
         except DatabaseError as error:
@@ -173,10 +181,15 @@ class WorkerLoop:
             logger.warning("Could not record the last file checks: %s", error)
         self.media_files.close()
 
+    def _options_due(self) -> bool:
+        applied = self._options_applied_at
+        return (
+            not self.limit_applied
+            or applied is None
+            or time.monotonic() - applied >= OPTIONS_RECHECK_SECONDS
+        )
+
     def _maybe_sync(self, *, inline: bool) -> None:
-        interval = sync_interval_seconds()
-        if interval <= 0:
-            return
         now = time.monotonic()
         if now - self._sync_checked_at < SYNC_CHECK_SECONDS:
             return
@@ -186,6 +199,9 @@ class WorkerLoop:
         if sync is None:
             return
         self._sync_checked_at = now
+        interval = sync_interval_seconds()  # read here: the schedule may change in Settings
+        if interval <= 0:
+            return
         if inline:
             self._run_sync(sync, interval, close=False)
             return

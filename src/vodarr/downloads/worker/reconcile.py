@@ -30,9 +30,17 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from vodarr.downloads.changes import transfers_changed
 from vodarr.downloads.events import emit
-from vodarr.downloads.gateway import Aria2Gateway, gateway, live_request, running_request
-from vodarr.downloads.models import UNFINISHED_STATUSES, EventKind, Transfer, stopped_fields
+from vodarr.downloads.gateway import Aria2Gateway, gateway
+from vodarr.downloads.models import (
+    UNFINISHED_STATUSES,
+    EventKind,
+    Transfer,
+    live_request,
+    running_request,
+    stopped_fields,
+)
 from vodarr.downloads.worker.readding import NEW_TRANSFER_GRACE_SECONDS, Readder
 from vodarr.downloads.worker.retries import RetryRunner, decide_after_error
 from vodarr.integrations.aria2.client import Aria2Client
@@ -262,6 +270,7 @@ class Reconciler:
             written = [t for t in changed if current.get(t.pk) == t.gid]
             if written:
                 Transfer.objects.bulk_update(written, sorted(fields))
+                transfers_changed(t.pk for t in written)
         report.recorded = [t.pk for t in written]
         return changed, written
 
@@ -352,9 +361,12 @@ class Reconciler:
         ]
         if not calls:
             return
-        for method, t in calls:
-            if method == "aria2.forceRemove" and not t.is_stopped:
-                Transfer.objects.filter(pk=t.pk, gid=t.gid).update(**stopped_fields(now))
+        stopping = [t for method, t in calls if method == "aria2.forceRemove" and not t.is_stopped]
+        if stopping:
+            with transaction.atomic():
+                for t in stopping:
+                    Transfer.objects.filter(pk=t.pk, gid=t.gid).update(**stopped_fields(now))
+                transfers_changed(t.pk for t in stopping)
         answers = client.multicall([(method, [t.gid]) for method, t in calls])
         done = {"aria2.forcePause": report.paused, "aria2.unpause": report.resumed}
         for (method, t), answer in zip(calls, answers, strict=True):

@@ -19,7 +19,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
 
+from vodarr.downloads.changes import transfers_changed
 from vodarr.downloads.disk import NotEnoughDiskSpace
 from vodarr.downloads.gateway import Aria2Gateway
 from vodarr.downloads.models import Transfer
@@ -114,10 +117,16 @@ class RetryRunner:
             message = problem.message
             self._warn(transfer, f"Automatic retry of download {transfer.pk} postponed: {message}")
             # The people on it see why nothing happens; the next look is a minute away.
-            fields: dict[str, object] = {"retry_next_at": now + timedelta(seconds=RECHECK_SECONDS)}
+            fields: dict[str, object] = {
+                "retry_next_at": now + timedelta(seconds=RECHECK_SECONDS),
+                "updated_at": timezone.now(),
+            }
             if isinstance(problem, NotEnoughDiskSpace):
-                fields["last_error_message"] = message
-            Transfer.objects.filter(pk=transfer.pk, retry_next_at=read_at).update(**fields)
+                # Vodarr's own sentence now stands for the failure: no aria2 code explains it.
+                fields.update(last_error_message=message, last_error_code=None)
+            with transaction.atomic():
+                Transfer.objects.filter(pk=transfer.pk, retry_next_at=read_at).update(**fields)
+                transfers_changed([transfer.pk])
             return "postponed"
         except Aria2Unreachable:
             return "postponed"  # the gateway put the row back as it was: due again at once

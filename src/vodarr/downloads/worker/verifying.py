@@ -32,6 +32,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from vodarr.catalog.provider import configured_provider
+from vodarr.downloads.changes import transfers_changed
 from vodarr.downloads.events import emit
 from vodarr.downloads.models import EventKind, Status, Transfer
 from vodarr.downloads.paths import (
@@ -206,6 +207,7 @@ class Verifier:
                 transfer.probe = verdict.probe.to_dict() if verdict.probe else {}
                 transfer.save(update_fields=[*fields, "probe"])
                 emit(EventKind.COMPLETED, transfer)
+                transfers_changed([pk])  # last in the transaction: the live channel's rule
                 report.passed.append(pk)
                 logger.info("Download %s passed its check: %s", pk, transfer.output_path)
                 return
@@ -219,6 +221,7 @@ class Verifier:
                 emit(EventKind.FAILED, transfer, reason=verdict.reason)
             else:
                 report.retrying.append(pk)
+            transfers_changed([pk])
         report.refused.append(pk)
         note = f" ({redact_text(verdict.note)})" if verdict.note else ""
         logger.warning("Download %s was refused: %s%s", pk, verdict.reason, note)

@@ -186,7 +186,7 @@ class Aria2Client:
 
     def add_uris(self, batch: list[tuple[list[str], dict[str, str]]]) -> list[str | Aria2Error]:
         """Queue many downloads in one request; each slot is a GID or why that one failed."""
-        results = self.multicall([("aria2.addUri", _add_uri_params(u, o, None)) for u, o in batch])
+        results = self.multicall([add_uri_call(u, o) for u, o in batch])
         return [r if isinstance(r, Aria2Error) else str(r) for r in results]
 
     # -- status ------------------------------------------------------------------------------
@@ -278,6 +278,11 @@ def _connect_failure(detail: str) -> str:
 def _string_values(options: dict[str, Any]) -> dict[str, str]:
     # aria2 rejects non-string option values ("max-tries": 1) with a vague error.
     return {str(k): str(v) for k, v in options.items()}
+
+
+def add_uri_call(uris: list[str], options: dict[str, str] | None = None) -> tuple[str, list[Any]]:
+    """One ``aria2.addUri`` slot for ``Aria2Client.multicall`` (batches that mix methods)."""
+    return ("aria2.addUri", _add_uri_params(uris, options, None))
 
 
 def _add_uri_params(

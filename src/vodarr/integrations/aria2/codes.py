@@ -125,7 +125,7 @@ def is_transient(code: int | None, message: str | None) -> bool:
 def _what_happened(code: int | None, text: str) -> str:
     status = http_status_in(text)
     if code == 3 or status == 404:
-        return "The provider does not have this file (HTTP 404)."
+        return "The provider does not have this file (HTTP 404): it may have been removed."
     if code == 29 or (status is not None and status >= 500):
         shown = f" (HTTP {status})" if status else ""
         return f"The provider's server is overloaded or failing{shown}."

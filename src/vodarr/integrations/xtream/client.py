@@ -94,7 +94,7 @@ for _name in (
 
 
 @functools.cache
-def _tls_context() -> ssl.SSLContext:
+def tls_context() -> ssl.SSLContext:
     # Loading the CA bundle costs ~80 ms; pages build a client per request, so share one.
     return httpx.create_ssl_context()
 
@@ -131,7 +131,7 @@ class XtreamClient:
             timeout=timeout,
             headers={"User-Agent": user_agent, "Accept": "application/json"},
             transport=transport,
-            verify=_tls_context(),
+            verify=tls_context(),
             # Panels behind load balancers redirect player_api.php to another host.
             follow_redirects=True,
         )
@@ -170,8 +170,8 @@ class XtreamClient:
             "get_vod_streams", _category(category_id), parsing.vod_stream_entry, "movie list"
         )
 
-    def vod_info(self, vod_id: int | str) -> VodInfo:
-        """One movie's details; cached for ``cache_ttl`` seconds."""
+    def vod_info(self, vod_id: int | str, *, fresh: bool = False) -> VodInfo:
+        """One movie's details; cached for ``cache_ttl`` seconds (``fresh``: as series_info)."""
         ident = _require_id(vod_id, "movie")
         return self._cached(
             ("vod", ident),
@@ -179,6 +179,7 @@ class XtreamClient:
                 lambda data: parsing.parse_vod_info(data, ident),
                 self._call("get_vod_info", {"vod_id": str(ident)}),
             ),
+            fresh=fresh,
         )
 
     def series_categories(self) -> list[Category]:

@@ -78,6 +78,26 @@ class VodStream:
 
 
 @dataclass(frozen=True)
+class TechnicalDetails:
+    """What the panel's own probe of a file says (``info.video``/``audio``/``bitrate``).
+
+    Every field is optional: panels send some, all, or none of them.
+    """
+
+    width: int | None = None
+    height: int | None = None
+    video_codec: str = ""  # "h264", "hevc"…
+    video_profile: str = ""  # "High", "Main 10"…
+    frame_rate: float | None = None
+    hdr: str = ""  # "HDR10", "HLG", "" for SDR or unknown
+    audio_codec: str = ""  # "aac", "eac3"…
+    audio_channels: int | None = None
+    audio_layout: str = ""  # "stereo", "5.1(side)"…
+    audio_language: str = ""
+    bitrate_kbps: int | None = None
+
+
+@dataclass(frozen=True)
 class MovieData:
     """The ``movie_data`` block of ``get_vod_info``: the stream itself."""
 
@@ -108,6 +128,7 @@ class VodInfo:
     tmdb_id: str | None
     trailer: str | None
     movie_data: MovieData
+    technical: TechnicalDetails | None = None
 
     @property
     def backdrop(self) -> str | None:
@@ -164,6 +185,7 @@ class Episode:
     rating: float | None = None
     air_date: str | None = None
     added: datetime | None = None
+    technical: TechnicalDetails | None = None
 
 
 @dataclass(frozen=True)
@@ -196,6 +218,7 @@ class SeriesInfo:
     episode_run_time_secs: int | None
     tmdb_id: str | None = None
     seasons: tuple[Season, ...] = field(default_factory=tuple)
+    trailer: str | None = None
     # Sorted by (season, episode_num); ids are unique.
     episodes: tuple[Episode, ...] = field(default_factory=tuple)
 

@@ -46,6 +46,7 @@ from vodarr.integrations.xtream.models import (
     VodInfo,
     VodStream,
 )
+from vodarr.integrations.xtream.technical import parse_technical, trailer_url
 from vodarr.integrations.xtream.urls import clean_extension
 
 T = TypeVar("T")
@@ -181,7 +182,8 @@ def parse_vod_info(data: object, vod_id: int) -> VodInfo:
         year=as_year(info.get("year"), released),
         release_date=released,
         tmdb_id=as_optional_text(info.get("tmdb_id")),
-        trailer=as_optional_text(info.get("youtube_trailer")),
+        trailer=trailer_url(info.get("youtube_trailer")),
+        technical=parse_technical(info),
         movie_data=MovieData(
             stream_id=stream_id if stream_id and stream_id > 0 else vod_id,
             name=name,
@@ -256,6 +258,7 @@ def parse_series_info(data: object, series_id: int) -> SeriesInfo:
         tmdb_id=show.tmdb_id,
         seasons=_parse_seasons(response.get("seasons"), episodes),
         episodes=episodes,
+        trailer=trailer_url(info.get("youtube_trailer")),
     )
 
 
@@ -309,6 +312,7 @@ def _parse_episode(raw: object, season_hint: int | None, position: int) -> Episo
         rating=as_rating(info.get("rating")),
         air_date=release_date(info),
         added=as_timestamp(entry.get("added")),
+        technical=parse_technical(info),
     )
 
 

@@ -7,6 +7,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from vodarr.accounts.models import Role, User
+from vodarr.accounts.services import new_user_may_download
 from vodarr.accounts.validation import check_email, check_name, check_new_password
 
 
@@ -32,5 +33,12 @@ class Command(BaseCommand):
         if errors:
             raise CommandError(" ".join(errors.values()))
         role = Role.ADMIN if options["admin"] else Role.MEMBER
-        user = User.objects.create_user(email, password, name=name, role=role, verified=True)
+        user = User.objects.create_user(
+            email,
+            password,
+            name=name,
+            role=role,
+            verified=True,
+            may_download_to_server=new_user_may_download(role),
+        )
         self.stdout.write(f"Created {user.role} {user.name} <{user.email}> (id {user.pk}).")
