@@ -66,7 +66,10 @@ def test_figures_come_from_what_the_worker_recorded(settings, member: User) -> N
     figures = scrape()
     assert figures["vodarr_transfers"][(("status", "active"),)] == 2
     assert figures["vodarr_transfers"][(("status", "error"),)] == 1
-    assert figures["vodarr_downloads"][(("status", "complete"),)] == 0  # canceled: not listed
+    assert figures["vodarr_downloads"][(("state", "active"),)] == 2
+    assert figures["vodarr_downloads"][(("state", "canceled"),)] == 1
+    assert figures["vodarr_downloads"][(("state", "completed"),)] == 0
+    assert figures["vodarr_downloads_needing_attention"][()] == 0  # its retry is pending
     assert figures["vodarr_download_speed_bytes_per_second"][()] == 2000
     assert figures["vodarr_transfers_retry_scheduled"][()] == 1
     assert figures["vodarr_download_retries_total"][()] == 3

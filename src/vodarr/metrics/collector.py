@@ -22,6 +22,7 @@ from prometheus_client.core import (
 from prometheus_client.registry import Collector
 
 from vodarr.catalog.models import ProviderSettings
+from vodarr.downloads.filters import STATES, state_counts
 from vodarr.downloads.models import MediaDownloadRef, Status, Transfer
 from vodarr.ops.heartbeat import heartbeat_age
 from vodarr.ops.models import Probe, WorkerStats
@@ -52,20 +53,21 @@ def _downloads() -> Iterator[Metric]:
         transfers.add_metric([status.value], counts.get(status.value, 0))
     yield transfers
 
+    # People's requests by the Downloads page's states (its tabs), from its one count query.
+    counts = state_counts(MediaDownloadRef.objects.all())
     requests = GaugeMetricFamily(
         "vodarr_downloads",
-        "People's download requests (the Downloads page's rows, not canceled), by status.",
-        labels=["status"],
+        "People's downloads (the Downloads page's rows), by the page's state.",
+        labels=["state"],
     )
-    by_status = dict(
-        MediaDownloadRef.objects.live()
-        .values_list("transfer__status")
-        .annotate(n=Count("id"))
-        .values_list("transfer__status", "n")
-    )
-    for status in Status:
-        requests.add_metric([status.value], by_status.get(status.value, 0))
+    for state in STATES:
+        requests.add_metric([state], counts[state])
     yield requests
+    yield GaugeMetricFamily(
+        "vodarr_downloads_needing_attention",
+        "Failed downloads with no automatic retry pending.",
+        value=counts["attention"],
+    )
 
     speed = Transfer.objects.filter(status=Status.ACTIVE, stopped_at__isnull=True).aggregate(
         total=Sum("download_speed")
