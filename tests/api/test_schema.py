@@ -30,3 +30,10 @@ def test_errors_are_documented_as_problem_documents() -> None:
     assert set(operation["responses"]["404"]["content"]) == {"application/problem+json"}
     assert set(operation["responses"]["200"]["content"]) == {"application/json"}
     assert schema["components"]["securitySchemes"]["ApiKeyHeader"]["name"] == "X-Api-Key"
+
+
+def test_operations_have_short_unique_ids_for_generated_clients() -> None:
+    schema = json.loads(json.dumps(api.get_openapi_schema()))
+    ids = [op["operationId"] for path in schema["paths"].values() for op in path.values()]
+    assert len(ids) == len(set(ids))
+    assert "list_downloads" in ids and all("vodarr" not in i for i in ids)

@@ -51,6 +51,11 @@ class BodyParser(Parser):
 
 
 class VodarrApi(NinjaAPI):
+    def get_openapi_operation_id(self, operation: Any) -> str:
+        # "list_downloads", not "vodarr_api_routes_downloads_list_downloads": the names
+        # clients generated from the schema give their methods (each view name is unique).
+        return str(operation.view_func.__name__)
+
     def get_openapi_schema(self, **kwargs: Any) -> Any:
         schema = super().get_openapi_schema(**kwargs)
         return problem_schema(schema)
