@@ -12,7 +12,7 @@ from inertia import render
 
 from vodarr.accounts.models import User
 from vodarr.downloads import actions, listing, starting
-from vodarr.downloads.filters import DownloadFilters, bulk_targets
+from vodarr.downloads.filters import DownloadFilters
 from vodarr.downloads.forms import BulkForm
 from vodarr.downloads.models import MediaDownloadRef
 from vodarr.web.http import (
@@ -69,16 +69,7 @@ def downloads_bulk(request: HttpRequest) -> HttpResponse:
     form = BulkForm(read_body(request))  # bad bodies: BadInputMiddleware answers 4xx
     if not form.is_valid():
         return validation_failed(request, form.first_errors(), DOWNLOADS_URL)
-    data = form.cleaned_data
-    refs, missing, left = bulk_targets(user, data)
-    result = actions.perform_many(
-        refs,
-        actions.Action(data["action"]),
-        missing=missing,
-        delete_partial=data["delete_partial"] or False,
-        restart_from_zero=data["restart_from_zero"] or False,
-    )
-    result.more_left = left
+    result = actions.run_bulk(user, form.cleaned_data)
     if wants_json(request):
         return JsonResponse(result.as_json())
     if result.done or not result.refused:

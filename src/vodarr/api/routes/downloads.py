@@ -32,7 +32,6 @@ from vodarr.downloads.errors import StartNotAllowed
 from vodarr.downloads.filters import (
     STATES,
     DownloadFilters,
-    bulk_targets,
     clean_search,
     parse_owner_ids,
 )
@@ -92,17 +91,7 @@ def bulk_action(request: HttpRequest, payload: BulkIn) -> Any:
     if not form.is_valid():
         errors = form.first_errors()
         raise ApiProblem(422, next(iter(errors.values())), errors=errors)
-    data = form.cleaned_data
-    refs, missing, left = bulk_targets(user, data)
-    result = actions.perform_many(
-        refs,
-        actions.Action(data["action"]),
-        missing=missing,
-        delete_partial=data["delete_partial"] or False,
-        restart_from_zero=data["restart_from_zero"] or False,
-    )
-    result.more_left = left
-    answer = result.as_json()
+    answer = actions.run_bulk(user, form.cleaned_data).as_json()
     return {"detail": answer["message"], "done": answer["done"], "refused": answer["refused"]}
 
 
