@@ -10,7 +10,9 @@ from django.test import Client
 
 from tests.downloads.conftest import SERIES, act, start
 from tests.worker.conftest import FAST_MOVIE, Stack, Worker, fresh, tick_until
+from vodarr.catalog.provider import provider_client
 from vodarr.downloads.models import MediaDownloadRef, Status
+from vodarr.downloads.worker.mediafiles import RETRY_DELAYS, MediaFilesWriter
 
 pytestmark = pytest.mark.django_db
 
@@ -124,3 +126,30 @@ def test_a_hostile_title_stays_inside_its_folder_and_its_xml(
     nfo = ET.parse(folder / "movie.nfo").getroot()  # noqa: S314
     assert nfo.findtext("title") == hostile
     assert [u.text for u in nfo.findall("uniqueid")] == ["42"]
+
+
+def test_files_the_provider_could_not_describe_are_written_on_a_later_try(
+    stack: Stack, as_member: Client, worker: Worker
+) -> None:
+    now = [1000.0]  # any origin: only the differences count
+    worker.media_files = files = MediaFilesWriter(clock=lambda: now[0])
+    stack.provider.add_movie(FAST_MOVIE, "Fast Movie", ext="mkv", year=2001, tmdb_id="603")
+    ref = start(as_member, FAST_MOVIE)
+    provider_client().clear_cache()  # the start read the details: the writer must ask again
+    stack.provider.fail_next_api(count=1, status=503, action="get_vod_info")
+
+    tick_until(worker, lambda: fresh(ref).status == Status.COMPLETE)
+    files.settle()
+    nfo = folder_of(stack, ref) / "movie.nfo"
+    assert not nfo.exists() and files.retrying == 1
+
+    now[0] += RETRY_DELAYS[0] - 1
+    files.step()
+    files.settle()
+    assert not nfo.exists() and files.retrying == 1  # not due yet
+
+    now[0] += 1
+    files.step()
+    files.settle()
+    assert nfo.exists() and files.retrying == 0
+    assert stack.provider.api_calls("get_vod_info") >= 2

@@ -46,6 +46,7 @@ class Written:
 
     files: dict[str, Outcome] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    retry: bool = False  # the provider could not answer now: try again later
 
 
 def write_media_files(job: MediaFilesJob, xtream: XtreamClient, *, user_agent: str) -> Written:
