@@ -33,6 +33,11 @@ class KeyClient:
             path, body, content_type="application/json", headers=self._headers({})
         )
 
+    def patch(self, path: str, body: Any) -> Any:
+        return self.client.patch(
+            path, body, content_type="application/json", headers=self._headers({})
+        )
+
     def delete(self, path: str) -> Any:
         return self.client.delete(path, headers=self._headers({}))
 
