@@ -92,10 +92,14 @@ def test_the_sync_can_be_turned_off(
 
 
 @pytest.mark.django_db
-def test_the_command_survives_aria2_being_down(settings) -> None:
+def test_the_command_survives_aria2_being_down(settings, caplog: pytest.LogCaptureFixture) -> None:
     settings.ARIA2_RPC_URL = "http://127.0.0.1:9/jsonrpc"
 
-    call_command("worker", "--once", "--tick", "0.5")
+    with caplog.at_level(logging.INFO, logger="vodarr.worker"):
+        call_command("worker", "--once", "--tick", "0.5")  # returns: no exception escapes
+
+    assert any("aria2 is unreachable" in r.getMessage() for r in caplog.records)
+    assert not any(r.levelno >= logging.ERROR for r in caplog.records)  # no tick crashed
 
 
 @pytest.mark.django_db
