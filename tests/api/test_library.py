@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from tests.api.conftest import key_client
@@ -16,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def catalogue(provider_in_env: FakeProvider) -> FakeProvider:
+def catalogue(provider_in_env: FakeProvider) -> Iterator[FakeProvider]:
     forget_client()
     sync_now()
     yield provider_in_env

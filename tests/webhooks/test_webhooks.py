@@ -139,3 +139,23 @@ def test_hooks_are_private_and_their_secrets_encrypted(
     assert inertia_client(outsider).delete(f"/profile/webhooks/{hook.pk}").status_code == 404
     assert inertia_client(outsider).post(f"/profile/webhooks/{hook.pk}/test").status_code == 404
     assert Webhook.objects.filter(pk=hook.pk).exists()
+
+
+def test_a_failure_says_why_in_the_downloads_pages_words(member: User, recorder: Recorder) -> None:
+    recorder.answer("POST", "/hook", 204)
+    Webhooks().run_once()
+    add_hook(member, recorder)
+    ref = make_download(
+        member,
+        903,
+        status=Status.ERROR,
+        last_error_code=3,
+        last_error_message="http://provider/movie/user/s3cret/903.mp4 not found",
+    )
+    with transaction.atomic():
+        events.emit(EventKind.FAILED, ref.transfer)
+    Webhooks().run_once()
+    failed = next(b for b in posted(recorder) if b["event"] == "download.failed")
+    assert failed["download"]["id"] == ref.pk
+    assert failed["message"] and "s3cret" not in failed["message"]
+    assert "s3cret" not in json.dumps(posted(recorder))

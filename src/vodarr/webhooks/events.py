@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from vodarr.downloads import events as transfer_events
 from vodarr.downloads.models import EventCursor, EventKind, MediaDownloadRef, TransferEvent
+from vodarr.downloads.serialize import describe_failure
 from vodarr.integrations.redact import redact_text
 from vodarr.notifications.models import Kind, Notification
 from vodarr.webhooks.models import Webhook, WebhookDelivery
@@ -102,9 +103,16 @@ def _from_transfer_events(batch: list[TransferEvent]) -> None:
             body: dict[str, Any] = download_body(ref) if ref is not None else {"download": None}
             body["title"] = event.title
             if event.kind == EventKind.FAILED:
-                # aria2's messages may quote the media URL, which holds the provider's password.
-                body["message"] = redact_text(str(event.data.get("message") or ""))
+                body["message"] = _why(event)
             queue(user_id, name, body)
+
+
+def _why(event: TransferEvent) -> str:
+    """The Downloads page's sentence for the failure, else the event's own message."""
+    if event.transfer is not None:
+        return str(describe_failure(event.transfer, for_admin=False)["reason"])
+    # aria2's messages may quote the media URL, which holds the provider's password.
+    return redact_text(str(event.data.get("message") or ""))
 
 
 def _started(batch: list[MediaDownloadRef]) -> None:
