@@ -6,6 +6,7 @@ import { textLinkClasses } from "../../lib/ui";
 import type { ApiKeysProps, ApiKeyItem } from "../../types";
 import Button from "../Button";
 import Card from "../Card";
+import CopyField from "../CopyField";
 import FormTextField from "../FormTextField";
 
 function KeyRow({ item }: { item: ApiKeyItem }) {
@@ -59,9 +60,9 @@ export default function ApiKeysCard({ apiKeys }: { apiKeys: ApiKeysProps }) {
           <p className="text-sm font-medium text-emerald-900 dark:text-emerald-100">
             Your new key “{apiKeys.newKey.name}”. Copy it now: it will not be shown again.
           </p>
-          <code aria-label="New API key" className="mt-2 block break-all rounded bg-white px-2 py-1.5 text-sm text-zinc-900 select-all dark:bg-zinc-900 dark:text-zinc-100">
-            {apiKeys.newKey.key}
-          </code>
+          <div className="mt-3">
+            <CopyField label="New API key" value={apiKeys.newKey.key} />
+          </div>
         </div>
       )}
       {apiKeys.keys.length > 0 && (

@@ -6,6 +6,7 @@ import type { WebhookDeliveryItem, WebhookItem, WebhooksProps } from "../../type
 import Badge from "../Badge";
 import Button from "../Button";
 import Card from "../Card";
+import CopyField from "../CopyField";
 import FormTextField from "../FormTextField";
 import StatusMessage from "../StatusMessage";
 
@@ -90,9 +91,9 @@ export default function WebhooksCard({ webhooks }: { webhooks: WebhooksProps }) 
           <p className="text-sm font-medium text-emerald-900 dark:text-emerald-100">
             The signing secret of “{webhooks.newSecret.name}”. Copy it now: it will not be shown again.
           </p>
-          <code aria-label="Webhook signing secret" className="mt-2 block rounded bg-white px-2 py-1.5 text-sm break-all text-zinc-900 select-all dark:bg-zinc-900 dark:text-zinc-100">
-            {webhooks.newSecret.secret}
-          </code>
+          <div className="mt-3">
+            <CopyField label="Signing secret" value={webhooks.newSecret.secret} />
+          </div>
         </div>
       )}
       {webhooks.hooks.length > 0 && (
