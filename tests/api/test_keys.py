@@ -72,8 +72,15 @@ def test_the_command_prints_only_the_key(member: User) -> None:
     call_command("createapikey", email=member.email.upper(), name="cron", stdout=out)
     plain = out.getvalue().strip()
     assert plain.startswith("vdr_") and "\n" not in plain
-    answer = Client().get("/api/v1/downloads", headers={"Authorization": f"Bearer {plain}"})
+    answer = Client().get("/api/v1/me", headers={"Authorization": f"Bearer {plain}"})
     assert answer.status_code == 200
+    assert answer.json() == {
+        "id": member.pk,
+        "name": member.name,
+        "email": member.email,
+        "role": "member",
+        "mayDownload": True,
+    }
 
 
 def test_wrong_missing_and_query_string_keys_are_401_with_a_sentence(member: User) -> None:

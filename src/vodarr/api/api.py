@@ -18,7 +18,7 @@ from ninja.parser import Parser
 
 from vodarr.api.auth import AUTH, NO_KEY
 from vodarr.api.problems import CONTENT_TYPE, ApiProblem, field_errors, problem_response
-from vodarr.api.routes import catalog, downloads, links, monitors, watchlist
+from vodarr.api.routes import account, catalog, downloads, links, monitors, watchlist
 from vodarr.integrations.aria2.errors import Aria2Error
 from vodarr.integrations.xtream.errors import XtreamError
 from vodarr.web.http import BadRequestBody, read_body, unusable_text
@@ -133,6 +133,7 @@ def _sentence(message: str) -> str:
     return message if message.endswith(".") else message + "."
 
 
+api.add_router("/", account.router)
 api.add_router("/", catalog.router)
 api.add_router("/downloads", downloads.router)
 api.add_router("/watchlist", watchlist.router)

@@ -38,6 +38,14 @@ class Page(Schema, Generic[Item]):
     prev_page_url: str | None
 
 
+class Me(Schema):
+    id: int
+    name: str
+    email: str
+    role: Literal["admin", "member"]
+    mayDownload: bool = Field(..., description="May start downloads to the server.")
+
+
 # --- downloads ---------------------------------------------------------------------------------
 
 
