@@ -270,7 +270,9 @@ class TechnicalDetails(Schema):
     bitrateKbps: float | None
 
 
-class MovieDetail(Schema):
+class TitleDetail(Schema):
+    """What a movie's and a series' pages both say about the title."""
+
     id: int
     name: str
     poster: str | None
@@ -278,14 +280,17 @@ class MovieDetail(Schema):
     plot: str | None
     year: int | None
     rating: float | None
-    durationSecs: int | None
     genre: str | None
     cast: str | None
     director: str | None
+    trailer: str | None = Field(..., description="A link to the trailer, or null.")
+
+
+class MovieDetail(TitleDetail):
+    durationSecs: int | None
     releaseDate: str | None
     containerExtension: str | None
     category: Category | None
-    trailer: str | None
     technical: TechnicalDetails | None
 
 
@@ -313,18 +318,8 @@ class MovieOut(Schema):
     providerError: str | None
 
 
-class SeriesDetail(Schema):
-    id: int
-    name: str
-    poster: str | None
-    backdrop: str | None
-    plot: str | None
-    year: int | None
-    rating: float | None
-    genre: str | None
-    cast: str | None
-    director: str | None
-    trailer: str | None
+class SeriesDetail(TitleDetail):
+    pass
 
 
 class Episode(Schema):
