@@ -40,6 +40,8 @@ lint: $(PY_STAMP) $(NODE_STAMP)
 	cd frontend && npm run typecheck --silent
 
 bench: setup
+	@# wrk drives the web benchmarks' clients (benchmarks/load.py).
+	@command -v wrk >/dev/null || { $(call apt_install,wrk); }
 	$(BIN)/python -m benchmarks
 
 # The API's schema as committed in docs/openapi.json (tests/api/test_schema.py fails when stale).

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import statistics
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
+from benchmarks.measure import timed
 from vodarr.integrations.aria2 import Aria2Client, EmbeddedAria2
 
 DOWNLOADS = 10
@@ -22,12 +22,7 @@ ROUNDS = 200
 
 def _timings(action: Callable[[], object], rounds: int) -> list[float]:
     action()  # warm the keep-alive connection
-    timings = []
-    for _ in range(rounds):
-        started = time.perf_counter()
-        action()
-        timings.append(time.perf_counter() - started)
-    return timings
+    return timed(action, rounds)
 
 
 def _report(label: str, timings: list[float]) -> None:

@@ -1,179 +1,188 @@
-"""Benchmark: the Downloads page under load, and starting a batch of 100 episodes.
+"""Benchmark: the Downloads page under load, through `vodarr serve` as people run it.
 
-- `GET /downloads` as Inertia JSON for a member with 10,000 downloads in the database,
-  16 concurrent clients through uvicorn: requests/s and p50/p99 latency, beside the floor —
-  one aria2 request for the page's 10 GIDs plus the page's SQL, timed alone in the same run.
-- The time to start a batch of 100 episodes (one provider call, one aria2 request, one
-  transaction).
+`GET /downloads` as Inertia JSON for a member with 10,000 downloads in history, from wrk's
+clients (``benchmarks/load.py``): one client's p50 against the floor — the page's SQL plus
+one aria2 request for its 10 GIDs, timed alone in the same run against the same aria2c —
+and 16 clients' requests/s and p99, with WEB_WORKERS=1 and 2. Also the memory of all of
+serve's processes (web, worker, aria2c) at idle and at most while the 16 clients ran.
 
-    python benchmarks/bench_downloads.py
+    .venv/bin/python -m benchmarks.bench_downloads
+    .venv/bin/python -m benchmarks.bench_downloads --profile /tmp   # py-spy flame graphs
 """
 
 from __future__ import annotations
 
+import argparse
 import os
+import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
-import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+from benchmarks.measure import MIB
+
 CLIENTS = 16
-REQUESTS_PER_CLIENT = 60
+SECONDS = 10
 HISTORY = 10_000
-
-
-def _percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(len(ordered) * fraction))]
+WEB_WORKERS = (1, 2)
+EMAIL = "bench@example.test"
 
 
 def main() -> None:
+    os.umask(0o077)  # `vodarr serve` refuses a database other users can read
     scratch = Path(tempfile.mkdtemp(prefix="vodarr-bench-"))
     os.environ["VODARR_DATA_DIR"] = str(scratch)
     os.environ["DJANGO_SETTINGS_MODULE"] = "vodarr.settings"
-    os.environ.setdefault("XTREAM_BASE_URL", "http://127.0.0.1:9")  # no demo provider
+    os.environ.setdefault("XTREAM_BASE_URL", "http://127.0.0.1:9")  # no demo provider here
+    os.environ["DOWNLOAD_ROOT"] = str(scratch / "downloads")
     import django
     from django.core.management import call_command
 
-    from vodarr.integrations.aria2 import EmbeddedAria2
-
-    daemon = EmbeddedAria2(scratch / "downloads", scratch / "aria2" / "session.txt")
-    daemon.start()
-    os.environ["ARIA2_RPC_URL"] = daemon.rpc_url
-    os.environ["ARIA2_RPC_SECRET"] = daemon.secret
-    os.environ["DOWNLOAD_ROOT"] = str(scratch / "downloads")
     django.setup()
     call_command("migrate", verbosity=0)
+    member, gids = _seed()
     try:
-        _page_under_load(daemon)
-        _batch_start()
+        _page_under_load(scratch, member, gids, _arguments().profile)
     finally:
-        daemon.stop()
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
-def _seed(daemon) -> tuple[object, list[str]]:  # type: ignore[no-untyped-def]
+def _arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--profile", type=Path, help="write py-spy flame graphs of serve under the 16 clients here"
+    )
+    return parser.parse_args()
+
+
+def _seed() -> tuple[object, list[str]]:
     from tests.fixtures.downloads import finished_downloads
 
     from benchmarks.web import PASSWORD
     from vodarr.accounts.models import User
 
-    member = User.objects.create_user("bench@example.test", PASSWORD, name="Bench", verified=True)
-    client = daemon.client()
+    member = User.objects.create_user(EMAIL, PASSWORD, name="Bench", verified=True)
     refs = finished_downloads(member, HISTORY, first_id=0, size=10**9)
-    newest = [r.transfer.gid for r in refs[-10:]]
-    for gid in newest:  # the visible page is live in aria2 (paused, so nothing moves)
-        client.add_uri(
-            [f"http://127.0.0.1:9/movie/u/p/{gid}.mp4"],
-            {"gid": gid, "pause": "true", "out": f"{gid}.mp4"},
-        )
-    return member, newest
+    # The page asks aria2 about its 10 rows in one request whether aria2 knows them or not.
+    return member, [r.transfer.gid for r in refs[-10:]]
 
 
-def _floor(member, gids: list[str]) -> list[float]:  # type: ignore[no-untyped-def]
-    from vodarr.downloads.filters import state_counts, visible_downloads
+def _floor(member, gids: list[str], *, counts_kept: bool) -> float:
+    """p50 (ms) of the page's SQL and one aria2 request for its 10 GIDs, alone.
+
+    With ``counts_kept`` the SQL is what the page runs once its counts are kept (the counts'
+    version, the entry heads, their rows); without, the counts are counted anew as well.
+    """
+    from vodarr.downloads.changes import TOPIC
+    from vodarr.downloads.filters import entry_heads, state_counts, visible_downloads, with_state
     from vodarr.downloads.gateway import gateway
+    from vodarr.live.publish import watch
 
     timings = []
     for _ in range(200):
         started = time.perf_counter()
-        queryset = visible_downloads(member, [])
-        state_counts(queryset)  # the tabs' counts (and the paginator's total)
-        list(queryset[:10])
+        selection = with_state(visible_downloads(member, []), [])
+        if counts_kept:
+            watch(member.pk, [TOPIC])
+        else:
+            state_counts(selection)
+        heads = selection.filter(entry_heads(selection)).order_by("-created_at", "-id")
+        window = [pk for pk, _ in heads.values_list("pk", "batch")[:10]]
+        list(selection.filter(pk__in=window).order_by())
         gateway().client.tell_statuses(gids)
         timings.append(time.perf_counter() - started)
-    return timings
+    return statistics.median(timings) * 1000
 
 
-def _page_under_load(daemon) -> None:  # type: ignore[no-untyped-def]
-    member, gids = _seed(daemon)
-    floor_p50 = statistics.median(_floor(member, gids)) * 1000
-    print(f"GET /downloads as Inertia JSON, {HISTORY:,} downloads in the DB, through uvicorn")
-    print(
-        "  floor, counting anew (counts + rows SQL + one aria2 multicall for 10 GIDs, alone): "
-        f"p50 {floor_p50:6.2f} ms"
-    )
-    for workers, clients in ((1, 1), (1, CLIENTS), (2, CLIENTS)):
-        rate, p50, p99 = _load(workers, clients)
-        print(
-            f"  uvicorn --workers {workers}, {clients:2d} client(s): {rate:7.1f} requests/s   "
-            f"p50 {p50:7.2f} ms   p99 {p99:7.2f} ms   p50/floor {p50 / floor_p50:5.1f}x"
-        )
-    print(
-        f"  (with {CLIENTS} requests in flight on 2 cores, p50 is mostly queueing; "
-        "the clients share the CPU)"
-    )
+@contextmanager
+def _profiling(directory: Path | None, pid: int, workers: int) -> Iterator[None]:
+    """With ``--profile DIR``: a py-spy flame graph of serve's processes while the block runs."""
+    if directory is None:
+        yield
+        return
+    flame = directory / f"flame-downloads-{workers}-workers.svg"
+    spy = Path(sys.executable).with_name("py-spy")
+    command = [str(spy), "record", "--subprocesses", "--pid", str(pid), "-o", str(flame)]
+    recording = subprocess.Popen([*command, "--duration", str(SECONDS)])
+    try:
+        yield
+    finally:
+        recording.wait(timeout=SECONDS + 60)
+        print(f"  flame graph: {flame}")
 
 
-def _load(workers: int, clients: int) -> tuple[float, float, float]:
-    import httpx
-
-    from benchmarks.web import login, uvicorn_serving
-
-    with uvicorn_serving(workers) as (base, _server):
-        cookies = login(base, "bench@example.test")
-        headers = {"X-Inertia": "true", "X-Inertia-Version": "1", "Accept": "application/json"}
-        latencies: list[float] = []
-        lock = threading.Lock()
-
-        def client() -> None:
-            mine = []
-            with httpx.Client(base_url=base, cookies=cookies, headers=headers, timeout=30) as http:
-                http.get("/downloads")  # warm the connection
-                for _ in range(REQUESTS_PER_CLIENT):
-                    started = time.perf_counter()
-                    response = http.get("/downloads")
-                    mine.append(time.perf_counter() - started)
-                    assert response.status_code == 200
-            with lock:
-                latencies.extend(mine)
-
-        threads = [threading.Thread(target=client) for _ in range(clients)]
-        started = time.perf_counter()
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        elapsed = time.perf_counter() - started
-    p50, p99 = _percentile(latencies, 0.5) * 1000, _percentile(latencies, 0.99) * 1000
-    return len(latencies) / elapsed, p50, p99
-
-
-def _batch_start() -> None:
+def _page_under_load(scratch: Path, member, gids: list[str], profile: Path | None) -> None:
     from django.conf import settings
 
-    from vodarr.accounts.models import User
-    from vodarr.catalog.provider import forget_client
-    from vodarr.demo.catalogue import Catalogue
-    from vodarr.demo.provider import FakeProvider
-    from vodarr.downloads import starting
-    from vodarr.downloads.models import MediaDownloadRef
+    from benchmarks.aims import print_aim
+    from benchmarks.bench_serve import (
+        free_port,
+        print_tree_memory,
+        serving,
+        tree_cpu_seconds,
+        wait_until_quiet,
+    )
+    from benchmarks.load import embedded_aria2, run_wrk, sampling_memory, wrk_missing
+    from benchmarks.web import login
 
-    provider = FakeProvider(catalogue=Catalogue()).start()
-    try:
-        provider.add_series(
-            500, "Long Show", {1: [(n, f"Episode {n}") for n in range(1, 101)]}, year=2020
-        )
-        settings.XTREAM_BASE_URL = provider.base_url
-        settings.XTREAM_USERNAME = provider.username
-        settings.XTREAM_PASSWORD = provider.password
-        forget_client()
-        user = User.objects.create_user(
-            "batch@example.test", "bench passphrase", name="Batch", verified=True
-        )
-        wanted = [(1, n) for n in range(1, 101)]
-        started = time.perf_counter()
-        result = starting.start_episodes_download(user, 500, wanted)
-        elapsed = time.perf_counter() - started
-        assert len(result.started) == 100, result
-        print(
-            "Start a batch of 100 episodes (provider call + one aria2 request + one "
-            f"transaction): {elapsed * 1000:.1f} ms"
-        )
-        assert MediaDownloadRef.objects.filter(user=user).count() == 100
-    finally:
-        provider.stop()
+    if wrk_missing():
+        print("GET /downloads under load: skipped, wrk is missing (`make bench` installs it)")
+        return
+    print(f"GET /downloads as Inertia JSON, {HISTORY:,} downloads in history, `vodarr serve`")
+    for workers in WEB_WORKERS:
+        port = free_port()
+        with serving(scratch, port, web_workers=workers) as serve:
+            settings.ARIA2_RPC_URL, settings.ARIA2_RPC_SECRET = embedded_aria2(
+                scratch, scratch / "serve.log"
+            )
+            floor = _floor(member, gids, counts_kept=True)
+            counted = _floor(member, gids, counts_kept=False)
+            wait_until_quiet(serve.pid)
+            base = f"http://127.0.0.1:{port}"
+            cookies = login(base, EMAIL)
+            print(
+                f"  WEB_WORKERS={workers}; floor (the page's SQL + one aria2 multicall for "
+                f"10 GIDs, alone, this run): p50 {floor:.2f} ms, counting anew {counted:.2f} ms"
+            )
+            if workers == 1:
+                print_tree_memory(serve.pid, "  vodarr serve at idle (web, worker, aria2c)")
+                one = run_wrk(f"{base}/downloads", cookies, 1, SECONDS)
+                print_aim(
+                    "  /downloads, 1 client, p50 / floor",
+                    one.p50_ms / floor,
+                    2,
+                    "x",
+                    note=f"p50 {one.p50_ms:.2f} ms, floor {floor:.2f} ms, "
+                    f"{one.requests_per_second:.0f} requests/s",
+                )
+            cpu_before = tree_cpu_seconds(serve.pid)
+            with sampling_memory(serve.pid) as samples, _profiling(profile, serve.pid, workers):
+                load = run_wrk(f"{base}/downloads", cookies, CLIENTS, SECONDS)
+            cpu_ms = (tree_cpu_seconds(serve.pid) - cpu_before) / max(1, load.requests) * 1000
+            label = f"  /downloads, {CLIENTS} clients, WEB_WORKERS={workers}"
+            print_aim(
+                f"{label}: requests/s",
+                load.requests_per_second,
+                250,
+                "req/s",
+                higher_is_better=True,
+                note=f"{load.requests:,} requests, {load.failed} failed; before #14: ~50",
+            )
+            print_aim(f"{label}: p99", load.p99_ms, 150, "ms", note=f"p50 {load.p50_ms:.0f} ms")
+            print(
+                f"  CPU of serve's processes per request: {cpu_ms:.1f} ms: at most "
+                f"{1000 / cpu_ms:.0f} requests/s for each core that does nothing else"
+            )
+            print(
+                f"  vodarr serve under that load: {max(samples) / MIB:.0f} MiB RSS at most "
+                f"(sampled every 0.25 s; no aim in #14: printed)"
+            )
+    print(f"  (the machine's other work shares its {os.cpu_count()} cores: see load average)")
 
 
 if __name__ == "__main__":

@@ -10,10 +10,8 @@ episodes against the fake provider and a real aria2c. Prints medians; asserts no
 
 from __future__ import annotations
 
-import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -22,14 +20,9 @@ SIZES = (100, 10_000)
 
 
 def main() -> None:
-    with tempfile.TemporaryDirectory() as scratch:
-        root = Path(scratch)
-        os.environ["VODARR_DATA_DIR"] = str(root / "data")
-        os.environ["DOWNLOAD_ROOT"] = str(root / "downloads")
-        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vodarr.settings")
-        import django
+    from benchmarks.scratch import django_in_scratch
 
-        django.setup()
+    with django_in_scratch() as root:
         _run(root)
 
 

@@ -88,10 +88,10 @@ def print_tree_memory(pid: int, label: str) -> tuple[int, int]:
 def wait_until_quiet(pid: int, timeout: float = QUIET_TIMEOUT_S) -> float:
     """Wait until the tree uses under 2% of a core over a second; returns seconds waited."""
     started = time.monotonic()
-    before = _tree_cpu_seconds(pid)
+    before = tree_cpu_seconds(pid)
     while time.monotonic() - started < timeout:
         time.sleep(1.0)
-        now = _tree_cpu_seconds(pid)
+        now = tree_cpu_seconds(pid)
         if now - before < 0.02:
             break
         before = now
@@ -112,7 +112,7 @@ def _wait_until_ready(process: subprocess.Popen[bytes], url: str, log: Path) -> 
     raise SystemExit(f"vodarr serve did not answer {url} in {READY_TIMEOUT_S:.0f} s")
 
 
-def _tree_cpu_seconds(pid: int) -> float:
+def tree_cpu_seconds(pid: int) -> float:
     total = 0
     for member in process_tree(pid):
         try:

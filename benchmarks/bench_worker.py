@@ -10,12 +10,8 @@ SQL queries per tick. Asserts nothing.
 
 from __future__ import annotations
 
-import os
 import statistics
 import sys
-import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,15 +24,9 @@ HISTORIES = (100, 10_000)
 
 
 def main() -> None:
-    with tempfile.TemporaryDirectory() as scratch:
-        root = Path(scratch)
-        # Before django.setup(): settings read these once, and the database goes here.
-        os.environ["VODARR_DATA_DIR"] = str(root / "data")
-        os.environ["DOWNLOAD_ROOT"] = str(root / "downloads")
-        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vodarr.settings")
-        import django
+    from benchmarks.scratch import django_in_scratch
 
-        django.setup()
+    with django_in_scratch() as root:
         _run(root)
 
 
@@ -47,6 +37,7 @@ def _run(root: Path) -> None:
     from django.test.utils import CaptureQueriesContext
     from tests.fixtures.downloads import finished_downloads
 
+    from benchmarks.measure import timed
     from vodarr.downloads.gateway import gateway
     from vodarr.downloads.worker import Reconciler
     from vodarr.integrations.aria2 import EmbeddedAria2
@@ -66,7 +57,7 @@ def _run(root: Path) -> None:
             reconciler.tick()  # records the downloads' state once; later ticks write nothing
             requests_before = gateway().client.request_count
             with CaptureQueriesContext(connection) as queries:
-                timings = _timings(reconciler.tick, ROUNDS)
+                timings = timed(reconciler.tick, ROUNDS)
             per_tick_requests = (gateway().client.request_count - requests_before) / ROUNDS
             per_tick_queries = len(queries.captured_queries) / ROUNDS
             median = statistics.median(timings) * 1000
@@ -102,15 +93,6 @@ def _setup_downloads(count: int) -> User:
             output_path=f"Movies/Active {n}/active-{n}.mp4",
         )
     return user
-
-
-def _timings(action: Callable[[], object], rounds: int) -> list[float]:
-    timings = []
-    for _ in range(rounds):
-        started = time.perf_counter()
-        action()
-        timings.append(time.perf_counter() - started)
-    return timings
 
 
 if __name__ == "__main__":

@@ -288,3 +288,30 @@ def test_a_nearly_full_disk_stops_a_start_with_a_clear_message(
     error = client.get("/downloads").json()["props"]["flash"]["error"]
     assert error.startswith("Not enough free space in the download folder:")
     assert not MediaDownloadRef.objects.exists()
+
+
+def test_a_batch_that_loses_a_race_for_one_episode_starts_the_others_one_by_one(
+    stack: Stack, member: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another tab starts S1E2 after the batch read who holds what, before it inserts."""
+    insert_all = starting.insert_all
+    raced: list[MediaDownloadRef] = []
+
+    def racing(items):  # type: ignore[no-untyped-def]
+        if not raced:
+            raced.append(starting.start_episode_download(member, SERIES, 1, 2))
+        return insert_all(items)
+
+    monkeypatch.setattr(starting, "insert_all", racing)
+
+    result = starting.start_episodes_download(member, SERIES, [(1, 1), (1, 2), (1, 3)])
+
+    assert [(r.season, r.episode) for r in result.started] == [(1, 1), (1, 3)]
+    assert result.skipped == ["S01E02 is already downloading."]
+    assert MediaDownloadRef.objects.count() == 3  # the other tab's S1E2 and the batch's two
+    assert Transfer.objects.count() == 3
+    assert {r.transfer_id for r in result.started} <= set(
+        Transfer.objects.values_list("pk", flat=True)
+    )
+    for ref in result.started:
+        stack.wait_status(ref, Aria2Status.COMPLETE)

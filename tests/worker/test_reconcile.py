@@ -61,7 +61,7 @@ def test_an_unchanged_download_is_not_written_again(
 def test_the_tick_never_asks_aria2_about_finished_history(
     stack: Stack, member: User, reconciler: Reconciler, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _paused_in_aria2(stack, member, 20)
+    paused = _paused_in_aria2(stack, member, 20)
     finished_downloads(member, 300)
     # The web inserted this one a moment ago and has not called addUri yet.
     pending = _ref(member, status=Status.WAITING)
@@ -70,11 +70,37 @@ def test_the_tick_never_asks_aria2_about_finished_history(
     report = reconciler.tick()
 
     status_calls = [params for method, params in calls if method == "aria2.tellStatus"]
-    assert [params[0] for params in status_calls] == [pending.transfer.gid]
+    # The queue, read in full the first time the worker sees it, and the one aria2 lacks.
+    queue = {ref.transfer.gid for ref in paused}
+    assert {params[0] for params in status_calls} == queue | {pending.transfer.gid}
     assert report.asked_by_gid == [pending.transfer.gid]
     assert len(report.recorded) == 20
     assert report.readded == []  # too new to be "forgotten"
     assert fresh(pending).status == Status.WAITING
+
+
+def test_a_quiet_queue_is_read_by_status_alone_until_something_changes(
+    stack: Stack, member: User, reconciler: Reconciler, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paused = _paused_in_aria2(stack, member, 5)
+    reconciler.tick()  # the first sight: read in full and recorded
+    calls = _record_rpc_calls(monkeypatch)
+
+    quiet = reconciler.tick()
+    asked = [params[0] for method, params in calls if method == "aria2.tellStatus"]
+    waiting = [params for method, params in calls if method == "aria2.tellWaiting"]
+
+    assert asked == [] and quiet.recorded == []
+    assert waiting and waiting[0][-1] == ["gid", "status"]
+    # Its person resumes one: that row is read in full again and aria2 is told.
+    MediaDownloadRef.objects.filter(pk=paused[0].pk).update(desired_paused=False)
+    calls.clear()
+
+    changed = reconciler.tick()
+
+    asked = [params[0] for method, params in calls if method == "aria2.tellStatus"]
+    assert asked == [paused[0].transfer.gid]
+    assert changed.resumed == [paused[0].transfer_id]
 
 
 def test_a_download_aria2_forgot_while_unfinished_is_added_again_and_finishes(

@@ -36,15 +36,14 @@ from vodarr.downloads.disk import check_free_space
 from vodarr.downloads.errors import StartError, StartNotAllowed
 from vodarr.downloads.factories import Planned
 from vodarr.downloads.gateway import gateway
+from vodarr.downloads.inserting import clashes, insert_all, unique_output_path
 from vodarr.downloads.models import (
     IN_PROGRESS_STATUSES,
     MediaDownloadRef,
     MediaType,
     Status,
     Transfer,
-    media_identity,
     media_key,
-    path_key,
 )
 from vodarr.downloads.paths import UnsafePath, absolute_path
 from vodarr.downloads.readd import Readd
@@ -237,10 +236,19 @@ def _start(
                 dedupe_key__in=[p.request.dedupe_key for p in planned]
             )
         }
+        fresh = [
+            item
+            for item in planned
+            if item.request.dedupe_key not in own and item.identity not in holders
+        ]
+        inserted = len(fresh) > 1 and insert_all(fresh)
         for item in planned:
             mine = own.get(item.request.dedupe_key)
             if mine is not None:
                 _again(mine, item, label, result, plan)
+            elif inserted and item in fresh:
+                plan.new.append(item)
+                result.started.append(item.request)
             else:
                 _place(item, holders.get(item.identity), label, result, plan)
         requests_changed(ref.user_id for ref in result.started)
@@ -287,7 +295,7 @@ def _place(
     """Join the transfer that holds this media, or insert a new one."""
     if holder is None:
         transfer = item.transfer
-        transfer.output_path = _unique_output_path(transfer)
+        transfer.output_path = unique_output_path(transfer, clashes(transfer))
         transfer.hold()
         try:
             with transaction.atomic():  # a savepoint: one lost race costs one item only
@@ -378,20 +386,3 @@ def _undo_new(item: Planned, error: Aria2Error) -> None:
 
 def _transfer_label(transfer: Transfer) -> str:
     return transfer.output_path.rsplit("/", 1)[-1]
-
-
-def _unique_output_path(transfer: Transfer) -> str:
-    """Two different titles with the same name and year must not write to the same file."""
-    identity = media_identity(
-        transfer.downloadable_type, transfer.downloadable_id, transfer.episode_id
-    )
-    clash = (
-        Transfer.objects.filter(path_key=path_key(transfer.output_path))
-        .exclude(media_key=identity)
-        .exists()
-    )
-    if not clash:
-        return transfer.output_path
-    stem, dot, ext = transfer.output_path.rpartition(".")
-    suffix = f"{transfer.downloadable_id}{'-' + transfer.episode_id if transfer.episode_id else ''}"
-    return f"{stem} [{suffix}]{dot}{ext}"

@@ -1,4 +1,16 @@
-"""How uvicorn serves Vodarr: the options `vodarr serve` (and the tests' live server) use.
+"""How uvicorn serves Vodarr: the web application and the options `vodarr serve` (and the
+tests' live server) use.
+
+Pages run as WSGI on a few long-lived threads; only streams take Django's ASGI path. Under
+Django's ASGI handler every request got a new thread (a fresh single-thread executor per
+request) and therefore a new database connection, and every sync middleware and signal hopped
+between the event loop and that thread: profiled under 16 clients (benchmarks/README.md),
+connecting and closing SQLite alone was a fifth of the server's time. On a fixed pool the
+connection of each thread is kept (``CONN_MAX_AGE``) and a request crosses threads once.
+Streams — a response that stays open for minutes — would pin one of those few threads
+each, so they stay async and hold no thread while they wait: the live channel goes through
+Django's ASGI handler (its sync parts on one shared thread, ``live/asgi.py``) and links
+(``/dl/…``) are served beside Django (``links/asgi.py``).
 
 uvicorn believes ``X-Forwarded-For`` and ``X-Forwarded-Proto`` from 127.0.0.1 unless told
 otherwise, so any local process could pick its client address and dodge the rate limits.
@@ -10,9 +22,19 @@ from the proxy's headers, and from the connection itself for everyone else.
 from __future__ import annotations
 
 import os
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
 from typing import Any
 
+from a2wsgi import WSGIMiddleware
 from django.conf import settings
+
+ASGIApp = Callable[[dict[str, Any], Any, Any], Awaitable[None]]
+
+# Threads serving pages in one web process. 1, 2, 4 and 8 served the Downloads page alike
+# under 16 clients (page work mostly holds the GIL); 8 leaves room for a few slow requests
+# (a provider taking seconds to describe a title) without holding every other page up.
+PAGE_THREADS = 8
 
 # Set by `vodarr serve` for uvicorn's worker processes: the pid they must die with.
 PARENT_PID_VARIABLE = "VODARR_SERVE_PID"
@@ -37,3 +59,46 @@ def uvicorn_options() -> dict[str, Any]:
         "log_config": None,
         "lifespan": "off",
     }
+
+
+@dataclass
+class WebApplication:
+    """The ASGI app `vodarr serve` runs: links beside Django, streams async, pages on
+    ``PAGE_THREADS`` threads.
+
+    A new instance builds its own Django handlers (their middlewares read settings when
+    they load); ``close()`` ends its page threads, and with them their database connections.
+    """
+
+    threads: int = PAGE_THREADS
+    stream_paths: frozenset[str] = field(default_factory=frozenset)
+
+    def __post_init__(self) -> None:
+        # Here, not at the top: these modules use the ORM, so Django is set up first.
+        from django.core.asgi import get_asgi_application
+        from django.core.wsgi import get_wsgi_application
+
+        from vodarr.links.asgi import LinkServer
+        from vodarr.live.asgi import streams_share_one_thread
+        from vodarr.live.props import LIVE_URL
+
+        self.stream_paths = self.stream_paths | {LIVE_URL}
+        self.streams: ASGIApp = streams_share_one_thread(get_asgi_application(), self.stream_paths)
+        # Django's handler returns its response, an iterable of bytes as WSGI wants.
+        wsgi: Any = get_wsgi_application()
+        self._pages = WSGIMiddleware(wsgi, workers=self.threads)
+        # /dl/… never reaches the router below (links/asgi.py).
+        self._served: ASGIApp = LinkServer(self._route)
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        await self._served(scope, receive, send)
+
+    async def _route(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["path"] in self.stream_paths:
+            await self.streams(scope, receive, send)
+            return
+        await self._pages(scope, receive, send)  # type: ignore[arg-type]  # a2wsgi's TypedDicts
+
+    def close(self) -> None:
+        # Idle threads end now; one still in a request ends after it (never waited for here).
+        self._pages.executor.shutdown(wait=False, cancel_futures=True)

@@ -4,7 +4,8 @@ A tick reads aria2 in ONE multicall (session id, active, waiting, recently stopp
 the transfers aria2 listed plus those the database thinks are unfinished, asks aria2 by GID
 (one more multicall) only about unfinished transfers it did not list, and writes the rows
 whose state changed with one bulk update. Its cost follows the downloads aria2 is working
-on; finished history is never read.
+on; finished history is never read, and a long queue's quiet waiting downloads are checked
+by status alone (``snapshot``).
 
 aria2's ``complete`` is recorded as ``verifying``: the verifier (``verifying.py``) decides
 whether the file is the film. Once a finished state is committed, the reconciler removes that
@@ -27,31 +28,28 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import QuerySet
 from django.utils import timezone
 
 from vodarr.downloads.changes import transfers_changed
 from vodarr.downloads.events import emit
 from vodarr.downloads.gateway import Aria2Gateway, gateway
-from vodarr.downloads.models import (
-    UNFINISHED_STATUSES,
-    EventKind,
-    Transfer,
-    live_request,
-    running_request,
-    stopped_fields,
-)
+from vodarr.downloads.models import UNFINISHED_STATUSES, EventKind, Transfer, stopped_fields
 from vodarr.downloads.worker.readding import NEW_TRANSFER_GRACE_SECONDS, Readder
 from vodarr.downloads.worker.retries import RetryRunner, decide_after_error
+from vodarr.downloads.worker.snapshot import (
+    Aria2Snapshot,
+    UnfinishedRow,
+    read_aria2,
+    unfinished_rows,
+    with_wishes,
+)
 from vodarr.integrations.aria2.client import Aria2Client
 from vodarr.integrations.aria2.errors import Aria2Error, Aria2GidNotFound
-from vodarr.integrations.aria2.types import STATUS_KEYS, Aria2Status, DownloadStatus
+from vodarr.integrations.aria2.types import Aria2Status, DownloadStatus
 from vodarr.integrations.redact import redact_url
 
 logger = logging.getLogger("vodarr.worker")
 
-WAITING_LIMIT = 1000  # a longer queue's tail is unlisted, so its transfers are asked by GID
-STOPPED_LIMIT = 100  # recent results; older ones are reached by GID if still unrecorded
 # A cancel waits up to 5 s for aria2 to close the file: leave the result that long.
 STOPPED_RESULT_KEEP = timedelta(seconds=10)
 TERMINAL = frozenset({Aria2Status.COMPLETE, Aria2Status.ERROR, Aria2Status.REMOVED})
@@ -72,12 +70,6 @@ _WATCHED = (
 
 
 @dataclass
-class Aria2Snapshot:
-    session_id: str
-    listed: dict[str, DownloadStatus]
-
-
-@dataclass
 class TickReport:
     """What one tick saw and did (transfer ids), for logs and tests."""
 
@@ -95,34 +87,6 @@ class TickReport:
     failed: list[int] = field(default_factory=list)  # "failed" events recorded this tick
     retried: list[int] = field(default_factory=list)
     postponed: list[int] = field(default_factory=list)
-
-
-def read_aria2(client: Aria2Client) -> Aria2Snapshot:
-    """Session id and every download aria2 is working on (plus recent results), one request."""
-    answers = client.multicall(
-        [
-            ("aria2.getSessionInfo", []),
-            ("aria2.tellActive", [STATUS_KEYS]),
-            ("aria2.tellWaiting", [0, WAITING_LIMIT, STATUS_KEYS]),
-            # -1: the most recently stopped first; the oldest results are not this tick's news.
-            ("aria2.tellStopped", [-1, STOPPED_LIMIT, STATUS_KEYS]),
-        ]
-    )
-    for answer in answers:
-        if isinstance(answer, Aria2Error):
-            raise answer
-    session, active, waiting, stopped = answers
-    listed: dict[str, DownloadStatus] = {}
-    for raw in [*_items(stopped), *_items(waiting), *_items(active)]:
-        state = DownloadStatus.from_rpc(raw)
-        if state.gid and state.status is not None:
-            listed[state.gid] = state
-    session_id = str(session.get("sessionId", "")) if isinstance(session, dict) else ""
-    return Aria2Snapshot(session_id, listed)
-
-
-def _items(raw: Any) -> list[dict[str, Any]]:
-    return [item for item in raw if isinstance(item, dict)] if isinstance(raw, list) else []
 
 
 def _watched(transfer: Transfer) -> tuple[Any, ...]:
@@ -146,6 +110,9 @@ class Reconciler:
         # GIDs of unfinished transfers aria2 has shown this worker: when one goes missing,
         # aria2 forgot it and it is re-added at once, without waiting out the grace period.
         self._seen: set[str] = set()
+        # Waiting GIDs this worker has read in full, with the status they had: while aria2
+        # still shows that status and nobody changed the row, they are quiet (``snapshot``).
+        self._settled: dict[str, Aria2Status] = {}
 
     @property
     def gateway(self) -> Aria2Gateway:
@@ -178,6 +145,7 @@ class Reconciler:
         self.reachable, self.session_id = True, session_id
 
     def _note_unreachable(self, error: Aria2Error) -> None:
+        self._settled.clear()  # it may come back as another session: read everything again
         if self.reachable is not False:
             logger.info("aria2 is unreachable: %s The worker keeps trying.", error.message)
         self.reachable = False
@@ -186,8 +154,18 @@ class Reconciler:
 
     def _reconcile(self, snapshot: Aria2Snapshot, now: datetime, report: TickReport) -> None:
         client = self.gateway.client
-        transfers = self._load(snapshot.listed)
+        if report.restarted:
+            self._settled.clear()
+        unfinished = unfinished_rows()
+        quiet = self._quiet(snapshot.waiting, unfinished)
         states = dict(snapshot.listed)
+        unsettled = [gid for gid in snapshot.waiting if gid not in quiet]
+        if unsettled:
+            # New in the queue, or changed: read in full by GID (one multicall).
+            for gid, full in client.tell_statuses(unsettled).items():
+                if isinstance(full, DownloadStatus) and full.status is not None:
+                    states[gid] = full
+        transfers = self._load(states, [row.pk for row in unfinished if row.gid not in quiet])
         unlisted = [
             t
             for t in transfers
@@ -214,15 +192,32 @@ class Reconciler:
             for t in transfers
             if t.gid in states and t.status in UNFINISHED_STATUSES and not t.is_stopped
         } | {t.gid for t in forgotten if t.gid in self._seen and t.pk not in readded}
-        self._seen |= set(readded.values())
+        self._seen |= set(readded.values()) | quiet
+        self._settled = {gid: snapshot.waiting[gid] for gid in quiet} | {
+            t.gid: state.status
+            for t in transfers
+            if t.gid in snapshot.waiting
+            and (state := states.get(t.gid)) is not None
+            and state.status is snapshot.waiting[t.gid]
+            and not t.is_stopped
+        }
 
-    def _load(self, listed: dict[str, DownloadStatus]) -> list[Transfer]:
-        # Two indexed queries rather than one OR: the unfinished ones (status index) and
-        # those aria2 listed (unique gid index). History is in neither.
-        annotated = _with_wishes(Transfer.objects.all())
-        transfers: list[Transfer] = list(
-            annotated.filter(status__in=UNFINISHED_STATUSES, stopped_at__isnull=True)
-        )
+    def _quiet(self, waiting: dict[str, Aria2Status], rows: list[UnfinishedRow]) -> set[str]:
+        """Waiting GIDs whose rows hold what aria2 shows and whose people want it so."""
+        return {
+            row.gid
+            for row in rows
+            if (status := waiting.get(row.gid)) is not None
+            and self._settled.get(row.gid) is status
+            and row.status == status
+            and _wished(row, status) is None
+        }
+
+    def _load(self, listed: dict[str, DownloadStatus], unfinished: list[int]) -> list[Transfer]:
+        # Two indexed queries rather than one OR: the unfinished ones that are not quiet (by
+        # primary key) and those aria2 listed (unique gid index). History is in neither.
+        annotated = with_wishes(Transfer.objects.all())
+        transfers: list[Transfer] = list(annotated.filter(pk__in=unfinished))
         known = {t.gid for t in transfers}
         others = [gid for gid in listed if gid not in known]
         if others:
@@ -343,21 +338,22 @@ class Reconciler:
         Sticky: whatever aria2 restarted or another client changed, what people asked for wins.
         """
         planned = [
-            (method, t) for t in transfers if (method := _wished(t, states.get(t.gid))) is not None
+            (method, t)
+            for t in transfers
+            if (method := _wished(t, _status(states.get(t.gid)))) is not None
         ]
         if not planned:
             return
         # Read again right before acting: a click since the tick began wins.
         now_wanted = {
-            t.pk: t
-            for t in _with_wishes(Transfer.objects.filter(pk__in=[t.pk for _, t in planned]))
+            t.pk: t for t in with_wishes(Transfer.objects.filter(pk__in=[t.pk for _, t in planned]))
         }
         calls = [
             (method, t)
             for method, t in planned
             if (current := now_wanted.get(t.pk)) is not None
             and current.gid == t.gid
-            and _wished(current, states.get(t.gid)) == method
+            and _wished(current, _status(states.get(t.gid))) == method
         ]
         if not calls:
             return
@@ -375,23 +371,22 @@ class Reconciler:
                 logger.info("Transfer %s: %s, as the people on it want.", t.pk, _WORDS[method])
 
 
-def _with_wishes(queryset: QuerySet[Transfer]) -> QuerySet[Transfer]:
-    """Transfers annotated with ``wanted`` (a live request) and ``running`` (one not paused)."""
-    return queryset.annotate(wanted=live_request(), running=running_request())
-
-
-def _wished(transfer: Transfer, state: DownloadStatus | None) -> str | None:
-    """The aria2 call that makes ``state`` what the transfer's people want, if any."""
-    if state is None or state.status not in (*RUNNING, Aria2Status.PAUSED):
+def _wished(transfer: Transfer | UnfinishedRow, status: Aria2Status | None) -> str | None:
+    """The aria2 call that makes ``status`` what the transfer's people want, if any."""
+    if status not in (*RUNNING, Aria2Status.PAUSED):
         return None
     wanted, running = getattr(transfer, "wanted", False), getattr(transfer, "running", False)
     if transfer.is_stopped or not wanted:
         return "aria2.forceRemove"
-    if not running and state.status in RUNNING:
+    if not running and status in RUNNING:
         return "aria2.forcePause"
-    if running and state.status is Aria2Status.PAUSED:
+    if running and status is Aria2Status.PAUSED:
         return "aria2.unpause"
     return None
+
+
+def _status(state: DownloadStatus | None) -> Aria2Status | None:
+    return state.status if state is not None else None
 
 
 _WORDS = {
