@@ -20,7 +20,7 @@ define apt_install
 	fi
 endef
 
-.PHONY: run test test-postgres lint bench setup system-deps browser-deps migrate clean
+.PHONY: run test test-postgres lint bench setup system-deps browser-deps migrate clean openapi
 
 run: setup migrate
 	$(BIN)/vodarr serve
@@ -43,6 +43,10 @@ bench: setup
 	@# wrk drives the web benchmarks' clients (benchmarks/load.py).
 	@command -v wrk >/dev/null || { $(call apt_install,wrk); }
 	$(BIN)/python -m benchmarks
+
+# The API's schema as committed in docs/openapi.json (tests/api/test_schema.py fails when stale).
+openapi: $(PY_STAMP)
+	$(BIN)/vodarr export_openapi_schema --api vodarr.api.api.api --indent 2 --sorted --output docs/openapi.json
 
 setup: system-deps $(PY_STAMP) $(MANIFEST)
 

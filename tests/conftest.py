@@ -20,6 +20,7 @@ pytest_plugins = [
     "tests.fixtures.server",
     "tests.fixtures.browser",
     "tests.fixtures.videos",
+    "tests.fixtures.recorder",
 ]
 
 

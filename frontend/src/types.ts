@@ -506,3 +506,68 @@ declare module "@inertiajs/core" {
     sharedPageProps: SharedProps;
   }
 }
+
+/** One of the person's API keys on the profile page: never the key itself. */
+export interface ApiKeyItem {
+  id: number;
+  name: string;
+  /** The key's first characters, to tell keys apart. */
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+/** The profile page's `apiKeys` card; `newKey` is set once, right after a key is made. */
+export interface ApiKeysProps {
+  keys: ApiKeyItem[];
+  newKey: { id: number; name: string; key: string } | null;
+}
+
+/** One attempt (or test) of a webhook, newest first in its delivery log. */
+export interface WebhookDeliveryItem {
+  id: number;
+  event: string;
+  status: "pending" | "sent" | "failed" | string;
+  attempts: number;
+  /** The receiver's HTTP status; null when it did not answer. */
+  statusCode: number | null;
+  /** The first characters of the answer, or why there was none. */
+  answer: string | null;
+  at: string;
+  nextAttemptAt: string | null;
+}
+
+export interface WebhookItem {
+  id: number;
+  name: string;
+  /** Scheme and host only: the address is stored encrypted. */
+  preview: string;
+  enabled: boolean;
+  createdAt: string;
+  deliveries: WebhookDeliveryItem[];
+}
+
+/** The profile page's `webhooks` card; `newSecret` is set once, right after a hook is added. */
+export interface WebhooksProps {
+  hooks: WebhookItem[];
+  newSecret: { id: number; name: string; secret: string } | null;
+}
+
+export interface MediaServerItem {
+  id: number;
+  kind: "jellyfin" | "emby" | "plex" | string;
+  name: string;
+  url: string;
+  /** The token's last characters only. */
+  tokenPreview: string;
+  enabled: boolean;
+  lastScanAt: string | null;
+  lastError: string | null;
+  lastErrorAt: string | null;
+}
+
+/** The Settings page's `mediaServers` card. */
+export interface MediaServersProps {
+  servers: MediaServerItem[];
+  kinds: { value: string; label: string }[];
+}

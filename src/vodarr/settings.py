@@ -74,6 +74,12 @@ INSTALLED_APPS = [
     "vodarr.links",
     "vodarr.web",
     "vodarr.ops",
+    "vodarr.api",
+    "vodarr.metrics",
+    "vodarr.mediaservers",
+    "vodarr.webhooks",
+    # Swagger UI's files and page template for /api/v1/docs, served from here (CSP: self only).
+    "ninja",
 ]
 
 MIDDLEWARE = [
@@ -104,6 +110,12 @@ VODARR_SHARED_PROPS = {
 VODARR_PROFILE_PROPS = {
     "notificationTargets": "vodarr.notifications.props.notification_targets",
     "versionPreferences": "vodarr.variants.props.version_preferences",
+    "apiKeys": "vodarr.api.props.api_keys",
+    "webhooks": "vodarr.webhooks.props.webhooks",
+}
+# Cards other apps add to the admin Settings page: prop name → function of nothing.
+VODARR_SETTINGS_PROPS = {
+    "mediaServers": "vodarr.mediaservers.props.media_servers",
 }
 
 # HTTPS behind a reverse proxy: an https BASE_URL turns on secure cookies, HSTS and the
@@ -145,6 +157,9 @@ VODARR_WORKER_JOBS = {
     "transfer-notifications": "vodarr.notifications.jobs.transfer_notifications",
     "notification-deliveries": "vodarr.notifications.jobs.outside_deliveries",
     "ended-links": "vodarr.links.jobs.forget_ended_links",
+    "metrics-probes": "vodarr.metrics.probes.probes",
+    "media-server-scans": "vodarr.mediaservers.jobs.media_server_scans",
+    "webhooks": "vodarr.webhooks.jobs.webhooks",
 }
 # Series monitoring: how often the worker looks for due monitors, and how many episodes
 # one scan may start (the rest wait for the next run).
@@ -159,6 +174,10 @@ VODARR_LIVE_TOPICS = {
     "downloads": "vodarr.downloads.live.DownloadsTopic",
     "notifications": "vodarr.notifications.live.NotificationsTopic",
 }
+# The API: requests per minute per key (the atomic counters of web/throttle.py).
+API_RATE_LIMIT = config.env_int("API_RATE_LIMIT", 300)
+# /metrics is off (404) unless a token is set; then it wants Authorization: Bearer <token>.
+METRICS_TOKEN = config.env_str("METRICS_TOKEN")
 
 ROOT_URLCONF = "vodarr.urls"
 ASGI_APPLICATION = "vodarr.asgi.application"
@@ -259,6 +278,9 @@ DEFAULT_FROM_EMAIL = config.env_str("DEFAULT_FROM_EMAIL", "Vodarr <vodarr@localh
 # links to people's own devices):
 # every log line, the web server's access log included, shows them as `…/***`.
 LOG_REDACTED_PATH_PREFIXES = ["/reset-password/", "/email/verify/", "/dl/"]
+# Secrets recognisable by their shape, redacted wherever they turn up in a log line: API keys
+# (vodarr/api/keys.py), e.g. pasted into a query string by mistake, and webhook secrets.
+LOG_REDACTED_PATTERNS = [r"vdr_[A-Za-z0-9_-]{20,}", r"whsec_[A-Za-z0-9_-]{20,}"]
 
 LOGGING = {
     "version": 1,

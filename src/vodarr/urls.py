@@ -2,12 +2,14 @@
 
 from django.urls import include, path
 
+from vodarr.metrics import views as metrics_views
 from vodarr.ops import views as ops_views
 from vodarr.web import views as web_views
 
 urlpatterns = [
     path("", web_views.home, name="home"),
     path("healthz", ops_views.healthz, name="healthz"),
+    path("metrics", metrics_views.metrics, name="metrics"),
     path("", include("vodarr.accounts.urls")),
     path("", include("vodarr.catalog.urls")),
     path("", include("vodarr.downloads.urls")),
@@ -17,6 +19,9 @@ urlpatterns = [
     path("", include("vodarr.variants.urls")),
     path("", include("vodarr.live.urls")),
     path("", include("vodarr.links.urls")),
+    path("", include("vodarr.api.urls")),
+    path("", include("vodarr.mediaservers.urls")),
+    path("", include("vodarr.webhooks.urls")),
 ]
 
 handler400 = "vodarr.web.views.bad_request"

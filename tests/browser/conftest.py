@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import pytest
 from django.db import connections
 
+from tests.fixtures.provider import use_real_stack
 from tests.fixtures.server import LiveApp
 from tests.fixtures.users import PASSWORD
 from vodarr.accounts.models import Role, User
@@ -37,12 +38,7 @@ class LiveStack:
 
 @pytest.fixture
 def live_stack(live_app: LiveApp, settings, aria2: EmbeddedAria2, fake_provider: FakeProvider):  # type: ignore[no-untyped-def]
-    settings.ARIA2_RPC_URL = aria2.rpc_url
-    settings.ARIA2_RPC_SECRET = aria2.secret
-    settings.DOWNLOAD_ROOT = aria2.download_root
-    settings.XTREAM_BASE_URL = fake_provider.base_url
-    settings.XTREAM_USERNAME = fake_provider.username
-    settings.XTREAM_PASSWORD = fake_provider.password
+    use_real_stack(settings, aria2, fake_provider)
     ids = fake_provider.add_series(
         SHOW,
         "Harbour Lights",

@@ -15,13 +15,16 @@ from django.utils import timezone
 from tests.browser.conftest import SHOW, LiveStack, sign_in
 from tests.fixtures.browser import screenshot
 from vodarr.accounts.models import User
+from vodarr.api.keys import create_key
 from vodarr.catalog.sync import sync_now
 from vodarr.links import services as links
+from vodarr.mediaservers.models import MediaServer
 from vodarr.monitoring import services as monitors
 from vodarr.monitoring.forms import MonitorValues
 from vodarr.notifications.models import Kind
 from vodarr.notifications.services import notify
 from vodarr.watchlist import services as watchlist
+from vodarr.webhooks.models import Webhook, WebhookDelivery
 
 pytestmark = pytest.mark.browser
 
@@ -85,6 +88,24 @@ def something_on_the_new_pages(admin: User) -> None:
     notify([admin.pk], Kind.MONITOR_FAILED, "Monitoring Harbour Lights failed", "HTTP 503.")
     links.movie_link(admin, 1)
     links.episodes_link(admin, SHOW, [(1, 1), (1, 2)])
+    # Profile's API keys and webhooks (with a delivery in its log), Settings' media servers.
+    create_key(admin, "Home Assistant")
+    hook = Webhook(user=admin, name="n8n", url_preview="https://n8n.example.test/…")
+    hook.url, hook.secret = "https://n8n.example.test/hook/abc", "whsec_example"
+    hook.save()
+    WebhookDelivery.objects.create(
+        hook=hook,
+        event="download.completed",
+        payload={},
+        status="failed",
+        attempts=5,
+        last_status_code=502,
+        last_answer="Bad gateway",
+        last_attempt_at=timezone.now(),
+    )
+    server = MediaServer(kind="jellyfin", name="Living room", url="http://192.168.1.10:8096")
+    server.token = "0123456789abcdef"
+    server.save()
 
 
 def test_every_page_renders_in_both_themes_and_both_sizes(page, live_stack: LiveStack) -> None:  # type: ignore[no-untyped-def]

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from django.test import Client
 
+from tests.fixtures.provider import use_real_stack
 from tests.fixtures.waiting import wait_for
 from vodarr.demo.provider import FakeProvider
 from vodarr.downloads.models import MediaDownloadRef, Status, Transfer
@@ -69,12 +70,7 @@ class Stack:
 
 @pytest.fixture
 def stack(settings, aria2: EmbeddedAria2, fake_provider: FakeProvider) -> Iterator[Stack]:
-    settings.ARIA2_RPC_URL = aria2.rpc_url
-    settings.ARIA2_RPC_SECRET = aria2.secret
-    settings.DOWNLOAD_ROOT = aria2.download_root
-    settings.XTREAM_BASE_URL = fake_provider.base_url
-    settings.XTREAM_USERNAME = fake_provider.username
-    settings.XTREAM_PASSWORD = fake_provider.password
+    use_real_stack(settings, aria2, fake_provider)
     fake_provider.add_movie(SLOW_MOVIE, "The Slow Movie", size=8 * MIB, year=1999)
     fake_provider.set_throttle("movie", SLOW_MOVIE, 64 * KIB)
     fake_provider.add_movie(FAST_MOVIE, "Fast Movie", size=300 * KIB, year=2001, ext="mkv")

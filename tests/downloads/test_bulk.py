@@ -267,7 +267,7 @@ def test_bad_bodies_are_told_what_is_wrong(
 def test_a_bulk_over_more_than_one_request_takes_says_more_are_left(
     member: User, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("vodarr.downloads.views.MAX_BULK", 2)
+    monkeypatch.setattr("vodarr.downloads.filters.MAX_BULK", 2)
     for n in range(3):
         make_download(member, 910 + n, canceled=True, title=f"Dropped {n}")
 

@@ -70,5 +70,8 @@ def test_the_settings_name_the_feature_apps_jobs() -> None:
         "transfer-notifications",
         "notification-deliveries",
         "ended-links",
+        "metrics-probes",
+        "media-server-scans",
+        "webhooks",
     }
     assert all(job.interval_seconds() > 0 for job in jobs.values())

@@ -1,17 +1,24 @@
 import { Head, usePage } from "@inertiajs/react";
 import RoleBadge from "../components/RoleBadge";
+import ApiKeysCard from "../components/profile/ApiKeysCard";
 import DeleteAccountCard from "../components/profile/DeleteAccountCard";
 import NotificationTargetsCard from "../components/profile/NotificationTargetsCard";
 import PasswordForm from "../components/profile/PasswordForm";
 import ProfileInfoForm from "../components/profile/ProfileInfoForm";
 import ThemeCard from "../components/profile/ThemeCard";
 import VersionPreferencesCard from "../components/profile/VersionPreferencesCard";
-import type { NotificationTargetItem, VersionPreferences } from "../types";
+import WebhooksCard from "../components/profile/WebhooksCard";
+import type { ApiKeysProps, NotificationTargetItem, VersionPreferences, WebhooksProps } from "../types";
 
 /** Each card's props come from `settings.VODARR_PROFILE_PROPS`; a card without them is left out. */
-type ProfileProps = { notificationTargets?: NotificationTargetItem[]; versionPreferences?: VersionPreferences };
+type ProfileProps = {
+  notificationTargets?: NotificationTargetItem[];
+  versionPreferences?: VersionPreferences;
+  apiKeys?: ApiKeysProps;
+  webhooks?: WebhooksProps;
+};
 
-export default function Profile({ notificationTargets, versionPreferences }: ProfileProps) {
+export default function Profile({ notificationTargets, versionPreferences, apiKeys, webhooks }: ProfileProps) {
   const user = usePage().props.auth.user;
 
   return (
@@ -27,6 +34,8 @@ export default function Profile({ notificationTargets, versionPreferences }: Pro
           <PasswordForm />
           {notificationTargets && <NotificationTargetsCard targets={notificationTargets} />}
           {versionPreferences && <VersionPreferencesCard preferences={versionPreferences} />}
+          {webhooks && <WebhooksCard webhooks={webhooks} />}
+          {apiKeys && <ApiKeysCard apiKeys={apiKeys} />}
           <ThemeCard />
           <DeleteAccountCard />
         </div>

@@ -3,9 +3,10 @@ import Notice from "../components/Notice";
 import PageHeader from "../components/PageHeader";
 import Aria2Card from "../components/settings/Aria2Card";
 import CatalogueCard from "../components/settings/CatalogueCard";
+import MediaServersCard from "../components/settings/MediaServersCard";
 import ProviderCard from "../components/settings/ProviderCard";
 import ServerCard from "../components/settings/ServerCard";
-import type { Aria2Info, ProviderSettingsProps, ServerSettings, SyncInfo } from "../types";
+import type { Aria2Info, MediaServersProps, ProviderSettingsProps, ServerSettings, SyncInfo } from "../types";
 
 type SettingsProps = {
   provider: ProviderSettingsProps;
@@ -13,9 +14,11 @@ type SettingsProps = {
   sync: SyncInfo;
   aria2: Aria2Info;
   server: ServerSettings;
+  /** From `settings.VODARR_SETTINGS_PROPS`; left out when its app is not installed. */
+  mediaServers?: MediaServersProps;
 };
 
-export default function Settings({ provider, demoMode, sync, aria2, server }: SettingsProps) {
+export default function Settings({ provider, demoMode, sync, aria2, server, mediaServers }: SettingsProps) {
   return (
     <>
       <Head title="Settings" />
@@ -32,6 +35,7 @@ export default function Settings({ provider, demoMode, sync, aria2, server }: Se
           <CatalogueCard sync={sync} />
           <ServerCard server={server} />
           <Aria2Card aria2={aria2} />
+          {mediaServers && <MediaServersCard mediaServers={mediaServers} />}
         </div>
       </div>
     </>

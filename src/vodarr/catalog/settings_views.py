@@ -15,6 +15,7 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.utils.module_loading import import_string
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from inertia import render
 
@@ -227,7 +228,13 @@ def test_aria2(request: HttpRequest) -> HttpResponse:
 def settings_props() -> dict[str, Any]:
     row = ProviderSettings.load()
     config = configured_provider()
+    # Cards of other apps (``settings.VODARR_SETTINGS_PROPS``): the catalogue imports none.
+    cards = {
+        name: import_string(path)()
+        for name, path in getattr(settings, "VODARR_SETTINGS_PROPS", {}).items()
+    }
     return {
+        **cards,
         "provider": {
             "baseUrl": redact_url(config.base_url) if config else "",
             "username": config.username if config else "",

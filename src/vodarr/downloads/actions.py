@@ -28,9 +28,11 @@ from typing import Any
 
 from django.utils import timezone
 
+from vodarr.accounts.models import User
 from vodarr.downloads import operations
 from vodarr.downloads.changes import remember_status_changes
 from vodarr.downloads.errors import ActionError
+from vodarr.downloads.filters import bulk_targets
 from vodarr.downloads.gateway import gateway
 from vodarr.downloads.models import MediaDownloadRef, Status
 from vodarr.integrations.aria2.errors import Aria2Error, Aria2GidNotFound
@@ -229,3 +231,18 @@ def _current_status(ref: MediaDownloadRef) -> str:
         raise ActionError(error.message) from None
     remember_status_changes([transfer], {transfer.gid: state})
     return ref.seen_status()
+
+
+def run_bulk(user: User, data: dict[str, Any]) -> BulkResult:
+    """``POST /downloads/bulk`` (the page's and the API's): ``BulkForm``'s cleaned data in,
+    what was done and why anything was not out."""
+    refs, missing, left = bulk_targets(user, data)
+    result = perform_many(
+        refs,
+        Action(data["action"]),
+        missing=missing,
+        delete_partial=data["delete_partial"] or False,
+        restart_from_zero=data["restart_from_zero"] or False,
+    )
+    result.more_left = left
+    return result

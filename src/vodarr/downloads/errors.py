@@ -8,11 +8,17 @@ from __future__ import annotations
 
 
 class StartError(Exception):
-    """Nothing was started; ``messages`` say why, one sentence each."""
+    """Nothing was started; ``messages`` say why, one sentence each.
 
-    def __init__(self, *messages: str) -> None:
+    ``reason`` sorts the refusals for clients that branch on them (the API's status codes):
+    ``gone`` (no such title or episode), ``held`` (already downloading or downloaded),
+    ``unavailable`` (the provider or aria2 cannot answer now), ``refused`` (anything else).
+    """
+
+    def __init__(self, *messages: str, reason: str = "refused") -> None:
         super().__init__(" ".join(messages))
         self.messages = list(messages)
+        self.reason = reason
 
 
 class StartNotAllowed(StartError):

@@ -23,6 +23,7 @@ from vodarr.accounts.models import User
 from vodarr.downloads.models import UNFINISHED_STATUSES, MediaDownloadRef, Status
 
 STATES = ("active", "queued", "paused", "failed", "completed", "canceled")
+MAX_BULK = 500  # downloads one bulk action takes (the answer says when more are left)
 MAX_QUERY_LENGTH = 100
 
 STATE = Case(
@@ -202,3 +203,21 @@ def state_counts(scope: QuerySet[MediaDownloadRef], selected: Iterable[str] = ()
                 batches.add(batch)
     counts["entries"] += len(batches)
     return counts
+
+
+def bulk_targets(
+    user: User, data: dict[str, Any]
+) -> tuple[list[MediaDownloadRef], list[int], bool]:
+    """The requests a bulk action is for, the ids not found (or not theirs), more left over.
+
+    ``data`` is ``BulkForm``'s cleaned data (the page's and the API's bulk actions alike).
+    """
+    if data["ids"]:
+        refs = list(visible_downloads(user).filter(pk__in=data["ids"]))
+        found = {ref.pk for ref in refs}
+        return refs, [pk for pk in data["ids"] if pk not in found], False
+    owners = parse_owner_ids(data["owners"]) if user.is_admin else []
+    scope = searched(visible_downloads(user, owners), clean_search(data["q"]))
+    refs = list(with_state(scope, data["status"])[: MAX_BULK + 1])
+    # One request is bounded: past MAX_BULK, the answer says to run it again for the rest.
+    return refs[:MAX_BULK], [], len(refs) > MAX_BULK

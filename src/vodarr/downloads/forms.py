@@ -12,10 +12,9 @@ from typing import Any
 from django import forms
 
 from vodarr.downloads.actions import UNSUPPORTED, Action
-from vodarr.downloads.filters import STATES
+from vodarr.downloads.filters import MAX_BULK, STATES
 from vodarr.web.http import parse_bool
 
-MAX_BULK = 500
 CHOOSE = "Choose the downloads: a list of ids, or a status such as failed."
 
 

@@ -47,6 +47,23 @@ PER_PAGE = 10
 COUNTS_KEPT_SECONDS = 300
 
 
+def download_of(user: User, pk: int) -> MediaDownloadRef | None:
+    """The ref if ``user`` may see and operate it (owner or admin); None for anything else,
+    so another member's download looks exactly like a missing one."""
+    ref = MediaDownloadRef.objects.select_related("user", "transfer").filter(pk=pk).first()
+    if ref is None or not user.can_operate_download(ref.user_id):
+        return None
+    return ref
+
+
+def one_download(user: User, ref: MediaDownloadRef) -> dict[str, Any]:
+    """``ref`` as a DownloadItem with aria2's live status (recorded, as the page does)."""
+    live, asked = live_statuses([ref])
+    remember_status_changes([ref.transfer], live)
+    gid = ref.transfer.gid
+    return serialize_download(ref, live.get(gid), for_admin=user.is_admin, asked=gid in asked)
+
+
 def owner_options() -> list[dict[str, Any]]:
     """Users who have downloads, by name — the admin's owner filter."""
     owners = User.objects.filter(downloads__isnull=False).distinct().order_by("name", "id")

@@ -125,9 +125,11 @@ def start_movie_download(user: User, stream_id: int) -> MediaDownloadRef:
     try:
         movie = xtream.vod_info(stream_id)
     except XtreamNotFound:
-        raise StartError("This movie is no longer available from the provider.") from None
+        raise StartError(
+            "This movie is no longer available from the provider.", reason="gone"
+        ) from None
     except XtreamError as error:
-        raise StartError(error.message) from None
+        raise StartError(error.message, reason="unavailable") from None
     planned = factories.from_vod_stream(
         movie, user, extension=xtream.movie_extension(stream_id, known=movie.container_extension)
     )
@@ -154,14 +156,16 @@ def start_episodes_download(
     try:
         series = xtream.series_info(series_id)
     except XtreamNotFound:
-        raise StartError("This series is no longer available from the provider.") from None
+        raise StartError(
+            "This series is no longer available from the provider.", reason="gone"
+        ) from None
     except XtreamError as error:
-        raise StartError(error.message) from None
+        raise StartError(error.message, reason="unavailable") from None
     unique = list(dict.fromkeys(wanted))
     episodes = [(code, series.find_episode(*code)) for code in unique]
     missing = [f"S{s}E{e} not found." for (s, e), found in episodes if found is None]
     if missing:
-        raise StartError(*missing)
+        raise StartError(*missing, reason="gone")
     planned = [
         factories.from_series_and_episode(series, found, user)
         for _, found in episodes
@@ -180,7 +184,9 @@ def _single(result: BatchResult) -> MediaDownloadRef:
     if result.started:
         return result.started[0]
     if result.skipped:
-        raise StartError(ALREADY_DOWNLOADED if result.already_complete else ALREADY_IN_PROGRESS)
+        raise StartError(
+            ALREADY_DOWNLOADED if result.already_complete else ALREADY_IN_PROGRESS, reason="held"
+        )
     raise StartError(*result.failed)
 
 
@@ -188,7 +194,7 @@ def _provider() -> XtreamClient:
     try:
         return provider_client()
     except XtreamError as error:
-        raise StartError(error.message) from None
+        raise StartError(error.message, reason="unavailable") from None
 
 
 def _refuse_if_held(key: str) -> None:
@@ -198,9 +204,9 @@ def _refuse_if_held(key: str) -> None:
     gateway().refresh([own.transfer])
     found = verdict(own.transfer)
     if found is Verdict.RUNNING:
-        raise StartError(ALREADY_IN_PROGRESS)
+        raise StartError(ALREADY_IN_PROGRESS, reason="held")
     if found is Verdict.COMPLETE:
-        raise StartError(ALREADY_DOWNLOADED)
+        raise StartError(ALREADY_DOWNLOADED, reason="held")
 
 
 @dataclass
@@ -354,7 +360,7 @@ def _add_new(
             _undo_new(item, error)
             result.started.remove(item.request)
         if not result.started:
-            raise StartError(error.message) from None
+            raise StartError(error.message, reason="unavailable") from None
         result.failed.append(error.message)
         return
     for item, answer in zip(new, answers, strict=True):

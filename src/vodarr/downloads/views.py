@@ -12,15 +12,8 @@ from inertia import render
 
 from vodarr.accounts.models import User
 from vodarr.downloads import actions, listing, starting
-from vodarr.downloads.filters import (
-    DownloadFilters,
-    clean_search,
-    parse_owner_ids,
-    searched,
-    visible_downloads,
-    with_state,
-)
-from vodarr.downloads.forms import MAX_BULK, BulkForm
+from vodarr.downloads.filters import DownloadFilters
+from vodarr.downloads.forms import BulkForm
 from vodarr.downloads.models import MediaDownloadRef
 from vodarr.web.http import (
     BadRequestBody,
@@ -37,21 +30,6 @@ from vodarr.web.views import render_error
 DOWNLOADS_URL = "/downloads"
 
 
-def _bulk_targets(
-    user: User, data: dict[str, Any]
-) -> tuple[list[MediaDownloadRef], list[int], bool]:
-    """The requests a bulk action is for, the ids not found (or not theirs), more left over."""
-    if data["ids"]:
-        refs = list(visible_downloads(user).filter(pk__in=data["ids"]))
-        found = {ref.pk for ref in refs}
-        return refs, [pk for pk in data["ids"] if pk not in found], False
-    owners = parse_owner_ids(data["owners"]) if user.is_admin else []
-    scope = searched(visible_downloads(user, owners), clean_search(data["q"]))
-    refs = list(with_state(scope, data["status"])[: MAX_BULK + 1])
-    # One request is bounded: past MAX_BULK, the answer says to run it again for the rest.
-    return refs[:MAX_BULK], [], len(refs) > MAX_BULK
-
-
 def _get_download_for_user(request: HttpRequest, pk: str) -> MediaDownloadRef:
     """The ref if this user may operate it (owner or admin); 404 for everything else.
 
@@ -59,9 +37,8 @@ def _get_download_for_user(request: HttpRequest, pk: str) -> MediaDownloadRef:
     """
     if not pk.isdigit() or len(pk) > 18:
         raise Http404("Download not found.")
-    ref = MediaDownloadRef.objects.select_related("user", "transfer").filter(pk=int(pk)).first()
-    user: User = request.user  # type: ignore[assignment]
-    if ref is None or not user.can_operate_download(ref.user_id):
+    ref = listing.download_of(request.user, int(pk))  # type: ignore[arg-type]
+    if ref is None:
         raise Http404("Download not found.")
     return ref
 
@@ -92,16 +69,7 @@ def downloads_bulk(request: HttpRequest) -> HttpResponse:
     form = BulkForm(read_body(request))  # bad bodies: BadInputMiddleware answers 4xx
     if not form.is_valid():
         return validation_failed(request, form.first_errors(), DOWNLOADS_URL)
-    data = form.cleaned_data
-    refs, missing, left = _bulk_targets(user, data)
-    result = actions.perform_many(
-        refs,
-        actions.Action(data["action"]),
-        missing=missing,
-        delete_partial=data["delete_partial"] or False,
-        restart_from_zero=data["restart_from_zero"] or False,
-    )
-    result.more_left = left
+    result = actions.run_bulk(user, form.cleaned_data)
     if wants_json(request):
         return JsonResponse(result.as_json())
     if result.done or not result.refused:

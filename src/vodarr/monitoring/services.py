@@ -211,3 +211,14 @@ def _run(monitor: SeriesMonitor, trigger: str, now: datetime) -> MonitorRun:
             running_since=None, last_status=RunStatus.FAILED, last_message=message
         )
         raise
+
+
+def next_run_text(monitor: SeriesMonitor) -> str:
+    """The sentence after "Monitoring X." that says when it runs next."""
+    if not monitor.enabled:
+        return "It is switched off."
+    if monitor.next_run_at is None:
+        return ""
+    if monitor.next_run_at <= timezone.now():
+        return "The first scan starts in a moment."
+    return f"{monitor.spec.describe()}."

@@ -76,7 +76,7 @@ def series_monitoring(request: HttpRequest, series_id: str) -> HttpResponse:
         request,
         back,
         lambda: services.create_monitor(user, sid, values, timezone.now()),
-        lambda m: f"Monitoring {m.series_name}. {_next_run_text(m)}",
+        lambda m: f"Monitoring {m.series_name}. {services.next_run_text(m)}",
         created=True,
     )
 
@@ -170,7 +170,7 @@ def _change(request: HttpRequest, monitor: SeriesMonitor, back: str) -> HttpResp
         request,
         back,
         lambda: services.update_monitor(monitor, values, timezone.now()),
-        lambda m: f"Monitor of {m.series_name} saved. {_next_run_text(m)}",
+        lambda m: f"Monitor of {m.series_name} saved. {services.next_run_text(m)}",
     )
 
 
@@ -231,13 +231,3 @@ def _done(request: HttpRequest, message: str, back: str, **extra: Any) -> HttpRe
         return JsonResponse({"message": message, **extra})
     flash(request, "success", message)
     return redirect_back(request, back)
-
-
-def _next_run_text(monitor: SeriesMonitor) -> str:
-    if not monitor.enabled:
-        return "It is switched off."
-    if monitor.next_run_at is None:
-        return ""
-    if monitor.next_run_at <= timezone.now():
-        return "The first scan starts in a moment."
-    return f"{monitor.spec.describe()}."

@@ -10,10 +10,12 @@ its timeout holds up other notifications at worst, never downloads.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.conf import settings
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.utils import timezone
 
 from vodarr.crypto import UndecryptableSecret
@@ -42,28 +44,37 @@ def retry_delay(attempt: int) -> timedelta:
     return timedelta(seconds=base * 4 ** (attempt - 1))
 
 
+def claim_due(pending: QuerySet[Any], now: datetime, *, lease_seconds: float) -> Iterator[Any]:
+    """Rows of ``pending`` that are due, each claimed for this worker before it is yielded.
+
+    A row is claimed with a conditional UPDATE (its ``next_attempt_at`` moves a lease ahead
+    and ``attempts`` goes up), so several workers never take the same one; the lease
+    outlasts one attempt, so a crashed worker's claim is simply tried again later. Shared by
+    every table of outgoing messages with ``status``/``next_attempt_at``/``attempts`` (the
+    notification deliveries here, the webhooks' deliveries).
+    """
+    due = list(
+        pending.filter(status=DeliveryStatus.PENDING, next_attempt_at__lte=now).order_by(
+            "next_attempt_at", "id"
+        )[:BATCH]
+    )
+    for row in due:
+        taken = pending.filter(
+            pk=row.pk, status=DeliveryStatus.PENDING, next_attempt_at=row.next_attempt_at
+        ).update(next_attempt_at=now + timedelta(seconds=lease_seconds), attempts=F("attempts") + 1)
+        if taken == 1:
+            row.attempts += 1
+            yield row
+
+
 def deliver_due(now: datetime | None = None) -> int:
     """Send up to a batch of due deliveries; returns how many this worker claimed."""
     now = now or timezone.now()
-    due = list(
-        Delivery.objects.filter(status=DeliveryStatus.PENDING, next_attempt_at__lte=now)
-        .select_related("notification", "target")
-        .order_by("next_attempt_at", "id")[:BATCH]
-    )
+    pending = Delivery.objects.select_related("notification", "target")
     claimed = 0
-    for delivery in due:
-        # The lease outlasts one send (connect + read timeouts), so a crashed worker's claim
-        # is simply tried again later.
-        lease = now + timedelta(seconds=2 * send_timeout() + 30)
-        taken = Delivery.objects.filter(
-            pk=delivery.pk,
-            status=DeliveryStatus.PENDING,
-            next_attempt_at=delivery.next_attempt_at,
-        ).update(next_attempt_at=lease, attempts=F("attempts") + 1)
-        if taken != 1:
-            continue  # another worker has it
+    for delivery in claim_due(pending, now, lease_seconds=2 * send_timeout() + 30):
         claimed += 1
-        _attempt(delivery, attempt=delivery.attempts + 1)
+        _attempt(delivery, attempt=delivery.attempts)
     return claimed
 
 

@@ -32,6 +32,16 @@ class Change:
     name: str
     changed: bool  # False: it was already on (or already off) the list
 
+    def added_message(self) -> str:
+        if self.changed:
+            return f"Added “{self.name}” to your watchlist."
+        return f"“{self.name}” is already on your watchlist."
+
+    def removed_message(self) -> str:
+        if self.changed:
+            return f"Removed “{self.name}” from your watchlist."
+        return f"“{self.name}” was not on your watchlist."
+
 
 def add(user: User, kind: str, media_id: int) -> Change:
     """Put a title on the person's list; adding it twice is harmless."""
@@ -70,8 +80,11 @@ def watchlisted_ids(user: User) -> dict[str, list[int]]:
     return ids
 
 
-def watchlist_page(user: User, tab: str, number: int) -> dict[str, Any]:
-    """One page of the tab's entries, newest first, as cards (the live title when it exists)."""
+def watchlist_page(
+    user: User, tab: str, number: int, link: str = "/watchlist?tab={tab}&page={page}"
+) -> dict[str, Any]:
+    """One page of the tab's entries, newest first, as cards (the live title when it exists);
+    ``link`` builds the pages' URLs (the page's own, or the API's)."""
     kind = TABS[tab]
     entries = WatchlistEntry.objects.filter(user=user, kind=kind).order_by("-added_at", "-id")
     paginator = Paginator(entries, PER_PAGE)
@@ -86,7 +99,7 @@ def watchlist_page(user: User, tab: str, number: int) -> dict[str, Any]:
         }
         for entry in rows
     ]
-    return paginator_props(page, data, lambda n: f"/watchlist?tab={tab}&page={n}")
+    return paginator_props(page, data, lambda n: link.format(tab=tab, page=n))
 
 
 def tab_counts(user: User) -> dict[str, int]:

@@ -52,12 +52,7 @@ def _add(request: HttpRequest, user: User) -> HttpResponse:
             return JsonResponse({"message": unknown.message}, status=404)
         flash(request, "error", unknown.message)
         return redirect_back(request, WATCHLIST_URL)
-    message = (
-        f"Added “{change.name}” to your watchlist."
-        if change.changed
-        else f"“{change.name}” is already on your watchlist."
-    )
-    return _done(request, message, status=201 if change.changed else 200)
+    return _done(request, change.added_message(), status=201 if change.changed else 200)
 
 
 @require_http_methods(["DELETE"])
@@ -70,12 +65,7 @@ def watchlist_entry(request: HttpRequest, kind: str, media_id: str) -> HttpRespo
         raise Http404("There is no such title.") from None
     user: User = request.user  # type: ignore[assignment]
     change = services.remove(user, kind, ident)
-    message = (
-        f"Removed “{change.name}” from your watchlist."
-        if change.changed
-        else f"“{change.name}” was not on your watchlist."
-    )
-    return _done(request, message)
+    return _done(request, change.removed_message())
 
 
 def _done(request: HttpRequest, message: str, status: int = 200) -> HttpResponse:

@@ -2,7 +2,8 @@
 
 Provider credentials ride in media URLs; password-reset and email-verification tokens ride
 in the paths of the links Vodarr mails (`LOG_REDACTED_PATH_PREFIXES`), which the web
-server's access log and Django's "Not Found" warnings would otherwise write out whole.
+server's access log and Django's "Not Found" warnings would otherwise write out whole; API
+keys are recognised by their shape (`LOG_REDACTED_PATTERNS`) wherever one was pasted.
 """
 
 from __future__ import annotations
@@ -22,14 +23,22 @@ def _token_paths(prefixes: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"({alternatives})[^\s\"'?#]+")
 
 
+@cache
+def _shaped_secrets(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
 def redact_log_text(text: str) -> str:
-    """``text`` without provider credentials, configured secrets or link tokens."""
+    """``text`` without provider credentials, configured secrets, link tokens or API keys."""
     from django.conf import settings
 
     secrets = (settings.XTREAM_PASSWORD, settings.ARIA2_RPC_SECRET)
     text = redact_text(text, secrets)
     pattern = _token_paths(tuple(getattr(settings, "LOG_REDACTED_PATH_PREFIXES", ())))
-    return pattern.sub(rf"\g<1>{REDACTED}", text) if pattern else text
+    if pattern:
+        text = pattern.sub(rf"\g<1>{REDACTED}", text)
+    shaped = _shaped_secrets(tuple(getattr(settings, "LOG_REDACTED_PATTERNS", ())))
+    return shaped.sub(REDACTED, text) if shaped else text
 
 
 class RedactingFilter(logging.Filter):

@@ -32,6 +32,7 @@ from vodarr.integrations.aria2.listener import Aria2Listener
 from vodarr.integrations.aria2.types import Aria2Event
 from vodarr.integrations.redact import redact_text
 from vodarr.ops.heartbeat import record_heartbeat
+from vodarr.ops.ticks import TickStats
 from vodarr.site_settings.values import site_values
 
 logger = logging.getLogger("vodarr.worker")
@@ -88,6 +89,7 @@ class WorkerLoop:
         self.limit_applied = False
         self._options_applied_at: float | None = None  # None: never
         self.jobs = JobThreads(configured_jobs() if jobs is None else jobs)
+        self.tick_stats = TickStats()  # /metrics: tick durations and retries
 
     def stop(self) -> None:
         """Ask the loop to finish its current tick and return (signal-handler safe)."""
@@ -150,8 +152,10 @@ class WorkerLoop:
         if not connection.in_atomic_block:
             close_old_connections()
         try:
+            started = time.monotonic()
             report = self.reconciler.tick()
             record_heartbeat()  # /healthz: the worker is alive and reaches the database
+            self.tick_stats.observe(time.monotonic() - started, retried=len(report.retried))
             if report.reachable and (report.restarted or self._options_due()):
                 aria2 = self._gateway or gateway()
                 self.limit_applied = aria2.apply_global_options(
