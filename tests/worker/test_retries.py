@@ -16,6 +16,7 @@ from tests.fixtures.downloads import make_download
 from tests.worker.conftest import (
     FAST_MOVIE,
     MISSING_MOVIE,
+    SLOW_MOVIE,
     Stack,
     Worker,
     aria2_gids,
@@ -155,7 +156,9 @@ def test_a_retry_claimed_by_another_worker_is_not_run_again(
 
 @pytest.mark.django_db(transaction=True)
 def test_two_workers_ticking_together_retry_a_due_download_once(stack: Stack, member: User) -> None:
-    ref = _due_retry(member)
+    # A film that stays active: a fast one could finish at once, and the other worker's tick
+    # would then record it and clear its result from aria2, leaving nothing to count.
+    ref = _due_retry(member, SLOW_MOVIE)
     workers = [Reconciler(), Reconciler()]
     barrier = threading.Barrier(len(workers))
     retried: list[int] = []
@@ -174,11 +177,11 @@ def test_two_workers_ticking_together_retry_a_due_download_once(stack: Stack, me
     assert aria2_gids(stack) == {fresh(ref).gid}
 
 
-def _due_retry(user: User) -> MediaDownloadRef:
+def _due_retry(user: User, media_id: int = FAST_MOVIE) -> MediaDownloadRef:
     """A download that failed transiently and whose backoff has just run out."""
     return make_download(
         user,
-        FAST_MOVIE,
+        media_id,
         title="Fast Movie",
         year=2001,
         container_extension="mkv",
