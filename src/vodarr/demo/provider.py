@@ -30,7 +30,8 @@ from vodarr.demo.catalogue import (
 )
 from vodarr.demo.media import media_content, normalize_kind
 from vodarr.demo.panel import FakeAccount, Quirks
-from vodarr.demo.server import Body, Override, ProviderServer, ProviderState, item_prefix
+from vodarr.demo.server import ProviderServer
+from vodarr.demo.state import Body, Override, ProviderState, item_prefix
 
 EpisodeSpec = tuple[int, str] | tuple[int, str, int]
 

@@ -1,8 +1,7 @@
-"""The HTTP side of the fake provider: shared state, the request handler and the server thread.
+"""The HTTP side of the fake provider: the request handler and the server thread.
 
-``ProviderState`` holds everything the control methods change and the handler reads, under
-one lock. Handlers snapshot what they need under the lock and stream bytes outside it, so a
-throttled download never blocks the control API or other requests.
+Handlers snapshot what they need of ``ProviderState`` (state.py) under its lock and stream
+bytes outside it, so a throttled download never blocks the control API or other requests.
 """
 
 from __future__ import annotations
@@ -12,15 +11,12 @@ import json
 import socket
 import sys
 import threading
-from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, unquote
 
-from vodarr.demo.catalogue import Catalogue, FakeEpisode, FakeMovie
-from vodarr.demo.container import container_prefix
+from vodarr.demo.catalogue import Catalogue
 from vodarr.demo.media import (
     RangeNotSatisfiable,
     content_type,
@@ -29,75 +25,10 @@ from vodarr.demo.media import (
     poster_png,
     poster_svg,
 )
-from vodarr.demo.panel import EntryStream, FakeAccount, Panel, Quirks
+from vodarr.demo.panel import EntryStream, Panel
+from vodarr.demo.state import Key, ProviderState, item_prefix
 
 _CHUNK = 64 * 1024
-Key = tuple[str, int]
-
-
-@dataclass
-class Override:
-    body: Any
-    status: int
-    times: int | None
-
-
-@dataclass
-class Body:
-    """A media URL answered with these bytes (HTTP 200) instead of the item's file."""
-
-    data: bytes
-    content_type: str
-    times: int | None
-
-
-# What a provider gives as a film's length when the catalogue says nothing: the fake file
-# still needs a duration in its header.
-DEFAULT_DURATION_SECS = 90 * 60
-
-
-def item_prefix(item: FakeMovie | FakeEpisode) -> bytes:
-    """The real container header an item's file starts with (see ``container.py``)."""
-    return container_prefix(item.ext, item.size, item.duration_secs or DEFAULT_DURATION_SECS)
-
-
-@dataclass
-class ProviderState:
-    username: str
-    password: str
-    catalogue: Catalogue
-    host: str = "127.0.0.1"
-    port: int = 0
-    quirks: Quirks = field(default_factory=Quirks)
-    account: FakeAccount = field(default_factory=FakeAccount)
-    lock: threading.RLock = field(default_factory=threading.RLock)
-    stopping: threading.Event = field(default_factory=threading.Event)
-    responding: threading.Event = field(default_factory=threading.Event)
-    sleep: Callable[[float], object] | None = None
-    log: list[str] = field(default_factory=list)
-    hits: Counter[Key] = field(default_factory=Counter)
-    api_calls: Counter[str] = field(default_factory=Counter)
-    image_hits: Counter[str] = field(default_factory=Counter)
-    throttles: dict[Key, int | None] = field(default_factory=dict)
-    failures: dict[Key, tuple[int, int]] = field(default_factory=dict)
-    drops: dict[Key, tuple[int, int]] = field(default_factory=dict)
-    gone: set[Key] = field(default_factory=set)
-    api_failures: tuple[int, int, str | None] = (0, 503, None)
-    overrides: dict[str, Override] = field(default_factory=dict)
-    bodies: dict[Key, Body] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        self.responding.set()
-
-    def authorized(self, username: str | None, password: str | None) -> bool:
-        return username == self.username and password == self.password and bool(self.account.auth)
-
-    def pause(self, seconds: float) -> None:
-        # Waiting on `stopping` lets stop() cut a throttled transfer short at once.
-        if self.sleep is not None:
-            self.sleep(seconds)
-        else:
-            self.stopping.wait(seconds)
 
 
 class ProviderServer:
