@@ -14,15 +14,13 @@ from __future__ import annotations
 
 import os
 import statistics
-import subprocess
-import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
 
 from benchmarks.aims import print_aim
-from benchmarks.web import login, wait_until_up
+from benchmarks.web import login, uvicorn_serving
 
 STREAMS = 20
 READ_CHUNK = 64 * 1024
@@ -113,22 +111,8 @@ def _seed(provider: object) -> dict[str, str]:
 
 
 def _measure(links: dict[str, str]) -> None:
-    import httpx
-    from tests.fixtures.server import free_port
-
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(
-        [
-            *(sys.executable, "-m", "uvicorn", "vodarr.asgi:application"),
-            *("--host", "127.0.0.1", "--port", str(port)),
-            *("--log-level", "warning", "--lifespan", "off"),
-        ],
-        env=os.environ.copy(),
-    )
-    try:
-        wait_until_up(base)
-        cookies = login(base, "bench@example.test", "bench passphrase")
+    with uvicorn_serving() as (base, server):
+        cookies = login(base, "bench@example.test")
         alone = _page_latencies(base, cookies)
         print(f"GET /downloads (Inertia JSON, {HISTORY:,} downloads), one uvicorn process")
         print(_line("alone", alone) + f"   server threads {_threads(server.pid)}")
@@ -163,10 +147,6 @@ def _measure(links: dict[str, str]) -> None:
                 "ms",
                 note=f"(alone {p(alone, 0.95):.1f} ms; aim: at most twice that, or +20 ms)",
             )
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-        httpx.Client().close()
 
 
 def _viewer(url: str, stop: threading.Event, received: list[int], n: int) -> None:
