@@ -75,7 +75,7 @@ def test_each_tab_lists_its_state_and_the_counts_cover_every_state(member: User)
         "entries": 8,
     }
     assert set(ids(failed)) == {made["failed"].pk, made["removed"].pk}
-    assert failed["filters"] == {"owners": [], "status": ["failed"], "q": ""}
+    assert failed["filters"] == {"owners": [], "status": ["failed"], "q": "", "batch": ""}
     assert failed["counts"]["entries"] == 2 and failed["counts"]["all"] == 8  # tabs keep theirs
     paused = {made["paused"].pk, made["paused_by_them"].pk}
     assert set(ids(two)) == set(ids(spelled_twice)) == paused | set(ids(failed))

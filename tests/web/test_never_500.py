@@ -25,7 +25,7 @@ PATH_VALUES = ["1", "abc", "-1", "0", "99999999999999999999999", "%00", "1.5", "
 QUERIES = [
     "",
     "?page=-1&owners=a,,-3,9999999999999999999999&sort=%00&category=x&as_of=nan&q=" + "x" * 300,
-    "?ids=1,a,%20,-2&page[]=1",
+    "?ids=1,a,%20,-2&page[]=1&batch=%00../" + "b" * 40,
     "?status=active,%00,failed&status[]=x&q=%00%00&since=99999999999999999&owners=%00",
     "?since=-5&q=" + "%F0%9F%8E%AC" * 80,
 ]

@@ -25,6 +25,7 @@ from vodarr.downloads.models import UNFINISHED_STATUSES, MediaDownloadRef, Statu
 STATES = ("active", "queued", "paused", "failed", "completed", "canceled")
 MAX_BULK = 500  # downloads one bulk action takes (the answer says when more are left)
 MAX_QUERY_LENGTH = 100
+BATCH_KEY = re.compile(r"[0-9a-zA-Z_-]{1,32}")
 
 STATE = Case(
     When(canceled_at__isnull=False, then=Value("canceled")),
@@ -71,6 +72,9 @@ class DownloadFilters:
     q: str = ""
     owners: list[int] = field(default_factory=list)
     page: int = 1
+    # One batch opened on a page of its own (its group row's "See all"): every episode is
+    # an entry, in season and episode order.
+    batch: str = ""
 
     @classmethod
     def from_query(cls, query: Any, user: User) -> DownloadFilters:
@@ -86,10 +90,11 @@ class DownloadFilters:
             q=clean_search(query.get("q")),
             owners=parse_owner_ids(query.get("owners")) if user.is_admin else [],
             page=parse_page(query.get("page")),
+            batch=clean_batch(query.get("batch")),
         )
 
     def as_props(self) -> dict[str, Any]:
-        return {"owners": self.owners, "status": self.states, "q": self.q}
+        return {"owners": self.owners, "status": self.states, "q": self.q, "batch": self.batch}
 
     def query(self, page: int) -> dict[str, str]:
         """The query string of another page of the same listing."""
@@ -100,6 +105,8 @@ class DownloadFilters:
             params["q"] = self.q
         if self.owners:
             params["owners"] = ",".join(map(str, self.owners))
+        if self.batch:
+            params["batch"] = self.batch
         return params
 
 
@@ -120,17 +127,28 @@ def parse_page(raw: str | None) -> int:
         return 1
 
 
+def clean_batch(raw: str | None) -> str:
+    """A batch key as ``starting`` makes them (hex); anything else means no batch."""
+    text = (raw or "").strip()
+    return text if BATCH_KEY.fullmatch(text) else ""
+
+
 def clean_search(raw: str | None) -> str:
     """The search text, cut to a sane length; characters a database cannot bind become spaces."""
     text = (raw or "")[:MAX_QUERY_LENGTH]
     return re.sub(r"\s+", " ", "".join(ch if ch.isprintable() else " " for ch in text)).strip()
 
 
-def visible_downloads(user: User, owner_ids: Iterable[int] = ()) -> QuerySet[MediaDownloadRef]:
-    """Members see their own; admins see everyone's, optionally only the given owners'."""
+def visible_downloads(
+    user: User, owner_ids: Iterable[int] = (), batch: str = ""
+) -> QuerySet[MediaDownloadRef]:
+    """Members see their own; admins see everyone's, optionally only the given owners';
+    ``batch``: only that batch's episodes."""
     queryset = MediaDownloadRef.objects.select_related("user", "transfer").order_by(
         "-created_at", "-id"
     )
+    if batch:
+        queryset = queryset.filter(batch=batch)
     if not user.is_admin:
         return queryset.filter(user=user)
     owners = list(owner_ids)
@@ -170,7 +188,9 @@ def entry_heads(queryset: QuerySet[MediaDownloadRef]) -> Q:
     return Q(batch__isnull=True) | Q(pk__in=heads)
 
 
-def state_counts(scope: QuerySet[MediaDownloadRef], selected: Iterable[str] = ()) -> dict[str, int]:
+def state_counts(
+    scope: QuerySet[MediaDownloadRef], selected: Iterable[str] = (), *, grouped: bool = True
+) -> dict[str, int]:
     """Counts per state, ``attention``, ``all``, and ``entries`` within ``selected`` states.
 
     ONE query, grouped by what decides a state (and by batch, for the entries), so the
@@ -197,7 +217,7 @@ def state_counts(scope: QuerySet[MediaDownloadRef], selected: Iterable[str] = ()
         if state == "failed" and not retrying:
             counts["attention"] += n
         if state in chosen:
-            if batch is None:
+            if batch is None or not grouped:
                 counts["entries"] += n
             else:
                 batches.add(batch)
@@ -217,7 +237,8 @@ def bulk_targets(
         found = {ref.pk for ref in refs}
         return refs, [pk for pk in data["ids"] if pk not in found], False
     owners = parse_owner_ids(data["owners"]) if user.is_admin else []
-    scope = searched(visible_downloads(user, owners), clean_search(data["q"]))
+    batch = clean_batch(data["batch"])
+    scope = searched(visible_downloads(user, owners, batch), clean_search(data["q"]))
     refs = list(with_state(scope, data["status"])[: MAX_BULK + 1])
     # One request is bounded: past MAX_BULK, the answer says to run it again for the rest.
     return refs[:MAX_BULK], [], len(refs) > MAX_BULK

@@ -81,6 +81,7 @@ class BulkForm(forms.Form):
     status = StatesField(required=False)
     q = forms.CharField(required=False, strip=False)
     owners = forms.CharField(required=False)
+    batch = forms.CharField(required=False)  # one group's episodes (with ``status``)
     delete_partial = FlagField(required=False, label="delete partial")
     restart_from_zero = FlagField(required=False, label="restart from zero")
 

@@ -1,10 +1,11 @@
 """The Downloads page's data, and downloads as other pages show them.
 
 ``downloads_page``: one page of list entries — a lone download, or a batch of episodes
-started together (a group: its episodes in season/episode order) — in THREE small queries
-(the counts, the page's entry heads, their rows) plus ONE aria2 request for the unfinished
-rows on screen; finished rows are not asked about, their record is the truth. The counts
-are kept until the person's downloads change (``_counts``).
+started together (a group: at most ``groups.GROUP_SHOWN`` of its episodes and a summary of
+the rest) — in THREE small queries (the counts, the page's entry heads, their rows; a
+fourth summarises a capped batch) plus ONE aria2 request for the unfinished rows on screen;
+finished rows are not asked about, their record is the truth. The counts are kept until the
+person's downloads change (``_counts``). ``?batch=`` opens one batch: its episodes as rows.
 
 Also the person's downloads on other pages, in the same shape (``serialize``): Discover's
 "Downloading now", a title page's state, and ``download_badges`` — what the server has of a
@@ -17,7 +18,7 @@ import hashlib
 import json
 import logging
 from math import ceil
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlencode
 
 from django.core.cache import cache
@@ -36,6 +37,7 @@ from vodarr.downloads.filters import (
     with_state,
 )
 from vodarr.downloads.gateway import gateway
+from vodarr.downloads.groups import GROUP_SHOWN, page_rows
 from vodarr.downloads.models import UNFINISHED_STATUSES, MediaDownloadRef, MediaType, Transfer
 from vodarr.downloads.serialize import serialize_download
 from vodarr.integrations.aria2.errors import Aria2Error
@@ -44,6 +46,7 @@ from vodarr.live.publish import watch
 
 logger = logging.getLogger("vodarr.downloads")
 PER_PAGE = 10
+BATCH_PER_PAGE = 25  # one batch opened: its episodes are short rows
 COUNTS_KEPT_SECONDS = 300
 
 
@@ -70,27 +73,40 @@ def owner_options() -> list[dict[str, Any]]:
     return [{"id": u.pk, "name": u.name, "email": u.email} for u in owners]
 
 
+class DownloadsPage(NamedTuple):
+    paginator: dict[str, Any]  # of list entries: a group counts once
+    counts: dict[str, int]
+    # Per capped batch on the page, its episodes left out (``groups.rest_of``).
+    group_rest: dict[str, dict[str, Any]]
+
+
 def downloads_page(
-    user: User, filters: DownloadFilters, *, path: str = "/downloads"
-) -> tuple[dict[str, Any], dict[str, int]]:
-    """The ``downloads`` paginator (of list entries: a group counts once) and the ``counts``."""
-    scope = searched(visible_downloads(user, filters.owners), filters.q)
+    user: User,
+    filters: DownloadFilters,
+    *,
+    path: str = "/downloads",
+    group_cap: int | None = GROUP_SHOWN,
+) -> DownloadsPage:
+    """One page of the person's list; ``group_cap``: at most so many episodes of a batch
+    (None: all of them)."""
+    scope = searched(visible_downloads(user, filters.owners, filters.batch), filters.q)
     counts = _counts(user, filters, scope)
     selection = with_state(scope, filters.states)
-    last = max(1, ceil(counts["entries"] / PER_PAGE))
+    per_page = BATCH_PER_PAGE if filters.batch else PER_PAGE
+    last = max(1, ceil(counts["entries"] / per_page))
     number = min(filters.page, last)  # out of range gives the last page, not an error
-    start = (number - 1) * PER_PAGE
-    heads = selection.filter(entry_heads(selection)).order_by("-created_at", "-id")
-    window = list(heads.values_list("pk", "batch")[start : start + PER_PAGE])
-    # The page's heads first, then their rows by key: as one query with the heads as two
-    # subqueries, SQLite walked all of the person's rows for the OR (10,000 in history: 6.5
-    # -> 2 ms). Unordered, so it looks rows up by id; ``_entries`` puts them in order.
-    batches = [batch for _, batch in window if batch]
-    rows = list(
-        selection.filter(Q(pk__in=[pk for pk, _ in window]) | Q(batch__in=batches)).order_by()
-    )
-    entries = _entries(rows)
-    refs = [ref for members in entries for ref in members]
+    start = (number - 1) * per_page
+    rest: dict[str, dict[str, Any]] = {}
+    if filters.batch:
+        # One batch on its own page: each episode is an entry, in season and episode order.
+        refs = list(selection.order_by("season", "episode", "id")[start : start + per_page])
+        entries = [[ref] for ref in refs]
+    else:
+        heads = selection.filter(entry_heads(selection)).order_by("-created_at", "-id")
+        window = list(heads.values_list("pk", "batch")[start : start + per_page])
+        rows, rest = page_rows(selection, window, cap=group_cap)
+        entries = _entries(rows)
+        refs = [ref for members in entries for ref in members]
     live, asked = live_statuses(refs)
     remember_status_changes([ref.transfer for ref in refs], live)
     data = [
@@ -110,14 +126,14 @@ def downloads_page(
         "data": data,
         "current_page": number,
         "last_page": last,
-        "per_page": PER_PAGE,
+        "per_page": per_page,
         "total": counts["entries"],
         "from": start + 1 if entries else None,
         "to": start + len(entries) if entries else None,
         "next_page_url": url(number + 1) if number < last else None,
         "prev_page_url": url(number - 1) if number > 1 else None,
     }
-    return paginator, counts
+    return DownloadsPage(paginator, counts, rest)
 
 
 def _counts(
@@ -131,11 +147,11 @@ def _counts(
     The version is read before the counts, so they are never older than their key.
     """
     version = watch(user.pk, [TOPIC])[TOPIC]
-    narrowed = json.dumps([user.is_admin, filters.owners, filters.q, filters.states])
+    narrowed = json.dumps([user.is_admin, filters.owners, filters.q, filters.states, filters.batch])
     key = f"download-counts:{user.pk}:{version}:{hashlib.sha256(narrowed.encode()).hexdigest()}"
     counts: dict[str, int] | None = cache.get(key)
     if counts is None:
-        counts = state_counts(scope, filters.states)
+        counts = state_counts(scope, filters.states, grouped=not filters.batch)
         cache.set(key, counts, COUNTS_KEPT_SECONDS)
     return counts
 

@@ -49,12 +49,13 @@ def downloads_index(request: HttpRequest) -> HttpResponse:
     filters = DownloadFilters.from_query(request.GET, user)
 
     @cache
-    def page() -> tuple[dict[str, Any], dict[str, int]]:
+    def page() -> listing.DownloadsPage:
         return listing.downloads_page(user, filters)
 
     props: dict[str, Any] = {
-        "downloads": lambda: Plain(page()[0]),
-        "counts": lambda: page()[1],
+        "downloads": lambda: Plain(page().paginator),
+        "counts": lambda: page().counts,
+        "groupRest": lambda: page().group_rest,
         "filters": filters.as_props(),
     }
     if user.is_admin:

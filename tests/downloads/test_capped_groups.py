@@ -1,0 +1,163 @@
+"""A long batch on the Downloads page: a capped group with a summary of the rest, and the
+batch opened on a page of its own (``?batch=``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.downloads.conftest import Stack
+from tests.fixtures.downloads import finished_downloads, make_download
+from tests.fixtures.users import inertia_client
+from vodarr.accounts.models import User
+from vodarr.downloads.groups import GROUP_SHOWN
+from vodarr.downloads.models import MediaDownloadRef, Status
+
+pytestmark = pytest.mark.django_db
+
+SEASONS, PER_SEASON = 4, 10
+
+
+def props(user: User, query: str = "") -> dict[str, Any]:
+    response = inertia_client(user).get(f"/downloads{query}")
+    assert response.status_code == 200
+    return response.json()["props"]
+
+
+def codes(page: dict[str, Any]) -> list[tuple[int, int]]:
+    return [(item["season"], item["episode"]) for item in page["downloads"]["data"]]
+
+
+def long_batch(user: User, batch: str = "long", **states: Status) -> list[MediaDownloadRef]:
+    """40 episodes (4 seasons of 10) started together, queued unless ``states`` says
+    otherwise ("s3e5": Status.ACTIVE)."""
+    return [
+        make_download(
+            user,
+            7,
+            episode=(s, e, f"{batch}{s}{e:02d}"),
+            title="The Long Show",
+            batch=batch,
+            status=states.get(f"s{s}e{e}", Status.WAITING),
+            total_length=1000,
+            completed_length=1000 if states.get(f"s{s}e{e}") == Status.COMPLETE else 0,
+        )
+        for s in range(1, SEASONS + 1)
+        for e in range(1, PER_SEASON + 1)
+    ]
+
+
+def test_a_long_batch_brings_what_needs_the_person_first_and_sums_up_the_rest(
+    member: User,
+) -> None:
+    finished_downloads(member, 3)
+    long_batch(
+        member,
+        s1e1=Status.COMPLETE,
+        s1e2=Status.COMPLETE,
+        s4e9=Status.ERROR,
+        s3e5=Status.ACTIVE,
+        s2e2=Status.PAUSED,
+    )
+
+    page = props(member)
+
+    # Failed, downloading and paused ones first, then the queue in order, finished ones last;
+    # shown in season and episode order.
+    queue = [(1, e) for e in range(3, PER_SEASON + 1)] + [(2, 1)]
+    assert codes(page)[:GROUP_SHOWN] == [*queue, (2, 2), (3, 5), (4, 9)]
+    assert len(page["downloads"]["data"]) == GROUP_SHOWN + 3  # the group, then three films
+    assert page["downloads"]["total"] == 4  # the batch is one entry
+    rest = page["groupRest"]["long"]
+    left = 40 - GROUP_SHOWN
+    assert rest["count"] == left
+    assert rest["states"] == {"queued": left - 2, "completed": 2}
+    assert rest["progress"] == 2.0  # the two finished episodes count whole
+    assert rest["seasons"] == [1, 2, 3, 4]
+
+
+def test_a_short_batch_comes_whole_and_has_no_summary(member: User) -> None:
+    for e in range(1, GROUP_SHOWN + 1):
+        make_download(member, 7, episode=(1, e, f"s{e}"), title="Short", batch="short")
+
+    page = props(member)
+
+    assert len(page["downloads"]["data"]) == GROUP_SHOWN
+    assert page["groupRest"] == {}
+
+
+def test_a_long_batch_costs_page_one_one_more_query_not_one_per_episode(member: User) -> None:
+    finished_downloads(member, 50)
+    long_batch(member)
+    client = inertia_client(member)
+    client.get("/downloads")  # the counts are kept: the next visit reads the page alone
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/downloads")
+
+    assert response.status_code == 200
+    reads = [q["sql"] for q in queries if "downloads_mediadownloadref" in q["sql"]]
+    # The entry heads, their rows (ranked within each batch), the summary of the capped one.
+    assert len(reads) == 3, reads
+
+
+def test_a_batch_opened_on_its_own_page_lists_each_episode_in_order(member: User) -> None:
+    long_batch(member, s2e3=Status.ERROR)
+    make_download(member, 8, episode=(1, 1, "other"), title="Another Show", batch="other")
+    finished_downloads(member, 5)
+
+    first = props(member, "?batch=long")
+    second = props(member, "?batch=long&page=2")
+    failed = props(member, "?batch=long&status=failed")
+
+    assert first["downloads"]["total"] == 40 and first["downloads"]["per_page"] == 25
+    assert codes(first) + codes(second) == [
+        (s, e) for s in range(1, SEASONS + 1) for e in range(1, PER_SEASON + 1)
+    ]
+    assert first["downloads"]["next_page_url"] == "/downloads?page=2&batch=long"
+    assert first["counts"]["all"] == 40 and first["counts"]["entries"] == 40
+    assert first["filters"]["batch"] == "long" and first["groupRest"] == {}
+    assert codes(failed) == [(2, 3)] and failed["counts"]["failed"] == 1
+
+
+@pytest.mark.parametrize("batch", ["", "%00", "x" * 40, "a b", "../etc"])
+def test_an_unusable_batch_key_is_ignored(member: User, batch: str) -> None:
+    long_batch(member)
+    finished_downloads(member, 2)
+
+    page = props(member, f"?batch={batch}")
+
+    assert page["filters"]["batch"] == ""
+    assert page["downloads"]["total"] == 3  # everything, as without the key
+
+
+def test_a_member_opening_someone_elses_batch_sees_nothing_and_an_admin_sees_it(
+    member: User, outsider: User, admin: User
+) -> None:
+    long_batch(outsider, batch="theirs")
+
+    assert props(member, "?batch=theirs")["downloads"]["data"] == []
+    assert props(admin, "?batch=theirs")["downloads"]["total"] == 40
+
+
+def test_a_bulk_action_on_a_batch_touches_only_its_episodes(stack: Stack, member: User) -> None:
+    mine = [
+        make_download(member, 7, episode=(1, e, f"m{e}"), title="A", batch="b1", canceled=True)
+        for e in range(1, 4)
+    ]
+    other = make_download(member, 8, episode=(1, 1, "o1"), title="B", batch="b2", canceled=True)
+
+    answer = inertia_client(member).post(
+        "/downloads/bulk",
+        {"action": "remove", "status": ["canceled"], "batch": "b1"},
+        content_type="application/json",
+        headers={"X-Inertia": ""},
+    )
+
+    assert answer.status_code == 200
+    assert sorted(answer.json()["done"]) == sorted(ref.pk for ref in mine)
+    left = set(MediaDownloadRef.objects.values_list("pk", flat=True))
+    assert other.pk in left and not left & {ref.pk for ref in mine}
