@@ -219,6 +219,20 @@ export interface DownloadFilters {
   owners: number[];
   status: DownloadState[];
   q: string;
+  /** One batch opened on a page of its own ("" for the whole list). */
+  batch: string;
+}
+
+/**
+ * The episodes of a long batch the Downloads page left out of its group row (it brings at
+ * most a dozen): how many, per state, their progress summed (a finished one counts 1), their
+ * seasons. Keyed by batch in the page's `groupRest` prop.
+ */
+export interface GroupRest {
+  count: number;
+  states: Partial<Record<DownloadState, number>>;
+  progress: number;
+  seasons: number[];
 }
 
 export type BrowseSort = "latest" | "rating" | "name";

@@ -31,7 +31,7 @@ QUERIES = [
 ]
 FIELDS = (
     *("email", "password", "name", "base_url", "username", "role", "action", "current_password"),
-    *("timezone", "time", "url", "type"),
+    *("timezone", "time", "url", "type", "batch"),
 )
 BODIES: list[tuple[str | bytes, str]] = [
     ("{not json", "application/json"),

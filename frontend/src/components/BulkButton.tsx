@@ -7,8 +7,9 @@ import BusyIcon from "./BusyIcon";
 import ConfirmDialog from "./ConfirmDialog";
 import type { IconName } from "./Icon";
 
-/** Which downloads a bulk action is for: these ids, or every one in these states (and search). */
-export type BulkTarget = { ids: number[] } | { status: DownloadState[]; q?: string; owners?: string };
+/** Which downloads a bulk action is for: these ids, or every one in these states (and search,
+ * owners, one batch). */
+export type BulkTarget = { ids: number[] } | { status: DownloadState[]; q?: string; owners?: string; batch?: string };
 
 type BulkButtonProps = {
   action: DownloadAction;

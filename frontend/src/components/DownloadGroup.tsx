@@ -1,8 +1,10 @@
+import { Link } from "@inertiajs/react";
 import { useId, useState } from "react";
+import { downloadsUrl } from "../lib/downloadFilters";
 import { groupSummary } from "../lib/downloadGroups";
 import type { DownloadAction } from "../lib/downloads";
 import { cx } from "../lib/ui";
-import type { DownloadItem, DownloadState } from "../types";
+import type { DownloadItem, DownloadState, GroupRest } from "../types";
 import Badge from "./Badge";
 import BulkButton from "./BulkButton";
 import DownloadListItem from "./DownloadListItem";
@@ -10,7 +12,14 @@ import Icon from "./Icon";
 import Poster from "./Poster";
 import ProgressBar from "./ProgressBar";
 
-type DownloadGroupProps = { items: DownloadItem[]; showOwner: boolean };
+type DownloadGroupProps = {
+  items: DownloadItem[];
+  showOwner: boolean;
+  /** The batch's key. */
+  batch: string;
+  /** A long batch: the episodes the page did not bring (see `GroupRest`). */
+  rest?: GroupRest;
+};
 
 const WORDS: Record<DownloadState, string> = {
   active: "downloading",
@@ -46,15 +55,16 @@ const GROUP_ACTIONS: Array<{ action: DownloadAction; label: string; confirm?: st
 
 /**
  * Episodes of one show started together: one row with the season, how many are done, the
- * total progress and actions for all of them; it opens to the episodes in order.
+ * total progress and actions for all of them; it opens to the episodes in order. A long batch
+ * opens to the dozen that matter now, and "See all" lists every episode on a page of its own.
  */
-export default function DownloadGroup({ items, showOwner }: DownloadGroupProps) {
+export default function DownloadGroup({ items, showOwner, batch, rest }: DownloadGroupProps) {
   const [open, setOpen] = useState(false);
   const panelId = useId();
-  const summary = groupSummary(items);
+  const summary = groupSummary(items, rest, batch);
   const first = items[0];
   const title = `${summary.title} · ${summary.seasons}`;
-  const retryable = items.filter((item) => item.state === "failed" && item.actions.includes("retry"));
+  const allHref = downloadsUrl({ batch });
 
   return (
     <article aria-label={title} className="rounded-2xl border border-zinc-200 bg-white p-4 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
@@ -102,19 +112,24 @@ export default function DownloadGroup({ items, showOwner }: DownloadGroupProps) 
             className="mt-2 inline-flex items-center gap-1 text-sm font-medium text-brand-700 hover:underline dark:text-brand-300"
           >
             <Icon name="chevronDown" className={cx("size-4 transition-transform", open && "rotate-180")} />
-            {open ? "Hide the episodes" : `Show the ${summary.total} episodes`}
+            {open ? "Hide the episodes" : rest ? `Show the episodes` : `Show the ${summary.total} episodes`}
           </button>
+          {rest && (
+            <Link href={allHref} className="mt-2 ml-4 inline-flex text-sm font-medium text-brand-700 hover:underline dark:text-brand-300">
+              See all {summary.total.toLocaleString("en")} episodes
+            </Link>
+          )}
         </div>
         <div className="col-start-2 flex flex-wrap gap-2">
           {GROUP_ACTIONS.map(({ action, label, confirm }) => {
-            const ids = action === "retry" ? retryable.map((item) => item.id) : summary.actions[action];
-            if (!ids || ids.length === 0) return null;
+            const planned = summary.actions[action];
+            if (!planned) return null;
             return (
               <BulkButton
                 key={action}
                 action={action}
-                label={ids.length === summary.total ? label : `${label} (${ids.length})`}
-                target={{ ids }}
+                label={planned.count === summary.total ? label : `${label} (${planned.count.toLocaleString("en")})`}
+                target={planned.target}
                 confirm={confirm ? { title: `${label.replace(" from list", "")} — ${title}?`, description: confirm } : undefined}
                 subject={title}
               />
@@ -123,11 +138,24 @@ export default function DownloadGroup({ items, showOwner }: DownloadGroupProps) 
         </div>
       </div>
       <ul id={panelId} hidden={!open} aria-label={`Episodes of ${title}`} className="mt-4 space-y-2 border-t border-zinc-200 pt-4 dark:border-zinc-800">
+        {rest && (
+          <li className="text-sm text-zinc-600 dark:text-zinc-400">
+            {items.length} of {summary.total.toLocaleString("en")} episodes: failed, downloading and paused ones first, then the
+            next in the queue.
+          </li>
+        )}
         {items.map((item) => (
           <li key={item.id}>
             <DownloadListItem item={item} showOwner={false} inGroup />
           </li>
         ))}
+        {rest && (
+          <li>
+            <Link href={allHref} className="text-sm font-medium text-brand-700 hover:underline dark:text-brand-300">
+              See all {summary.total.toLocaleString("en")} episodes →
+            </Link>
+          </li>
+        )}
       </ul>
     </article>
   );

@@ -1,11 +1,12 @@
-import { usePage } from "@inertiajs/react";
-import { useState } from "react";
+import { router, usePage } from "@inertiajs/react";
+import { useEffect, useRef, useState } from "react";
 import {
   type ApplyOptions,
   applyDownloadsEvent,
   type DownloadsEvent,
   latestOwnDownload,
   readDownloadsEvent,
+  touchesCappedGroup,
 } from "../lib/downloadStream";
 import type { DownloadCounts, DownloadItem } from "../types";
 import { useLiveTopic } from "./useLive";
@@ -59,4 +60,32 @@ export function useLiveDownload(
  */
 export function useLiveCounts(initial: DownloadCounts | null | undefined, follow = true): DownloadCounts | null {
   return useLiveValue(initial ?? null, (counts, event) => (follow && event.counts ? event.counts : counts));
+}
+
+/** At most one reload of a page's list this often while a long batch keeps changing. */
+export const GROUP_RELOAD_MS = 5000;
+
+/**
+ * A long batch's group row counts its other episodes from the server's summary: when the
+ * live channel tells of one of them (an episode off the page started, failed or finished),
+ * the list's props are read again — at most every `GROUP_RELOAD_MS`, so a queue moving fast
+ * costs a reload every few seconds, not one per event.
+ */
+export function useReloadForCappedGroups(capped: ReadonlySet<string>, shown: readonly DownloadItem[], only: string[]): void {
+  const latest = useRef({ capped, shown, only });
+  latest.current = { capped, shown, only };
+  const timer = useRef<number | undefined>(undefined);
+  const last = useRef(0);
+  useEffect(() => () => window.clearTimeout(timer.current), []);
+  useDownloadEvents((event) => {
+    if (timer.current !== undefined || !touchesCappedGroup(event, latest.current.capped, latest.current.shown)) return;
+    timer.current = window.setTimeout(
+      () => {
+        timer.current = undefined;
+        last.current = Date.now();
+        router.reload({ only: latest.current.only });
+      },
+      Math.max(0, last.current + GROUP_RELOAD_MS - Date.now()),
+    );
+  });
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { downloadItem } from "../test/downloadItem";
 import { belongsOnPage, countsFollowLive, downloadsUrl, searchMatches } from "./downloadFilters";
 
-const none = { owners: [], status: [], q: "" };
+const none = { owners: [], status: [], q: "", batch: "" };
 
 describe("downloadsUrl", () => {
   it("keeps every filter, and nothing empty", () => {
@@ -10,6 +10,7 @@ describe("downloadsUrl", () => {
       "/downloads?status=failed&q=harbour+lights&owners=1,3",
     );
     expect(downloadsUrl({ status: [], q: "", owners: [] })).toBe("/downloads");
+    expect(downloadsUrl({ status: ["failed"], batch: "9f3c" })).toBe("/downloads?status=failed&batch=9f3c");
   });
 });
 
@@ -27,6 +28,8 @@ describe("belongsOnPage", () => {
     expect(belongsOnPage(row, { ...none, status: ["completed"] }, 1)).toBe(false);
     expect(belongsOnPage(row, { ...none, owners: [5] }, 1)).toBe(false);
     expect(belongsOnPage(row, { ...none, q: "zebra" }, 1)).toBe(false);
+    expect(belongsOnPage(row, { ...none, batch: "b" }, 1)).toBe(false);
+    expect(belongsOnPage({ ...row, batch: "b" }, { ...none, batch: "b" }, 1)).toBe(true);
   });
 });
 
@@ -42,5 +45,6 @@ describe("searchMatches and countsFollowLive", () => {
     expect(countsFollowLive({ ...none, status: ["failed"] })).toBe(true);
     expect(countsFollowLive({ ...none, q: "x" })).toBe(false);
     expect(countsFollowLive({ ...none, owners: [1] })).toBe(false);
+    expect(countsFollowLive({ ...none, batch: "b" })).toBe(false);
   });
 });

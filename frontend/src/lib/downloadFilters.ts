@@ -22,7 +22,7 @@ export const TABS: readonly Tab[] = [
   { state: "canceled", label: "Canceled" },
 ];
 
-/** `/downloads?status=failed&q=harbour&owners=1,3`: the listing's first page. */
+/** `/downloads?status=failed&q=harbour&owners=1,3&batch=…`: the listing's first page. */
 export function downloadsUrl(filters: Partial<DownloadFilters>, path = "/downloads"): string {
   const params = new URLSearchParams();
   if (filters.status && filters.status.length > 0) params.set("status", filters.status.join(","));
@@ -30,6 +30,7 @@ export function downloadsUrl(filters: Partial<DownloadFilters>, path = "/downloa
   if (q) params.set("q", q);
   const owners = normalizeOwnerIds(filters.owners ?? []);
   if (owners.length > 0) params.set("owners", owners.join(","));
+  if (filters.batch) params.set("batch", filters.batch);
   const query = params.toString().replaceAll("%2C", ",");
   return query ? `${path}?${query}` : path;
 }
@@ -50,6 +51,7 @@ export function searchMatches(item: Pick<DownloadItem, "media">, q: string): boo
 /** Whether a row not on screen belongs on this page: page 1, and every filter agrees. */
 export function belongsOnPage(item: DownloadItem, filters: DownloadFilters, page: number): boolean {
   if (page !== 1) return false;
+  if (filters.batch && item.batch !== filters.batch) return false;
   if (filters.status.length > 0 && !filters.status.includes(item.state)) return false;
   if (filters.owners.length > 0 && !filters.owners.includes(item.user_id)) return false;
   return searchMatches(item, filters.q);
@@ -57,5 +59,5 @@ export function belongsOnPage(item: DownloadItem, filters: DownloadFilters, page
 
 /** The tabs' counts can follow the live channel only while nothing narrows them. */
 export function countsFollowLive(filters: DownloadFilters): boolean {
-  return filters.q.trim() === "" && filters.owners.length === 0;
+  return filters.q.trim() === "" && filters.owners.length === 0 && !filters.batch;
 }

@@ -4,9 +4,8 @@
  * expands to the episodes in season and episode order. Everything else is a row of its own.
  */
 
-import type { DownloadItem, DownloadState } from "../types";
+import type { DownloadItem, DownloadState, GroupRest } from "../types";
 import type { DownloadAction } from "./downloads";
-import { progressPercent } from "./format";
 
 export type Entry =
   | { kind: "single"; item: DownloadItem }
@@ -15,17 +14,24 @@ export type Entry =
 const byEpisode = (a: DownloadItem, b: DownloadItem) =>
   (a.season ?? 0) - (b.season ?? 0) || (a.episode ?? 0) - (b.episode ?? 0) || a.id - b.id;
 
-/** Rows as entries, in the rows' order; a batch stands where its first row stands. */
-export function groupEntries(rows: readonly DownloadItem[]): Entry[] {
+/**
+ * Rows as entries, in the rows' order; a batch stands where its first row stands.
+ * `grouped: false` (one batch opened on its own page): every row is an entry. A `capped`
+ * batch (more episodes than the page brought) is a group even with one row on the page.
+ */
+export function groupEntries(
+  rows: readonly DownloadItem[],
+  { grouped = true, capped }: { grouped?: boolean; capped?: ReadonlySet<string> } = {},
+): Entry[] {
   const members = new Map<string, DownloadItem[]>();
   for (const row of rows) {
-    if (row.batch) members.set(row.batch, [...(members.get(row.batch) ?? []), row]);
+    if (row.batch && grouped) members.set(row.batch, [...(members.get(row.batch) ?? []), row]);
   }
   const entries: Entry[] = [];
   const placed = new Set<string>();
   for (const row of rows) {
     const batch = row.batch ? members.get(row.batch) : undefined;
-    if (!row.batch || !batch || batch.length < 2) {
+    if (!row.batch || !batch || (batch.length < 2 && !capped?.has(row.batch))) {
       entries.push({ kind: "single", item: row });
     } else if (!placed.has(row.batch)) {
       placed.add(row.batch);
@@ -35,6 +41,9 @@ export function groupEntries(rows: readonly DownloadItem[]): Entry[] {
   return entries;
 }
 
+/** Whom a group action is for: these episodes, or (a capped group) the batch's in these states. */
+export type GroupTarget = { ids: number[] } | { status: DownloadState[]; batch: string };
+
 export interface GroupSummary {
   /** The show's name. */
   title: string;
@@ -42,16 +51,24 @@ export interface GroupSummary {
   seasons: string;
   done: number;
   total: number;
-  /** Of the bytes known so far, finished episodes counting whole. */
+  /** The episodes' progress averaged, each episode counting the same (finished: 100 %). */
   percent: number;
   /** How many episodes are in each state, most pressing first. */
   states: Array<[DownloadState, number]>;
-  /** For each action, the episodes it can be done on now. */
-  actions: Partial<Record<DownloadAction, number[]>>;
+  /** For each action, how many episodes it is for now and how to name them to the server. */
+  actions: Partial<Record<DownloadAction, { count: number; target: GroupTarget }>>;
 }
 
 const STATE_ORDER: readonly DownloadState[] = ["failed", "active", "queued", "paused", "completed", "canceled"];
 const ACTIONS: readonly DownloadAction[] = ["pause", "resume", "retry", "cancel", "remove"];
+/** The states a group action is for: "Retry failed", never "download again" of finished ones. */
+const ACTION_STATES: Record<DownloadAction, readonly DownloadState[]> = {
+  pause: ["active"],
+  resume: ["paused"],
+  retry: ["failed"],
+  cancel: ["active", "queued", "paused"],
+  remove: ["completed", "failed", "canceled"],
+};
 
 export function seasonsLabel(seasons: readonly number[]): string {
   const unique = [...new Set(seasons)].sort((a, b) => a - b);
@@ -61,31 +78,47 @@ export function seasonsLabel(seasons: readonly number[]): string {
   return consecutive ? `Seasons ${unique[0]}–${unique[unique.length - 1]}` : `Seasons ${unique.join(", ")}`;
 }
 
-export function groupSummary(items: readonly DownloadItem[]): GroupSummary {
+/** How far one episode is, 0 to 1 (a size not known yet: 0). */
+function episodeProgress(item: DownloadItem): number {
+  if (item.state === "completed") return 1;
+  const { totalLength, completedLength } = item.downloadStatus;
+  return totalLength > 0 ? Math.min(Math.max(completedLength, 0), totalLength) / totalLength : 0;
+}
+
+/**
+ * A group row's figures from its episodes on the page and, for a long batch, the server's
+ * summary of the others (`rest`): the episodes on screen follow the live channel, the rest is
+ * as of the page's last load.
+ */
+export function groupSummary(items: readonly DownloadItem[], rest?: GroupRest, batch = ""): GroupSummary {
   const first = items[0];
-  let total = 0;
-  let done = 0;
-  for (const item of items) {
-    const { totalLength, completedLength } = item.downloadStatus;
-    if (totalLength > 0) {
-      total += totalLength;
-      done += item.state === "completed" ? totalLength : Math.min(completedLength, totalLength);
-    }
-  }
   const counts = new Map<DownloadState, number>();
   for (const item of items) counts.set(item.state, (counts.get(item.state) ?? 0) + 1);
+  for (const [state, n] of Object.entries(rest?.states ?? {}) as Array<[DownloadState, number]>) {
+    counts.set(state, (counts.get(state) ?? 0) + n);
+  }
+  const total = items.length + (rest?.count ?? 0);
+  const done = counts.get("completed") ?? 0;
+  const progress = items.reduce((sum, item) => sum + episodeProgress(item), rest?.progress ?? 0);
   const actions: GroupSummary["actions"] = {};
   for (const action of ACTIONS) {
-    const ids = items.filter((item) => item.actions.includes(action)).map((item) => item.id);
-    if (ids.length > 0) actions[action] = ids;
+    if (rest) {
+      const status = ACTION_STATES[action].filter((state) => (counts.get(state) ?? 0) > 0);
+      const count = status.reduce((sum, state) => sum + (counts.get(state) ?? 0), 0);
+      if (count > 0) actions[action] = { count, target: { status, batch } };
+    } else {
+      const ids = items
+        .filter((item) => item.actions.includes(action) && ACTION_STATES[action].includes(item.state))
+        .map((item) => item.id);
+      if (ids.length > 0) actions[action] = { count: ids.length, target: { ids } };
+    }
   }
-  const finished = items.filter((item) => item.state === "completed").length;
   return {
     title: first?.media.series || first?.media.name || "Untitled series",
-    seasons: seasonsLabel(items.map((item) => item.season ?? item.media.season ?? 0)),
-    done: finished,
-    total: items.length,
-    percent: finished === items.length && items.length > 0 ? 100 : progressPercent(total, done),
+    seasons: seasonsLabel([...items.map((item) => item.season ?? item.media.season ?? 0), ...(rest?.seasons ?? [])]),
+    done,
+    total,
+    percent: total > 0 && done === total ? 100 : total > 0 ? Math.min(99, Math.floor((progress / total) * 100)) : 0,
     states: STATE_ORDER.filter((state) => counts.has(state)).map((state) => [state, counts.get(state) ?? 0]),
     actions,
   };

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { DownloadItem } from "../types";
 import { downloadItem } from "../test/downloadItem";
-import { applyDownloadsEvent, latestOwnDownload, mergeDownloadItems, readDownloadsEvent } from "./downloadStream";
+import {
+  applyDownloadsEvent,
+  latestOwnDownload,
+  mergeDownloadItems,
+  readDownloadsEvent,
+  touchesCappedGroup,
+} from "./downloadStream";
 
 function item(id: number, overrides: Partial<DownloadItem> = {}): DownloadItem {
   return downloadItem(id, overrides, { dir: "/data" });
@@ -137,5 +143,20 @@ describe("mergeDownloadItems", () => {
   it("handles an empty page", () => {
     const empty: DownloadItem[] = [];
     expect(mergeDownloadItems(empty, [item(1)])).toBe(empty);
+  });
+});
+
+describe("touchesCappedGroup", () => {
+  const shown = [item(1, { batch: "long" }), item(2)];
+  const capped = new Set(["long"]);
+
+  it("is true for an episode of a capped batch that is not on the page", () => {
+    expect(touchesCappedGroup({ downloads: [item(9, { batch: "long" })] }, capped, shown)).toBe(true);
+  });
+
+  it("is false for episodes on the page, other batches and lone downloads", () => {
+    expect(touchesCappedGroup({ downloads: [progressed(item(1, { batch: "long" }), 10)] }, capped, shown)).toBe(false);
+    expect(touchesCappedGroup({ downloads: [item(8, { batch: "short" }), item(7)] }, capped, shown)).toBe(false);
+    expect(touchesCappedGroup({ downloads: [item(9, { batch: "long" })] }, new Set(), shown)).toBe(false);
   });
 });

@@ -134,3 +134,18 @@ export function latestOwnDownload(
   }
   return next;
 }
+
+/**
+ * Whether an event tells of an episode of a capped batch (a long batch whose group row shows
+ * only some episodes) that is not on the page: the group's summary of the others is then out
+ * of date.
+ */
+export function touchesCappedGroup(
+  event: Pick<DownloadsEvent, "downloads">,
+  capped: ReadonlySet<string>,
+  shown: readonly DownloadItem[],
+): boolean {
+  if (capped.size === 0) return false;
+  const onScreen = new Set(shown.map((row) => row.id));
+  return event.downloads.some((item) => item.batch !== null && item.batch !== undefined && capped.has(item.batch) && !onScreen.has(item.id));
+}

@@ -8,29 +8,41 @@ import OwnerFilter from "../components/OwnerFilter";
 import PageHeader from "../components/PageHeader";
 import Pagination from "../components/Pagination";
 import StatusTabs from "../components/StatusTabs";
-import { useLiveCounts, useLiveDownloads } from "../hooks/useDownloadStream";
+import { useLiveCounts, useLiveDownloads, useReloadForCappedGroups } from "../hooks/useDownloadStream";
 import { belongsOnPage, countsFollowLive, downloadsUrl, TABS } from "../lib/downloadFilters";
 import { groupEntries } from "../lib/downloadGroups";
 import { rangeText } from "../lib/pagination";
 import { buttonClasses } from "../lib/ui";
-import type { DownloadCounts, DownloadFilters, DownloadItem, DownloadState, Owner, Paginator } from "../types";
+import type { DownloadCounts, DownloadFilters, DownloadItem, DownloadState, GroupRest, Owner, Paginator } from "../types";
 
 type DownloadsProps = {
   downloads: Paginator<DownloadItem>;
   counts?: DownloadCounts;
+  groupRest?: Record<string, GroupRest>;
   filters?: Partial<DownloadFilters>;
   ownerOptions?: Owner[];
 };
 
-export default function Downloads({ downloads, counts, filters: given, ownerOptions }: DownloadsProps) {
+const LIST_PROPS = ["downloads", "counts", "groupRest"];
+
+export default function Downloads({ downloads, counts, groupRest, filters: given, ownerOptions }: DownloadsProps) {
   const isAdmin = usePage().props.auth.user?.role === "admin";
-  const filters: DownloadFilters = { owners: given?.owners ?? [], status: given?.status ?? [], q: given?.q ?? "" };
+  const filters: DownloadFilters = {
+    owners: given?.owners ?? [],
+    status: given?.status ?? [],
+    q: given?.q ?? "",
+    batch: given?.batch ?? "",
+  };
+  const rest = groupRest ?? {};
+  const capped = new Set(Object.keys(rest));
   const rows = useLiveDownloads(downloads.data, {
-    accept: (item) => belongsOnPage(item, filters, downloads.current_page),
+    // A long batch's other episodes are in its summary, not rows of their own.
+    accept: (item) => !(item.batch && capped.has(item.batch)) && belongsOnPage(item, filters, downloads.current_page),
   });
+  useReloadForCappedGroups(capped, rows, LIST_PROPS);
   const tabCounts = useLiveCounts(counts, countsFollowLive(filters));
-  const entries = groupEntries(rows);
-  const narrowed = filters.status.length > 0 || filters.q !== "" || filters.owners.length > 0;
+  const entries = groupEntries(rows, { grouped: !filters.batch, capped });
+  const narrowed = filters.status.length > 0 || filters.q !== "" || filters.owners.length > 0 || filters.batch !== "";
   const tab = filters.status.length === 1 ? filters.status[0] : null;
 
   return (
@@ -57,6 +69,7 @@ export default function Downloads({ downloads, counts, filters: given, ownerOpti
         }
       />
 
+      {filters.batch && <BatchHeading filters={filters} rows={rows} />}
       <StatusTabs filters={filters} counts={tabCounts} />
       <BulkActions filters={filters} counts={tabCounts} tab={tab} />
 
@@ -66,11 +79,12 @@ export default function Downloads({ downloads, counts, filters: given, ownerOpti
             {entries.map((entry) =>
               entry.kind === "group" ? (
                 <li key={`group-${entry.key}`}>
-                  <DownloadGroup items={entry.items} showOwner={isAdmin} />
+                  <DownloadGroup items={entry.items} showOwner={isAdmin} batch={entry.key} rest={rest[entry.key]} />
                 </li>
               ) : (
                 <li key={entry.item.id}>
-                  <DownloadListItem item={entry.item} showOwner={isAdmin} />
+                  {/* One batch's page: the show is named above, the rows read as its episodes. */}
+                  <DownloadListItem item={entry.item} showOwner={isAdmin} inGroup={filters.batch !== ""} />
                 </li>
               ),
             )}
@@ -124,12 +138,29 @@ function pageSummary(downloads: Paginator<DownloadItem>, counts: DownloadCounts 
   return total === downloads.total ? range : `${range} rows · ${total.toLocaleString("en")} downloads`;
 }
 
+/** One batch opened on its own page: which show, and the way back to the whole list. */
+function BatchHeading({ filters, rows }: { filters: DownloadFilters; rows: readonly DownloadItem[] }) {
+  const first = rows[0];
+  const show = first?.media.series || first?.media.name || "One group";
+  return (
+    <div className="mb-4 flex flex-wrap items-baseline justify-between gap-2 rounded-xl bg-zinc-100 px-4 py-3 dark:bg-zinc-900">
+      <p className="text-sm text-zinc-800 dark:text-zinc-200">
+        <span className="font-semibold">{show}</span>: every episode started together, in season and episode order.
+      </p>
+      <Link href={downloadsUrl({ ...filters, batch: "", status: [] })} className="text-sm font-medium text-brand-700 hover:underline dark:text-brand-300">
+        ← All downloads
+      </Link>
+    </div>
+  );
+}
+
 function emptyMessage(filters: DownloadFilters, tab: DownloadState | null | undefined): string {
   const label = TABS.find((t) => t.state === tab && tab)?.label.toLowerCase();
   const what = label ? `${label} downloads` : "downloads";
   const matching = filters.q ? ` matching “${filters.q}”` : "";
   const whose = filters.owners.length > 0 ? " for the people you picked" : "";
-  return `No ${what}${matching}${whose}.`;
+  const where = filters.batch ? " in this group" : "";
+  return `No ${what}${matching}${whose}${where}.`;
 }
 
 type BulkActionsProps = { filters: DownloadFilters; counts: DownloadCounts | null; tab: DownloadState | null | undefined };
@@ -137,7 +168,11 @@ type BulkActionsProps = { filters: DownloadFilters; counts: DownloadCounts | nul
 /** Actions on every download of a state, as the page's search and owners narrow them. */
 function BulkActions({ filters, counts, tab }: BulkActionsProps) {
   if (!counts) return null;
-  const scope = { q: filters.q || undefined, owners: filters.owners.length > 0 ? filters.owners.join(",") : undefined };
+  const scope = {
+    q: filters.q || undefined,
+    owners: filters.owners.length > 0 ? filters.owners.join(",") : undefined,
+    batch: filters.batch || undefined,
+  };
   const shows = (...states: DownloadState[]) => tab === null || (tab !== undefined && states.includes(tab));
   const finished = counts.completed + counts.canceled;
   const buttons = [
