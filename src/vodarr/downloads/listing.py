@@ -2,8 +2,9 @@
 
 ``downloads_page``: one page of list entries — a lone download, or a batch of episodes
 started together (a group: at most ``groups.GROUP_SHOWN`` of its episodes and a summary of
-the rest) — in THREE small queries (the counts, the page's entry heads, their rows; a
-fourth summarises a capped batch) plus ONE aria2 request for the unfinished rows on screen;
+the rest) — in THREE small queries (the counts, the page's entry heads, their rows; one
+more sums up the batches on the page, and one more per capped batch picks its episodes)
+plus ONE aria2 request for the unfinished rows on screen;
 finished rows are not asked about, their record is the truth. The counts are kept until the
 person's downloads change (``_counts``). ``?batch=`` opens one batch: its episodes as rows.
 

@@ -237,6 +237,9 @@ class MediaDownloadRef(models.Model):
         indexes: ClassVar[list[models.Index]] = [
             models.Index(fields=["user", "-created_at"], name="download_owner_recent"),
             models.Index(fields=["user", "updated_at"], name="download_owner_changed"),
+            # A long batch's episodes, read by key on the Downloads page (``groups``) rather
+            # than by walking the person's whole history.
+            models.Index(fields=["batch", "user"], name="download_batch"),
         ]
 
     def __str__(self) -> str:
