@@ -14,6 +14,7 @@ active and 995 waiting):
   (``downloads/groups.py``), so the page must not grow with the queue.
 
     .venv/bin/python -m benchmarks.bench_queue
+    .venv/bin/python -m benchmarks.bench_queue --profile /tmp   # cProfile of the ticks
 """
 
 from __future__ import annotations
@@ -38,13 +39,20 @@ THROTTLE = 8 * 1024  # bytes/s per episode: the 5 active ones stay active for th
 
 
 def main() -> None:
+    import argparse
+
     from benchmarks.scratch import django_in_scratch
 
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--profile", type=Path, help="write a cProfile of the ticks at the longest history here"
+    )
+    args = parser.parse_args()
     with django_in_scratch("vodarr-bench-queue-") as root:
-        _run(root)
+        _run(root, args.profile)
 
 
-def _run(root: Path) -> None:
+def _run(root: Path, profile: Path | None) -> None:
     from django.conf import settings
     from django.core.management import call_command
 
@@ -67,7 +75,7 @@ def _run(root: Path) -> None:
             settings.XTREAM_PASSWORD = provider.password
             forget_client()
             _episodes(provider)
-            _measure(daemon)
+            _measure(daemon, profile)
         finally:
             provider.stop()
 
@@ -86,7 +94,7 @@ def _episodes(provider: Any) -> list[tuple[int, int]]:
     return sorted(ids)
 
 
-def _measure(daemon: Any) -> None:
+def _measure(daemon: Any, profile: Path | None) -> None:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
     from tests.fixtures.downloads import finished_downloads
@@ -159,6 +167,8 @@ def _measure(daemon: Any) -> None:
         with _probing(daemon) as probe:
             timings = timed(reconciler.tick, TICKS)
         cpu = (time.process_time() - cpu_before) / TICKS * 1000
+        if profile is not None and size == HISTORIES[-1]:
+            _profile_ticks(reconciler, profile / "tick.pstats")
         median = statistics.median(timings) * 1000
         print_aim(
             f"  worker tick, 1,000 in aria2, {size:,} in history",
@@ -176,6 +186,19 @@ def _measure(daemon: Any) -> None:
             "ms",
             note=f"at rest p99 {_p99(idle):.2f} ms; aim: 3x that, at least 10 ms",
         )
+
+
+def _profile_ticks(reconciler: Any, path: Path) -> None:
+    import cProfile
+    import pstats
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with cProfile.Profile() as profiler:
+        for _ in range(TICKS):
+            reconciler.tick()
+    profiler.dump_stats(path)
+    print(f"  cProfile of {TICKS} ticks in {path}; the costliest by own time:")
+    pstats.Stats(profiler).sort_stats("tottime").print_stats(12)
 
 
 def _wait_for_active(client: Any, timeout: float = 20.0) -> int:

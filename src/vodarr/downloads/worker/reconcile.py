@@ -264,7 +264,11 @@ class Reconciler:
             )
             written = [t for t in changed if current.get(t.pk) == t.gid]
             if written:
-                Transfer.objects.bulk_update(written, sorted(fields))
+                # A plain UPDATE by key for each row: bulk_update's CASE per field and row
+                # cost ~8 ms to build for 5 rows, half of a tick's CPU with 1,000 queued
+                # (bench_queue --profile); five small statements cost ~1.5.
+                for t in written:
+                    Transfer.objects.filter(pk=t.pk).update(**{f: getattr(t, f) for f in fields})
                 transfers_changed(t.pk for t in written)
         report.recorded = [t.pk for t in written]
         return changed, written
