@@ -9,6 +9,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from tests.api.conftest import key_client
 from tests.downloads.conftest import Stack
 from tests.fixtures.downloads import finished_downloads, make_download
 from tests.fixtures.users import inertia_client
@@ -161,3 +162,19 @@ def test_a_bulk_action_on_a_batch_touches_only_its_episodes(stack: Stack, member
     assert sorted(answer.json()["done"]) == sorted(ref.pk for ref in mine)
     left = set(MediaDownloadRef.objects.values_list("pk", flat=True))
     assert other.pk in left and not left & {ref.pk for ref in mine}
+
+
+def test_the_api_lists_a_batch_whole_and_one_batch_on_its_own(member: User) -> None:
+    long_batch(member)
+    api = key_client(member)
+
+    everything = api.get("/api/v1/downloads").json()
+    one = api.get("/api/v1/downloads?batch=long&page=2").json()
+    refused = api.get("/api/v1/downloads?batch=../x")
+
+    assert len(everything["data"]) == 40  # a script gets every episode of the entry
+    assert one["total"] == 40 and [(d["season"], d["episode"]) for d in one["data"]][:2] == [
+        (3, 6),
+        (3, 7),
+    ]
+    assert refused.status_code == 422

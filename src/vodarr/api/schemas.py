@@ -154,7 +154,8 @@ State = Literal["active", "queued", "paused", "failed", "completed", "canceled"]
 
 
 class BulkIn(Schema):
-    """Either ``ids``, or ``status`` (with the list's ``q`` and, for admins, ``owners``)."""
+    """Either ``ids``, or ``status`` (with the list's ``q``, ``batch`` and, for admins,
+    ``owners``)."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -163,6 +164,9 @@ class BulkIn(Schema):
     status: list[State] | State | None = None
     q: str | None = Field(None, max_length=100)
     owners: str | None = Field(None, max_length=1000, description="Administrators.")
+    batch: str | None = Field(
+        None, pattern=r"^[0-9A-Za-z_-]{1,32}$", description="Only this batch's episodes."
+    )
     delete_partial: bool = False
     restart_from_zero: bool = False
 

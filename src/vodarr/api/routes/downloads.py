@@ -66,16 +66,22 @@ def list_downloads(
         None, max_length=1000, description="Administrators: comma-separated user ids."
     ),
     page: int = Query(1, ge=1, le=1_000_000),
+    batch: str | None = Query(
+        None,
+        pattern=r"^[0-9A-Za-z_-]{1,32}$",
+        description="One batch (a download's `batch`): its episodes, 25 a page in S/E order.",
+    ),
 ) -> Any:
     """Your downloads as the Downloads page lists them, with its filters and counts: newest
     first, ten entries a page, episodes started together as one entry in S/E order
-    (administrators: everyone's, or `owners`')."""
+    (administrators: everyone's, or `owners`'); `batch` lists one batch's episodes."""
     user = caller(request)
     filters = DownloadFilters(
         states=[s for s in STATES if s in status],
         q=clean_search(q),
         owners=parse_owner_ids(owners) if user.is_admin else [],
         page=page,
+        batch=batch or "",
     )
     # Uncapped: a script listing a batch gets all of its episodes, as the schema says.
     page_ = listing.downloads_page(user, filters, path="/api/v1/downloads", group_cap=None)
