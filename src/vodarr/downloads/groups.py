@@ -57,9 +57,12 @@ def page_rows(
     and for every capped batch the summary of its episodes left out."""
     singles = [pk for pk, batch in window if not batch]
     batches = [batch for _, batch in window if batch]
-    wholes = summaries(selection.filter(batch__in=batches)) if batches and cap else {}
-    capped = [batch for batch, whole in wholes.items() if whole["count"] > cap]  # type: ignore[operator]
-    if not capped:
+    if not batches or cap is None:
+        wholes: dict[str, dict[str, Any]] = {}
+    else:
+        wholes = summaries(selection.filter(batch__in=batches))
+    capped = [batch for batch, whole in wholes.items() if cap is not None and whole["count"] > cap]
+    if not capped or cap is None:
         # Unordered, so the database looks rows up by key; the caller puts them in order.
         return list(selection.filter(Q(pk__in=singles) | Q(batch__in=batches)).order_by()), {}
     shown = [
