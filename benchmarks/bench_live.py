@@ -106,7 +106,7 @@ def main() -> None:
         daemon.stop()
 
 
-def _run(daemon, provider, proxy) -> None:  # type: ignore[no-untyped-def]
+def _run(daemon, provider, proxy) -> None:
     from benchmarks.web import PASSWORD, uvicorn_serving
     from vodarr.accounts.models import User
     from vodarr.downloads import starting
@@ -139,7 +139,7 @@ def _run(daemon, provider, proxy) -> None:  # type: ignore[no-untyped-def]
         worker_thread.join(timeout=10)
 
 
-def _table(base, server, people, proxy, worker_aria2) -> None:  # type: ignore[no-untyped-def]
+def _table(base, server, people, proxy, worker_aria2) -> None:
     from benchmarks.web import login
 
     cookies = [login(base, person.email) for person in people]
@@ -178,7 +178,7 @@ def _table(base, server, people, proxy, worker_aria2) -> None:  # type: ignore[n
     )
 
 
-async def _measure(base, cookies, count, pid, proxy, worker_client):  # type: ignore[no-untyped-def]
+async def _measure(base, cookies, count, pid, proxy, worker_client):
     import httpx
 
     received = [0] * count
