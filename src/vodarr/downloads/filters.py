@@ -196,28 +196,33 @@ def state_counts(
     ONE query, grouped by what decides a state (and by batch, for the entries), so the
     database evaluates nothing per row: a long history costs one pass over its index.
     ``scope`` is every download the person may list with the search applied but no state
-    filter (the tabs show the other states' counts too).
+    filter (the tabs show the other states' counts too). ``grouped=False``: every row is an
+    entry (one batch opened on its own page, or ``/metrics``), and rows are not grouped by
+    batch.
     """
     chosen = set(selected) or set(STATES)
+    deciding = ("canceled", "desired_paused", "transfer__status", "retrying")
     groups = (
         scope.order_by()
         .annotate(
             canceled=Q(canceled_at__isnull=False),
             retrying=Q(transfer__retry_next_at__isnull=False),
         )
-        .values_list("canceled", "desired_paused", "transfer__status", "retrying", "batch")
+        .values_list(*deciding, *(("batch",) if grouped else ()))
         .annotate(n=Count("id"))
     )
     counts = dict.fromkeys((*STATES, "attention", "all", "entries"), 0)
     batches: set[str] = set()
-    for canceled, paused, status, retrying, batch, n in groups:
+    for row in groups:
+        canceled, paused, status, retrying = row[:4]
+        batch, n = (row[4] if grouped else None), row[-1]
         state = state_from(bool(canceled), bool(paused), status)
         counts[state] += n
         counts["all"] += n
         if state == "failed" and not retrying:
             counts["attention"] += n
         if state in chosen:
-            if batch is None or not grouped:
+            if batch is None:
                 counts["entries"] += n
             else:
                 batches.add(batch)

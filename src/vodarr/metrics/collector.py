@@ -54,7 +54,7 @@ def _downloads() -> Iterator[Metric]:
     yield transfers
 
     # People's requests by the Downloads page's states (its tabs), from its one count query.
-    counts = state_counts(MediaDownloadRef.objects.all())
+    counts = state_counts(MediaDownloadRef.objects.all(), grouped=False)
     requests = GaugeMetricFamily(
         "vodarr_downloads",
         "People's downloads (the Downloads page's rows), by the page's state.",

@@ -5,15 +5,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('downloads', '0008_issue13_provider_streams'),
+        ("downloads", "0008_issue13_provider_streams"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='mediadownloadref',
-            index=models.Index(fields=['batch', 'user'], name='download_batch'),
+            model_name="mediadownloadref",
+            index=models.Index(fields=["batch", "user"], name="download_batch"),
         ),
     ]
