@@ -4,7 +4,7 @@ import { downloadsUrl } from "../lib/downloadFilters";
 import { groupSummary } from "../lib/downloadGroups";
 import type { DownloadAction } from "../lib/downloads";
 import { cx } from "../lib/ui";
-import type { DownloadItem, DownloadState, GroupRest } from "../types";
+import type { DownloadFilters, DownloadItem, DownloadState, GroupRest } from "../types";
 import Badge from "./Badge";
 import BulkButton from "./BulkButton";
 import DownloadListItem from "./DownloadListItem";
@@ -19,6 +19,8 @@ type DownloadGroupProps = {
   batch: string;
   /** A long batch: the episodes the page did not bring (see `GroupRest`). */
   rest?: GroupRest;
+  /** The page's state tabs and search, kept when the batch opens on its own page. */
+  filters?: Pick<DownloadFilters, "status" | "q">;
 };
 
 const WORDS: Record<DownloadState, string> = {
@@ -58,13 +60,13 @@ const GROUP_ACTIONS: Array<{ action: DownloadAction; label: string; confirm?: st
  * total progress and actions for all of them; it opens to the episodes in order. A long batch
  * opens to the dozen that matter now, and "See all" lists every episode on a page of its own.
  */
-export default function DownloadGroup({ items, showOwner, batch, rest }: DownloadGroupProps) {
+export default function DownloadGroup({ items, showOwner, batch, rest, filters }: DownloadGroupProps) {
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const summary = groupSummary(items, rest, batch);
   const first = items[0];
   const title = `${summary.title} · ${summary.seasons}`;
-  const allHref = downloadsUrl({ batch });
+  const allHref = downloadsUrl({ ...filters, batch });
 
   return (
     <article aria-label={title} className="rounded-2xl border border-zinc-200 bg-white p-4 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">

@@ -79,7 +79,7 @@ export default function Downloads({ downloads, counts, groupRest, filters: given
             {entries.map((entry) =>
               entry.kind === "group" ? (
                 <li key={`group-${entry.key}`}>
-                  <DownloadGroup items={entry.items} showOwner={isAdmin} batch={entry.key} rest={rest[entry.key]} />
+                  <DownloadGroup items={entry.items} showOwner={isAdmin} batch={entry.key} rest={rest[entry.key]} filters={filters} />
                 </li>
               ) : (
                 <li key={entry.item.id}>
