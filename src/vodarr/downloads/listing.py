@@ -20,7 +20,6 @@ from math import ceil
 from typing import Any
 from urllib.parse import urlencode
 
-from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from vodarr.accounts.models import User
@@ -40,11 +39,10 @@ from vodarr.downloads.models import UNFINISHED_STATUSES, MediaDownloadRef, Media
 from vodarr.downloads.serialize import serialize_download
 from vodarr.integrations.aria2.errors import Aria2Error
 from vodarr.integrations.aria2.types import DownloadStatus
-from vodarr.live.publish import watch
+from vodarr.live.kept import RequestVersions
 
 logger = logging.getLogger("vodarr.downloads")
 PER_PAGE = 10
-COUNTS_KEPT_SECONDS = 300
 
 
 def download_of(user: User, pk: int) -> MediaDownloadRef | None:
@@ -71,11 +69,18 @@ def owner_options() -> list[dict[str, Any]]:
 
 
 def downloads_page(
-    user: User, filters: DownloadFilters, *, path: str = "/downloads"
+    user: User,
+    filters: DownloadFilters,
+    *,
+    path: str = "/downloads",
+    versions: RequestVersions | None = None,
 ) -> tuple[dict[str, Any], dict[str, int]]:
-    """The ``downloads`` paginator (of list entries: a group counts once) and the ``counts``."""
+    """The ``downloads`` paginator (of list entries: a group counts once) and the ``counts``.
+
+    ``versions``: the request's change counters, when its other props read them too.
+    """
     scope = searched(visible_downloads(user, filters.owners), filters.q)
-    counts = _counts(user, filters, scope)
+    counts = _counts(user, filters, scope, versions)
     selection = with_state(scope, filters.states)
     last = max(1, ceil(counts["entries"] / PER_PAGE))
     number = min(filters.page, last)  # out of range gives the last page, not an error
@@ -121,23 +126,24 @@ def downloads_page(
 
 
 def _counts(
-    user: User, filters: DownloadFilters, scope: QuerySet[MediaDownloadRef]
+    user: User,
+    filters: DownloadFilters,
+    scope: QuerySet[MediaDownloadRef],
+    versions: RequestVersions | None,
 ) -> dict[str, int]:
     """The counts, computed once per change of the person's downloads.
 
     Every change to what a person sees bumps their live-channel counter in its own
     transaction (``changes``), so the counts stored under its version stay true until it
-    moves: reloading the page costs one small query instead of a pass over the whole history.
-    The version is read before the counts, so they are never older than their key.
+    moves: reloading the page costs no query of its own (the page's ``versions`` are read
+    once for all its props) instead of a pass over the whole history.
     """
-    version = watch(user.pk, [TOPIC])[TOPIC]
     narrowed = json.dumps([user.is_admin, filters.owners, filters.q, filters.states])
-    key = f"download-counts:{user.pk}:{version}:{hashlib.sha256(narrowed.encode()).hexdigest()}"
-    counts: dict[str, int] | None = cache.get(key)
-    if counts is None:
-        counts = state_counts(scope, filters.states)
-        cache.set(key, counts, COUNTS_KEPT_SECONDS)
-    return counts
+    return (versions or RequestVersions(user.pk)).kept(
+        TOPIC,
+        f"download-counts:{hashlib.sha256(narrowed.encode()).hexdigest()}",
+        lambda: state_counts(scope, filters.states),
+    )
 
 
 def _own_rows(user: User, rows: QuerySet[MediaDownloadRef]) -> list[MediaDownloadRef]:
