@@ -62,7 +62,8 @@ def _measure(arguments: argparse.Namespace) -> None:
     finished_downloads(member, HISTORY, first_id=0, size=10**9)
     client = Client()
     client.force_login(member)
-    client.get("/downloads", headers={"host": "127.0.0.1:8000"})  # the CSRF cookie, as a browser has it after its first visit
+    # The CSRF cookie, as a browser has it after its first visit.
+    client.get("/downloads", headers={"host": "127.0.0.1:8000"})
     cookie = "; ".join(f"{name}={morsel.value}" for name, morsel in client.cookies.items())
     handler = get_wsgi_application()
     environ = _environ(arguments.path, cookie, inertia=not arguments.html)
@@ -76,8 +77,10 @@ def _measure(arguments: argparse.Namespace) -> None:
     body = one()
     with CaptureQueriesContext(connection) as queries:
         one()
-    print(f"GET {arguments.path} ({'HTML' if arguments.html else 'Inertia JSON'}): "
-          f"{len(body):,} bytes, {len(queries)} queries")
+    print(
+        f"GET {arguments.path} ({'HTML' if arguments.html else 'Inertia JSON'}): "
+        f"{len(body):,} bytes, {len(queries)} queries"
+    )
     for query in queries:
         print(f"  {query['sql'][:160]}")
     rounds = []
