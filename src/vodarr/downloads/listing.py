@@ -22,7 +22,6 @@ from math import ceil
 from typing import Any, NamedTuple
 from urllib.parse import urlencode
 
-from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from vodarr.accounts.models import User
@@ -43,12 +42,11 @@ from vodarr.downloads.models import UNFINISHED_STATUSES, MediaDownloadRef, Media
 from vodarr.downloads.serialize import serialize_download
 from vodarr.integrations.aria2.errors import Aria2Error
 from vodarr.integrations.aria2.types import DownloadStatus
-from vodarr.live.publish import watch
+from vodarr.live.kept import RequestVersions
 
 logger = logging.getLogger("vodarr.downloads")
 PER_PAGE = 10
 BATCH_PER_PAGE = 25  # one batch opened: its episodes are short rows
-COUNTS_KEPT_SECONDS = 300
 
 
 def download_of(user: User, pk: int) -> MediaDownloadRef | None:
@@ -87,16 +85,22 @@ def downloads_page(
     *,
     path: str = "/downloads",
     group_cap: int | None = GROUP_SHOWN,
+    versions: RequestVersions | None = None,
 ) -> DownloadsPage:
     """One page of the person's list; ``group_cap``: at most so many episodes of a batch
-    (None: all of them)."""
+    (None: all of them); ``versions``: the request's change counters, when its other props
+    read them too."""
     scope = searched(visible_downloads(user, filters.owners, filters.batch), filters.q)
-    counts = _counts(user, filters, scope)
+    counts = _counts(user, filters, scope, versions)
     selection = with_state(scope, filters.states)
     per_page = BATCH_PER_PAGE if filters.batch else PER_PAGE
     last = max(1, ceil(counts["entries"] / per_page))
     number = min(filters.page, last)  # out of range gives the last page, not an error
     start = (number - 1) * per_page
+    if not user.is_admin:
+        # A member's rows are all their own: joining their user would load the same
+        # person's every column once per row (a tenth of the page's CPU, profiled).
+        selection = selection.select_related(None).select_related("transfer")
     rest: dict[str, dict[str, Any]] = {}
     if filters.batch:
         # One batch on its own page: each episode is an entry, in season and episode order.
@@ -108,6 +112,9 @@ def downloads_page(
         rows, rest = page_rows(selection, window, cap=group_cap)
         entries = _entries(rows)
         refs = [ref for members in entries for ref in members]
+    if not user.is_admin:
+        for ref in refs:
+            ref.user = user
     live, asked = live_statuses(refs)
     remember_status_changes([ref.transfer for ref in refs], live)
     data = [
@@ -138,23 +145,24 @@ def downloads_page(
 
 
 def _counts(
-    user: User, filters: DownloadFilters, scope: QuerySet[MediaDownloadRef]
+    user: User,
+    filters: DownloadFilters,
+    scope: QuerySet[MediaDownloadRef],
+    versions: RequestVersions | None,
 ) -> dict[str, int]:
     """The counts, computed once per change of the person's downloads.
 
     Every change to what a person sees bumps their live-channel counter in its own
     transaction (``changes``), so the counts stored under its version stay true until it
-    moves: reloading the page costs one small query instead of a pass over the whole history.
-    The version is read before the counts, so they are never older than their key.
+    moves: reloading the page costs no query of its own (the page's ``versions`` are read
+    once for all its props) instead of a pass over the whole history.
     """
-    version = watch(user.pk, [TOPIC])[TOPIC]
     narrowed = json.dumps([user.is_admin, filters.owners, filters.q, filters.states, filters.batch])
-    key = f"download-counts:{user.pk}:{version}:{hashlib.sha256(narrowed.encode()).hexdigest()}"
-    counts: dict[str, int] | None = cache.get(key)
-    if counts is None:
-        counts = state_counts(scope, filters.states, grouped=not filters.batch)
-        cache.set(key, counts, COUNTS_KEPT_SECONDS)
-    return counts
+    return (versions or RequestVersions(user.pk)).kept(
+        TOPIC,
+        f"download-counts:{hashlib.sha256(narrowed.encode()).hexdigest()}",
+        lambda: state_counts(scope, filters.states, grouped=not filters.batch),
+    )
 
 
 def _entries(rows: list[MediaDownloadRef]) -> list[list[MediaDownloadRef]]:

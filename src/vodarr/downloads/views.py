@@ -15,6 +15,7 @@ from vodarr.downloads import actions, listing, starting
 from vodarr.downloads.filters import DownloadFilters
 from vodarr.downloads.forms import BulkForm
 from vodarr.downloads.models import MediaDownloadRef
+from vodarr.live.kept import request_versions
 from vodarr.web.http import (
     BadRequestBody,
     bool_field,
@@ -50,7 +51,7 @@ def downloads_index(request: HttpRequest) -> HttpResponse:
 
     @cache
     def page() -> listing.DownloadsPage:
-        return listing.downloads_page(user, filters)
+        return listing.downloads_page(user, filters, versions=request_versions(request))
 
     props: dict[str, Any] = {
         "downloads": lambda: Plain(page().paginator),

@@ -1,6 +1,8 @@
 """The ``notifications`` prop every page shares: the unread count behind the header's badge.
 
 Refreshed on every navigation; a per-person live channel can push the same count later.
+Counted again only after the person's notifications changed (every change bumps their
+``notifications`` counter): a page load otherwise costs no query of its own (``live.kept``).
 """
 
 from __future__ import annotations
@@ -9,13 +11,16 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from vodarr.notifications.services import targets_of, unread_count
+from vodarr.accounts.models import User
+from vodarr.live.kept import request_versions
+from vodarr.notifications.services import TOPIC, targets_of, unread_count
 
 
 def notification_props(request: HttpRequest) -> dict[str, Any] | None:
     if not request.user.is_authenticated:
         return None
-    return {"unread": unread_count(request.user)}
+    user: User = request.user
+    return {"unread": request_versions(request).kept(TOPIC, "unread", lambda: unread_count(user))}
 
 
 def notification_targets(request: HttpRequest) -> list[dict[str, Any]]:

@@ -11,10 +11,14 @@ from django.db import IntegrityError, transaction
 from vodarr.accounts.models import User
 from vodarr.catalog.browse import cards, movie_card, series_card
 from vodarr.catalog.models import Series, VodStream
+from vodarr.live.publish import bump
 from vodarr.watchlist.models import TitleKind, WatchlistEntry
 from vodarr.web.pagination import paginator_props
 
 PER_PAGE = 20
+# The person's change counter for their list (``live.publish``): every page's ``watchlist``
+# prop is kept under it, so each change bumps it last in its transaction.
+TOPIC = "watchlist"
 TABS = {"movies": TitleKind.MOVIE, "series": TitleKind.SERIES}
 
 
@@ -58,6 +62,7 @@ def add(user: User, kind: str, media_id: int) -> Change:
                 poster=title.poster,
                 year=title.year,
             )
+            bump(TOPIC, [user.pk])
     except IntegrityError:  # on the list already (perhaps from a second tab a moment ago)
         return Change(title.name, changed=False)
     return Change(title.name, changed=True)
@@ -68,7 +73,9 @@ def remove(user: User, kind: str, media_id: int) -> Change:
     if entry is None:
         title = _title(kind, media_id)
         return Change(title.name if title is not None else "This title", changed=False)
-    entry.delete()
+    with transaction.atomic():
+        entry.delete()
+        bump(TOPIC, [user.pk])
     return Change(entry.name, changed=True)
 
 
