@@ -31,10 +31,12 @@ from django.conf import settings
 
 ASGIApp = Callable[[dict[str, Any], Any, Any], Awaitable[None]]
 
-# Threads serving pages in one web process. 1, 2, 4 and 8 served the Downloads page alike
-# under 16 clients (page work mostly holds the GIL); 8 leaves room for a few slow requests
-# (a provider taking seconds to describe a title) without holding every other page up.
-PAGE_THREADS = 8
+# Threads serving pages in one web process. Page work mostly holds the GIL, so more threads
+# only contend for it: under 16 clients, 8 threads cost ~13 ms of CPU per Downloads page and
+# served ~83 requests/s, 4 and 2 ~10.5 ms and ~100 (bench_downloads, alternating runs). 4
+# still leaves room for a few slow requests (a provider taking seconds to describe a title,
+# up to its 15 s timeout) without holding every other page up.
+PAGE_THREADS = 4
 
 # Set by `vodarr serve` for uvicorn's worker processes: the pid they must die with.
 PARENT_PID_VARIABLE = "VODARR_SERVE_PID"
