@@ -75,7 +75,7 @@ def owner_options() -> list[dict[str, Any]]:
 class DownloadsPage(NamedTuple):
     paginator: dict[str, Any]  # of list entries: a group counts once
     counts: dict[str, int]
-    # Per capped batch on the page, its episodes left out (``groups.rest_of``).
+    # Per capped batch on the page, a summary of its episodes left out (``groups.page_rows``).
     group_rest: dict[str, dict[str, Any]]
 
 
