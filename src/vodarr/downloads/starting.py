@@ -241,12 +241,13 @@ def _start(
             for item in planned
             if item.request.dedupe_key not in own and item.identity not in holders
         ]
-        inserted = len(fresh) > 1 and insert_all(fresh)
+        # By identity: ``Planned`` compares by value, and a list scan per item was O(n²).
+        inserted = {id(item) for item in fresh} if len(fresh) > 1 and insert_all(fresh) else set()
         for item in planned:
             mine = own.get(item.request.dedupe_key)
             if mine is not None:
                 _again(mine, item, label, result, plan)
-            elif inserted and item in fresh:
+            elif id(item) in inserted:
                 plan.new.append(item)
                 result.started.append(item.request)
             else:
