@@ -3,11 +3,13 @@ batch opened on a page of its own (``?batch=``)."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from tests.api.conftest import key_client
 from tests.downloads.conftest import Stack
@@ -178,3 +180,28 @@ def test_the_api_lists_a_batch_whole_and_one_batch_on_its_own(member: User) -> N
         (3, 7),
     ]
     assert refused.status_code == 422
+
+
+def test_a_capped_batch_keeps_its_place_though_its_first_episode_is_not_shown(
+    member: User,
+) -> None:
+    """The page orders entries by their first row; a capped batch may not bring that row."""
+    started = timezone.now() - timedelta(hours=1)
+    for n in range(GROUP_SHOWN + 8):
+        make_download(
+            member,
+            7,
+            episode=(1, n + 1, f"late{n}"),
+            title="The Long Show",
+            batch="late",
+            canceled=n < 8,  # the first eight, shown last, were dropped
+            created_at=started + timedelta(seconds=n),
+        )
+    film = make_download(
+        member, 8, title="A Film Started Meanwhile", created_at=started + timedelta(seconds=3)
+    )
+
+    data = props(member)["downloads"]["data"]
+
+    assert data[0]["id"] == film.pk  # the batch began before it, so it comes after
+    assert [item["batch"] for item in data[1:]] == ["late"] * GROUP_SHOWN

@@ -110,7 +110,7 @@ def downloads_page(
         heads = selection.filter(entry_heads(selection)).order_by("-created_at", "-id")
         window = list(heads.values_list("pk", "batch")[start : start + per_page])
         rows, rest = page_rows(selection, window, cap=group_cap)
-        entries = _entries(rows)
+        entries = _entries(rows, window)
         refs = [ref for members in entries for ref in members]
     if not user.is_admin:
         for ref in refs:
@@ -165,19 +165,21 @@ def _counts(
     )
 
 
-def _entries(rows: list[MediaDownloadRef]) -> list[list[MediaDownloadRef]]:
-    """Rows as list entries, newest first; a batch's episodes in season and episode order."""
+def _entries(
+    rows: list[MediaDownloadRef], window: list[tuple[int, str | None]]
+) -> list[list[MediaDownloadRef]]:
+    """Rows as list entries in the order of the page's heads (``window``: each entry's head id
+    and batch); a batch's episodes in season and episode order.
+
+    The heads query already ordered the entries; a capped batch may not bring its head row,
+    so the order is taken from the window rather than from the rows."""
     entries: dict[str, list[MediaDownloadRef]] = {}
     for ref in rows:
         entries.setdefault(ref.batch or f"#{ref.pk}", []).append(ref)
     for members in entries.values():
         members.sort(key=lambda r: (r.season or 0, r.episode or 0, r.pk))
-
-    def newest_first(members: list[MediaDownloadRef]) -> tuple[Any, int]:
-        head = min(members, key=lambda r: r.pk)  # the row the query ordered the entry by
-        return (head.created_at, head.pk)
-
-    return sorted(entries.values(), key=newest_first, reverse=True)
+    keys = [batch or f"#{pk}" for pk, batch in window]
+    return [entries[key] for key in keys if key in entries]
 
 
 def live_statuses(refs: list[MediaDownloadRef]) -> tuple[dict[str, DownloadStatus], set[str]]:
