@@ -14,6 +14,8 @@ from typing import Any, Generic, Literal, TypeVar
 from ninja import Field, Schema
 from pydantic import ConfigDict
 
+from vodarr.downloads.filters import BATCH_KEY_PATTERN
+
 ID = Field(..., ge=1, le=2**63 - 1)
 
 
@@ -165,7 +167,7 @@ class BulkIn(Schema):
     q: str | None = Field(None, max_length=100)
     owners: str | None = Field(None, max_length=1000, description="Administrators.")
     batch: str | None = Field(
-        None, pattern=r"^[0-9A-Za-z_-]{1,32}$", description="Only this batch's episodes."
+        None, pattern=f"^{BATCH_KEY_PATTERN}$", description="Only this batch's episodes."
     )
     delete_partial: bool = False
     restart_from_zero: bool = False

@@ -25,7 +25,9 @@ from vodarr.downloads.models import UNFINISHED_STATUSES, MediaDownloadRef, Statu
 STATES = ("active", "queued", "paused", "failed", "completed", "canceled")
 MAX_BULK = 500  # downloads one bulk action takes (the answer says when more are left)
 MAX_QUERY_LENGTH = 100
-BATCH_KEY = re.compile(r"[0-9a-zA-Z_-]{1,32}")
+# What a batch key may be (``starting`` makes 16 hex digits); the API's schema says the same.
+BATCH_KEY_PATTERN = r"[0-9A-Za-z_-]{1,32}"
+BATCH_KEY = re.compile(BATCH_KEY_PATTERN)
 
 STATE = Case(
     When(canceled_at__isnull=False, then=Value("canceled")),
@@ -128,7 +130,7 @@ def parse_page(raw: str | None) -> int:
 
 
 def clean_batch(raw: str | None) -> str:
-    """A batch key as ``starting`` makes them (hex); anything else means no batch."""
+    """A batch key, or "" for anything that cannot be one (the whole list, then)."""
     text = (raw or "").strip()
     return text if BATCH_KEY.fullmatch(text) else ""
 

@@ -30,6 +30,7 @@ from vodarr.api.schemas import (
 from vodarr.downloads import actions, listing, starting
 from vodarr.downloads.errors import StartNotAllowed
 from vodarr.downloads.filters import (
+    BATCH_KEY_PATTERN,
     STATES,
     DownloadFilters,
     clean_search,
@@ -68,7 +69,7 @@ def list_downloads(
     page: int = Query(1, ge=1, le=1_000_000),
     batch: str | None = Query(
         None,
-        pattern=r"^[0-9A-Za-z_-]{1,32}$",
+        pattern=f"^{BATCH_KEY_PATTERN}$",
         description="One batch (a download's `batch`): its episodes, 25 a page in S/E order.",
     ),
 ) -> Any:
