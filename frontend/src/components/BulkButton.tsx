@@ -1,15 +1,11 @@
 import { router } from "@inertiajs/react";
 import { useState } from "react";
-import type { DownloadAction } from "../lib/downloads";
+import type { BulkTarget, DownloadAction } from "../lib/downloads";
 import { buttonClasses, cx } from "../lib/ui";
-import type { DownloadState } from "../types";
 import BusyIcon from "./BusyIcon";
 import ConfirmDialog from "./ConfirmDialog";
 import type { IconName } from "./Icon";
 
-/** Which downloads a bulk action is for: these ids, or every one in these states (and search,
- * owners, one batch). */
-export type BulkTarget = { ids: number[] } | { status: DownloadState[]; q?: string; owners?: string; batch?: string };
 
 type BulkButtonProps = {
   action: DownloadAction;

@@ -5,7 +5,7 @@
  */
 
 import type { DownloadItem, DownloadState, GroupRest } from "../types";
-import type { DownloadAction } from "./downloads";
+import type { BulkTarget, DownloadAction } from "./downloads";
 
 export type Entry =
   | { kind: "single"; item: DownloadItem }
@@ -41,9 +41,6 @@ export function groupEntries(
   return entries;
 }
 
-/** Whom a group action is for: these episodes, or (a capped group) the batch's in these states. */
-export type GroupTarget = { ids: number[] } | { status: DownloadState[]; batch: string };
-
 export interface GroupSummary {
   /** The show's name. */
   title: string;
@@ -55,8 +52,11 @@ export interface GroupSummary {
   percent: number;
   /** How many episodes are in each state, most pressing first. */
   states: Array<[DownloadState, number]>;
-  /** For each action, how many episodes it is for now and how to name them to the server. */
-  actions: Partial<Record<DownloadAction, { count: number; target: GroupTarget }>>;
+  /**
+   * For each action, how many episodes it is for now and whom to send it for: these episodes,
+   * or (a capped group) the batch's episodes in the action's states.
+   */
+  actions: Partial<Record<DownloadAction, { count: number; target: BulkTarget }>>;
 }
 
 const STATE_ORDER: readonly DownloadState[] = ["failed", "active", "queued", "paused", "completed", "canceled"];

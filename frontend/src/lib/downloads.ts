@@ -5,12 +5,18 @@
  * Validation"): the UI only offers what the server would accept.
  */
 
-import type { Aria2Status } from "../types";
+import type { Aria2Status, DownloadState } from "../types";
 
 /** The statuses a row can show: aria2's (and Vodarr's "verifying"), or canceled. */
 export type DownloadStatus = Aria2Status | "canceled";
 
 export type DownloadAction = "pause" | "resume" | "retry" | "cancel" | "remove";
+
+/**
+ * Which downloads a bulk action (`POST /downloads/bulk`) is for: these ids, or every one in
+ * these states, narrowed by the search, the owners and one batch.
+ */
+export type BulkTarget = { ids: number[] } | { status: DownloadState[]; q?: string; owners?: string; batch?: string };
 
 export type StatusTone = "info" | "neutral" | "warning" | "danger" | "success";
 
