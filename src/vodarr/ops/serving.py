@@ -1,12 +1,13 @@
 """How uvicorn serves Vodarr: the web application and the options `vodarr serve` (and the
 tests' live server) use.
 
-Pages run as WSGI on a few long-lived threads; only streams take Django's ASGI path. Under
-Django's ASGI handler every request got a new thread (a fresh single-thread executor per
-request) and therefore a new database connection, and every sync middleware and signal hopped
-between the event loop and that thread: profiled under 16 clients (benchmarks/README.md),
-connecting and closing SQLite alone was a fifth of the server's time. On a fixed pool the
-connection of each thread is kept (``CONN_MAX_AGE``) and a request crosses threads once.
+Pages run as WSGI on a few long-lived threads (``ops.pages``); only streams take Django's
+ASGI path. Under Django's ASGI handler every request got a new thread (a fresh
+single-thread executor per request) and therefore a new database connection, and every sync
+middleware and signal hopped between the event loop and that thread: profiled under 16
+clients (benchmarks/README.md), connecting and closing SQLite alone was a fifth of the
+server's time. On a fixed pool the connection of each thread is kept (``CONN_MAX_AGE``) and
+a request crosses threads once each way.
 Streams — a response that stays open for minutes — would pin one of those few threads
 each, so they stay async and hold no thread while they wait: the live channel goes through
 Django's ASGI handler (its sync parts on one shared thread, ``live/asgi.py``) and links
@@ -26,8 +27,9 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from a2wsgi import WSGIMiddleware
 from django.conf import settings
+
+from vodarr.ops.pages import PageThreads
 
 ASGIApp = Callable[[dict[str, Any], Any, Any], Awaitable[None]]
 
@@ -60,6 +62,10 @@ def uvicorn_options() -> dict[str, Any]:
         # handlers, whose filter redacts reset and verification tokens from the paths.
         "log_config": None,
         "lifespan": "off",
+        # uvloop's event loop (libuv, in C) rather than asyncio's: under 16 clients on the
+        # Downloads page ~25 % less of serve's CPU a request (8.3 to 11.2 → 6.2 to 7.1 ms, two web
+        # processes, alternating runs; benchmarks/README.md).
+        "loop": "uvloop",
     }
 
 
@@ -88,7 +94,7 @@ class WebApplication:
         self.streams: ASGIApp = streams_share_one_thread(get_asgi_application(), self.stream_paths)
         # Django's handler returns its response, an iterable of bytes as WSGI wants.
         wsgi: Any = get_wsgi_application()
-        self._pages = WSGIMiddleware(wsgi, workers=self.threads)
+        self._pages = PageThreads(wsgi, self.threads)
         # /dl/… never reaches the router below (links/asgi.py).
         self._served: ASGIApp = LinkServer(self._route)
 
@@ -99,7 +105,7 @@ class WebApplication:
         if scope["type"] != "http" or scope["path"] in self.stream_paths:
             await self.streams(scope, receive, send)
             return
-        await self._pages(scope, receive, send)  # type: ignore[arg-type]  # a2wsgi's TypedDicts
+        await self._pages(scope, receive, send)
 
     def close(self) -> None:
         # Idle threads end now; one still in a request ends after it (never waited for here).
