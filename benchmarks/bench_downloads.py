@@ -19,6 +19,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -34,6 +35,7 @@ EMAIL = "bench@example.test"
 
 
 def main() -> None:
+    arguments = _arguments()
     os.umask(0o077)  # `vodarr serve` refuses a database other users can read
     scratch = Path(tempfile.mkdtemp(prefix="vodarr-bench-"))
     os.environ["VODARR_DATA_DIR"] = str(scratch)
@@ -47,7 +49,7 @@ def main() -> None:
     call_command("migrate", verbosity=0)
     member, gids = _seed()
     try:
-        _page_under_load(scratch, member, gids, _arguments().profile)
+        _page_under_load(scratch, member, gids, arguments.profile, arguments.web_workers)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
@@ -56,6 +58,13 @@ def _arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--profile", type=Path, help="write py-spy flame graphs of serve under the 16 clients here"
+    )
+    parser.add_argument(
+        "--web-workers",
+        type=int,
+        action="append",
+        choices=WEB_WORKERS,
+        help="measure only this WEB_WORKERS (repeatable; default: each of 1 and 2)",
     )
     return parser.parse_args()
 
@@ -107,7 +116,16 @@ def _profiling(directory: Path | None, pid: int, workers: int) -> Iterator[None]
         return
     flame = directory / f"flame-downloads-{workers}-workers.svg"
     spy = Path(sys.executable).with_name("py-spy")
-    command = [str(spy), "record", "--subprocesses", "--pid", str(pid), "-o", str(flame)]
+    command = [
+        str(spy),
+        "record",
+        "--nonblocking",
+        "--subprocesses",
+        "--pid",
+        str(pid),
+        "-o",
+        str(flame),
+    ]
     recording = subprocess.Popen([*command, "--duration", str(SECONDS)])
     try:
         yield
@@ -116,7 +134,9 @@ def _profiling(directory: Path | None, pid: int, workers: int) -> Iterator[None]
         print(f"  flame graph: {flame}")
 
 
-def _page_under_load(scratch: Path, member, gids: list[str], profile: Path | None) -> None:
+def _page_under_load(
+    scratch: Path, member, gids: list[str], profile: Path | None, only: list[int] | None
+) -> None:
     from django.conf import settings
 
     from benchmarks.aims import print_aim
@@ -124,7 +144,7 @@ def _page_under_load(scratch: Path, member, gids: list[str], profile: Path | Non
         free_port,
         print_tree_memory,
         serving,
-        tree_cpu_seconds,
+        tree_cpu_by_process,
         wait_until_quiet,
     )
     from benchmarks.load import embedded_aria2, run_wrk, sampling_memory, wrk_missing
@@ -134,7 +154,7 @@ def _page_under_load(scratch: Path, member, gids: list[str], profile: Path | Non
         print("GET /downloads under load: skipped, wrk is missing (`make bench` installs it)")
         return
     print(f"GET /downloads as Inertia JSON, {HISTORY:,} downloads in history, `vodarr serve`")
-    for workers in WEB_WORKERS:
+    for workers in only or WEB_WORKERS:
         port = free_port()
         with serving(scratch, port, web_workers=workers) as serve:
             settings.ARIA2_RPC_URL, settings.ARIA2_RPC_SECRET = embedded_aria2(
@@ -160,10 +180,19 @@ def _page_under_load(scratch: Path, member, gids: list[str], profile: Path | Non
                     note=f"p50 {one.p50_ms:.2f} ms, floor {floor:.2f} ms, "
                     f"{one.requests_per_second:.0f} requests/s",
                 )
-            cpu_before = tree_cpu_seconds(serve.pid)
+            cpu_before = tree_cpu_by_process(serve.pid)
+            split: list[int] = []
             with sampling_memory(serve.pid) as samples, _profiling(profile, serve.pid, workers):
+                # The clients' split between the web processes, once they are all connected.
+                counting = threading.Timer(SECONDS / 2, _count_connections, (port, split))
+                counting.start()
                 load = run_wrk(f"{base}/downloads", cookies, CLIENTS, SECONDS)
-            cpu_ms = (tree_cpu_seconds(serve.pid) - cpu_before) / max(1, load.requests) * 1000
+                counting.join()
+            spent = {
+                name: (seconds - cpu_before.get(name, 0)) / max(1, load.requests) * 1000
+                for name, seconds in tree_cpu_by_process(serve.pid).items()
+            }
+            cpu_ms = sum(spent.values())
             label = f"  /downloads, {CLIENTS} clients, WEB_WORKERS={workers}"
             print_aim(
                 f"{label}: requests/s",
@@ -179,10 +208,36 @@ def _page_under_load(scratch: Path, member, gids: list[str], profile: Path | Non
                 f"{1000 / cpu_ms:.0f} requests/s for each core that does nothing else"
             )
             print(
+                "    by process (ms): "
+                + ", ".join(f"{_short(name)} {ms:.1f}" for name, ms in spent.items() if ms >= 0.05)
+            )
+            if workers > 1 and split:
+                print(
+                    f"  the {CLIENTS} clients' connections by web process: "
+                    + " / ".join(map(str, split))
+                    + " (the busier process's clients wait longer: see connections_by_process)"
+                )
+            print(
                 f"  vodarr serve under that load: {max(samples) / MIB:.0f} MiB RSS at most "
                 f"(sampled every 0.25 s; no aim in #14: printed)"
             )
     print(f"  (the machine's other work shares its {os.cpu_count()} cores: see load average)")
+
+
+def _count_connections(port: int, into: list[int]) -> None:
+    from benchmarks.load import connections_by_process
+
+    into.extend(connections_by_process(port))
+
+
+def _short(command: str) -> str:
+    """ "1234 …/python -m vodarr.cli worker" → "worker 1234"."""
+    pid, _, line = command.partition(" ")
+    words = line.split()
+    for known in ("worker", "aria2c", "multiprocessing", "serve"):
+        if any(known in word for word in words):
+            return f"{'web' if known == 'multiprocessing' else known} {pid}"
+    return f"{Path(words[0]).name if words else '?'} {pid}"
 
 
 if __name__ == "__main__":

@@ -113,14 +113,22 @@ def _wait_until_ready(process: subprocess.Popen[bytes], url: str, log: Path) -> 
 
 
 def tree_cpu_seconds(pid: int) -> float:
-    total = 0
+    return sum(tree_cpu_by_process(pid).values())
+
+
+def tree_cpu_by_process(pid: int) -> dict[str, float]:
+    """CPU seconds (user + system) so far of each process in the tree, by "pid command"."""
+    seconds: dict[str, float] = {}
     for member in process_tree(pid):
         try:
-            fields = Path(f"/proc/{member}/stat").read_text().rsplit(")", 1)[1].split()
+            stat = Path(f"/proc/{member}/stat").read_text()
+            command = Path(f"/proc/{member}/cmdline").read_bytes().replace(b"\0", b" ").decode()
         except OSError:
             continue
-        total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15)
-    return total / CLOCK_TICKS
+        fields = stat.rsplit(")", 1)[1].split()
+        # utime, stime (fields 14 and 15)
+        seconds[f"{member} {command.strip()}"] = (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+    return seconds
 
 
 def main() -> None:

@@ -89,6 +89,26 @@ def sampling_memory(pid: int, every: float = 0.25) -> Iterator[list[int]]:
         thread.join()
 
 
+def connections_by_process(port: int) -> list[int]:
+    """How many established connections to ``port`` each process holds, most first (``ss``,
+    from iproute2; empty when it is missing). uvicorn's web processes share one listening
+    socket and whichever wakes first accepts what is waiting, so wrk's clients, all connected
+    at once and kept alive, may be split unevenly: the busier process's clients wait longer.
+    """
+    if shutil.which("ss") is None:
+        return []
+    listed = subprocess.run(
+        ["ss", "-Htnp", "state", "established", f"( sport = :{port} )"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout
+    counts: dict[str, int] = {}
+    for pid in re.findall(r"pid=(\d+)", listed):
+        counts[pid] = counts.get(pid, 0) + 1
+    return sorted(counts.values(), reverse=True)
+
+
 def embedded_aria2(data_dir: Path, log: Path) -> tuple[str, str]:
     """The RPC URL and secret of the aria2c that `vodarr serve` started for ``data_dir``."""
     found = re.search(r"Started the embedded aria2 at (\S+)", log.read_text())
