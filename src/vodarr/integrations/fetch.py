@@ -15,6 +15,8 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from vodarr.turns import waiting_on_network
+
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
 TIMEOUT_SECONDS = 15.0
 MAX_REDIRECTS = 3
@@ -63,6 +65,7 @@ def fetch_image(
         raise FetchError(f"Not a web address: {parts.scheme or 'no scheme'}://{host}")
     try:
         with (
+            waiting_on_network(),  # a page thread's turn goes to another page meanwhile
             httpx.Client(
                 timeout=timeout,
                 follow_redirects=True,

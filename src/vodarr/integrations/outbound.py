@@ -17,6 +17,8 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from vodarr.turns import waiting_on_network
+
 USER_AGENT = "Vodarr/0.1"
 MAX_READ = 64 * 1024
 EXCERPT = 300
@@ -77,6 +79,7 @@ def call(
     host = host_of(url)
     try:
         with (
+            waiting_on_network(),  # a page thread's turn goes to another page meanwhile
             httpx.Client(
                 timeout=httpx.Timeout(timeout, connect=min(timeout, 5.0)),
                 follow_redirects=False,

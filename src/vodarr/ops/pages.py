@@ -27,6 +27,8 @@ from typing import IO, Any, cast
 
 from a2wsgi.wsgi import build_environ
 
+from vodarr.turns import Turns
+
 Send = Callable[[dict[str, Any]], Coroutine[Any, Any, None]]
 Receive = Callable[[], Awaitable[dict[str, Any]]]
 WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
@@ -41,11 +43,13 @@ FILE_BLOCK = 256 * 1024
 
 
 class PageThreads:
-    """An ASGI app running the WSGI ``app`` on ``threads`` threads; ``executor`` ends them."""
+    """An ASGI app running the WSGI ``app`` on ``threads`` threads, at most ``turns`` of them at
+    once (``vodarr.turns``); ``executor`` ends them."""
 
-    def __init__(self, app: WSGIApp, threads: int) -> None:
+    def __init__(self, app: WSGIApp, threads: int, turns: int | None = None) -> None:
         self.app = app
         self.executor = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="page")
+        self.turns = Turns(turns or threads)
 
     async def __call__(self, scope: dict[str, Any], receive: Receive, send: Send) -> None:
         body = await _read_body(scope, receive)
@@ -76,36 +80,56 @@ class PageThreads:
         """In a page thread: the whole response, or None once a streamed one has been sent."""
         started: list[tuple[int, Headers]] = []
 
-        def start_response(status: str, headers: list[tuple[str, str]], exc_info: Any = None):
+        def start_response(
+            status: str, headers: list[tuple[str, str]], exc_info: Any = None
+        ) -> Callable[[bytes], None]:
             code = int(status.split(" ", 1)[0])
-            started[:] = [
-                (code, [(k.lower().encode("latin1"), v.encode("latin1")) for k, v in headers])
-            ]
+            encoded = [(k.lower().encode("latin1"), v.encode("latin1")) for k, v in headers]
+            started[:] = [(code, encoded)]
             return _no_write
 
-        iterable = self.app(environ, start_response)
-        try:
+        with self.turns.taken():
+            iterable = self.app(environ, start_response)
             if not getattr(iterable, "streaming", False):
                 # An HttpResponse's content is already in memory: join it here, send it there.
-                content = b"".join(iterable)
-                return (*started[0], content)
+                try:
+                    return (*started[0], b"".join(iterable))
+                finally:
+                    _close(iterable)
+        # A stream: each chunk is read with a turn and handed over without one.
+        try:
             status, headers = started[0]
-
-            def hand_over(message: dict[str, Any]) -> None:
-                asyncio.run_coroutine_threadsafe(send(message), loop).result()
-
-            hand_over({"type": "http.response.start", "status": status, "headers": headers})
-            for chunk in iterable:
-                if chunk:
-                    hand_over({"type": "http.response.body", "body": chunk, "more_body": True})
-            hand_over({"type": "http.response.body", "body": b""})
+            _hand_over(
+                loop, send, {"type": "http.response.start", "status": status, "headers": headers}
+            )
+            chunks = iter(iterable)
+            while True:
+                with self.turns.taken():
+                    chunk = next(chunks, None)
+                if chunk is None:
+                    break
+                if chunk:  # an empty one would read as the end
+                    _hand_over(
+                        loop, send, {"type": "http.response.body", "body": chunk, "more_body": True}
+                    )
+            _hand_over(loop, send, {"type": "http.response.body", "body": b""})
             return None
         finally:
-            # Django's request_finished (closing this thread's stale connections) runs here,
-            # on the thread that served the request.
-            close = getattr(iterable, "close", None)
-            if close is not None:
-                close()
+            with self.turns.taken():
+                _close(iterable)
+
+
+def _hand_over(loop: asyncio.AbstractEventLoop, send: Send, message: dict[str, Any]) -> None:
+    """From a page thread: ``send(message)`` on the loop, waiting until it is done."""
+    asyncio.run_coroutine_threadsafe(send(message), loop).result()
+
+
+def _close(iterable: Iterable[bytes]) -> None:
+    # Django's request_finished (closing this thread's stale connections) runs here, on the
+    # thread that served the request.
+    close = getattr(iterable, "close", None)
+    if close is not None:
+        close()
 
 
 class FileChunks:

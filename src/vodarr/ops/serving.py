@@ -33,12 +33,14 @@ from vodarr.ops.pages import PageThreads
 
 ASGIApp = Callable[[dict[str, Any], Any, Any], Awaitable[None]]
 
-# Threads serving pages in one web process. Page work mostly holds the GIL, so more threads
-# only contend for it: under 16 clients, 8 threads cost ~13 ms of CPU per Downloads page and
-# served ~83 requests/s, 4 and 2 ~10.5 ms and ~100 (bench_downloads, alternating runs). 4
-# still leaves room for a few slow requests (a provider taking seconds to describe a title,
-# up to its 15 s timeout) without holding every other page up.
+# Threads serving pages in one web process, and how many of them run at once (turns): page
+# work mostly holds the GIL, so threads running together only contend for it (under 16
+# clients, 8 threads cost ~13 ms of CPU per Downloads page where 4 cost ~10.5; 4 running
+# together had p99 154 to 641 ms where 2 had 103 to 186). Four threads still leave room for
+# slow provider calls (up to their 15 s timeout): a thread waiting on the network gives its
+# turn to another (``vodarr.turns``).
 PAGE_THREADS = 4
+PAGE_TURNS = 2
 
 # Set by `vodarr serve` for uvicorn's worker processes: the pid they must die with.
 PARENT_PID_VARIABLE = "VODARR_SERVE_PID"
@@ -72,7 +74,7 @@ def uvicorn_options() -> dict[str, Any]:
 @dataclass
 class WebApplication:
     """The ASGI app `vodarr serve` runs: links beside Django, streams async, pages on
-    ``PAGE_THREADS`` threads.
+    ``PAGE_THREADS`` threads taking ``PAGE_TURNS`` turns.
 
     A new instance builds its own Django handlers (their middlewares read settings when
     they load); ``close()`` ends its page threads, and with them their database connections.
@@ -94,7 +96,7 @@ class WebApplication:
         self.streams: ASGIApp = streams_share_one_thread(get_asgi_application(), self.stream_paths)
         # Django's handler returns its response, an iterable of bytes as WSGI wants.
         wsgi: Any = get_wsgi_application()
-        self._pages = PageThreads(wsgi, self.threads)
+        self._pages = PageThreads(wsgi, self.threads, min(self.threads, PAGE_TURNS))
         # /dl/… never reaches the router below (links/asgi.py).
         self._served: ASGIApp = LinkServer(self._route)
 

@@ -41,6 +41,7 @@ from vodarr.integrations.xtream.models import (
     VodStream,
 )
 from vodarr.integrations.xtream.stream import Listing
+from vodarr.turns import waiting_on_network
 
 logger = logging.getLogger(__name__)
 
@@ -275,6 +276,7 @@ class XtreamClient:
         )
         try:
             with (
+                waiting_on_network(),  # a page thread's turn goes to another page meanwhile
                 self._transport_errors(),
                 self._http.stream("GET", self._api_url, params=query) as response,
             ):
