@@ -6,13 +6,13 @@ test sees exactly the messages the HTTP server would send.
 
 from __future__ import annotations
 
-import asyncio
 import threading
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.fixtures.loops import run_in_own_loop
 from vodarr.ops import pages
 from vodarr.ops.pages import FILE_BLOCK, FileChunks, PageThreads
 
@@ -44,7 +44,7 @@ def call(app: PageThreads, messages: list[dict], request_scope: dict | None = No
         sent.append(message)
 
     try:
-        asyncio.run(app(request_scope or scope(), receive, send))
+        run_in_own_loop(lambda: app(request_scope or scope(), receive, send))
     finally:
         app.executor.shutdown()
     return sent

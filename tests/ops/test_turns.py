@@ -9,6 +9,7 @@ from typing import Any
 
 import httpx
 
+from tests.fixtures.loops import run_in_own_loop
 from tests.fixtures.waiting import wait_for
 from vodarr import turns as turns_module
 from vodarr.integrations import fetch, outbound
@@ -123,7 +124,7 @@ def test_a_page_waiting_on_a_slow_server_lets_another_page_run() -> None:
         await slow
 
     try:
-        asyncio.run(both())
+        run_in_own_loop(both)
     finally:
         slow_server_answers.set()
         pages.executor.shutdown()
