@@ -18,7 +18,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from vodarr.ops.checks import aria2_session_file
 from vodarr.ops.children import Aria2Child, CommandChild, die_with_parent
-from vodarr.ops.serving import PARENT_PID_VARIABLE, uvicorn_options
+from vodarr.ops.serving import PARENT_PID_VARIABLE, port_socket, uvicorn_options
 from vodarr.ops.supervisor import Supervisor
 
 if TYPE_CHECKING:
@@ -40,8 +40,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        import uvicorn
-
         supervisor = Supervisor()
         with ExitStack() as stack:
             # Web worker processes and the background worker inherit what was started here.
@@ -59,14 +57,26 @@ class Command(BaseCommand):
             for signum in (signal.SIGTERM, signal.SIGINT):
                 signal.signal(signum, lambda *_: None)
             self.stdout.write(f"Vodarr is listening on http://{options['host']}:{options['port']}/")
-            uvicorn.run(
-                "vodarr.asgi:application",
-                host=options["host"],
-                port=options["port"],
-                log_level="info",
-                workers=max(1, options["web_workers"]),
-                **uvicorn_options(),
-            )
+            self._serve_web(options["host"], options["port"], max(1, options["web_workers"]))
+
+    def _serve_web(self, host: str, port: int, processes: int) -> None:
+        import uvicorn
+        from uvicorn.supervisors import Multiprocess
+
+        app = "vodarr.asgi:application"
+        if processes == 1:
+            uvicorn.run(app, host=host, port=port, log_level="info", **uvicorn_options())
+            return
+        try:
+            address = port_socket(host, port)
+        except OSError as error:
+            raise CommandError(f"Cannot listen on {host}:{port}: {error.strerror}.") from None
+        config = uvicorn.Config(
+            app, host=host, port=port, log_level="info", workers=processes, **uvicorn_options()
+        )
+        # Each process opens its own socket on the address (ops/serving.PortSocket).
+        with address:
+            Multiprocess(config, sockets=[address]).run()
 
     def _start_aria2(self, supervisor: Supervisor) -> dict[str, str]:
         if settings.ARIA2_RPC_URL:
