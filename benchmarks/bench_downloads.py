@@ -3,7 +3,8 @@
 `GET /downloads` as Inertia JSON for a member with 10,000 downloads in history, from wrk's
 clients (``benchmarks/load.py``): one client's p50 against the floor — the page's SQL plus
 one aria2 request for its 10 GIDs, timed alone in the same run against the same aria2c —
-and 16 clients' requests/s and p99, with WEB_WORKERS=1 and 2. Also the memory of all of
+and 16 clients' requests/s and p99 with WEB_WORKERS=2 (the aim: two processes, one per
+core), and with WEB_WORKERS=1 for comparison. Also the memory of all of
 serve's processes (web, worker, aria2c) at idle and at most while the 16 clients ran.
 
     .venv/bin/python -m benchmarks.bench_downloads
@@ -194,15 +195,25 @@ def _page_under_load(
             }
             cpu_ms = sum(spent.values())
             label = f"  /downloads, {CLIENTS} clients, WEB_WORKERS={workers}"
-            print_aim(
-                f"{label}: requests/s",
-                load.requests_per_second,
-                250,
-                "req/s",
-                higher_is_better=True,
-                note=f"{load.requests:,} requests, {load.failed} failed; before #14: ~50",
-            )
-            print_aim(f"{label}: p99", load.p99_ms, 150, "ms", note=f"p50 {load.p50_ms:.0f} ms")
+            rate_note = f"{load.requests:,} requests, {load.failed} failed; before #14: ~50"
+            if workers == 1:
+                # One web process runs its Python on one core at a time: the aim, "on 2
+                # cores", is the two processes' line below.
+                print(
+                    f"{label}: {load.requests_per_second:.0f} requests/s, p99 "
+                    f"{load.p99_ms:.0f} ms, p50 {load.p50_ms:.0f} ms ({rate_note}; one "
+                    "process uses one core: no aim)"
+                )
+            else:
+                print_aim(
+                    f"{label}: requests/s",
+                    load.requests_per_second,
+                    250,
+                    "req/s",
+                    higher_is_better=True,
+                    note=rate_note,
+                )
+                print_aim(f"{label}: p99", load.p99_ms, 150, "ms", note=f"p50 {load.p50_ms:.0f} ms")
             print(
                 f"  CPU of serve's processes per request: {cpu_ms:.1f} ms: at most "
                 f"{1000 / cpu_ms:.0f} requests/s for each core that does nothing else"
