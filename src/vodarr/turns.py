@@ -3,13 +3,13 @@ waiting on another server.
 
 Page work holds the GIL most of the time. With four page threads all running, each SQL call
 (which lets the GIL go) left its thread queued behind the others for the GIL: under 16
-clients on the Downloads page, p99 154 to 641 ms and ~225 requests/s, against 103 to 131 ms and
-~240 with two threads (two web processes, alternating runs; benchmarks/README.md). But with
-only two threads, two slow provider calls (up to their 15 s timeout) would hold up every
-page of the process. So a process keeps more threads than turns: a page thread runs a
-request only while it holds a turn (``Turns.taken``), and gives the turn up while it waits
-on the provider, a media server or a webhook target (``waiting_on_network``), so a slow
-server holds up only the pages that need it.
+clients on the Downloads page, p99 135 to 641 ms over eight runs (four above 350 ms),
+against 103 to 293 ms (one above 200 ms) with two threads, requests/s alike (two web
+processes; benchmarks/README.md). But with only two threads, two slow provider calls (up to
+their 15 s timeout) would hold up every page of the process. So a process keeps more threads
+than turns: a page thread runs a request only while it holds a turn (``Turns.taken``), and
+gives the turn up while it waits on the provider, a media server, a webhook target or an
+image host (``waiting_on_network``), so a slow server holds up only the pages that need it.
 
 Outside a page thread (the worker, tests, management commands) ``waiting_on_network`` does
 nothing.

@@ -37,9 +37,9 @@ ASGIApp = Callable[[dict[str, Any], Any, Any], Awaitable[None]]
 # Threads serving pages in one web process, and how many of them run at once (turns): page
 # work mostly holds the GIL, so threads running together only contend for it (under 16
 # clients, 8 threads cost ~13 ms of CPU per Downloads page where 4 cost ~10.5; 4 running
-# together had p99 154 to 641 ms where 2 had 103 to 186). Four threads still leave room for
-# slow provider calls (up to their 15 s timeout): a thread waiting on the network gives its
-# turn to another (``vodarr.turns``).
+# together had p99 135 to 641 ms over eight runs where 2 had 103 to 293). Four threads
+# still leave room for slow provider calls (up to their 15 s timeout): a thread waiting on
+# the network gives its turn to another (``vodarr.turns``).
 PAGE_THREADS = 4
 PAGE_TURNS = 2
 
