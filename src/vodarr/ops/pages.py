@@ -5,8 +5,8 @@ The event loop reads the request's body, a page thread runs Django, and a whole 
 a2wsgi, used before, handed each message over separately — the response's start, its body,
 its end — and made the page thread wait for the loop each time: three round trips, each a
 wake-up of the loop and a wait for the GIL in a thread that had just let it go. Under 16
-clients on the Downloads page that was ~1.5 ms of serve's CPU a request and most of its
-slowest answers (benchmarks/README.md). A streamed response (a static file through
+clients on the Downloads page with two web processes: 192–253 requests/s with a2wsgi,
+228–285 with this (three alternating runs each; benchmarks/README.md). A streamed response (a static file through
 WhiteNoise) is still handed over chunk by chunk from its thread, in blocks of
 ``FILE_BLOCK``.
 
