@@ -5,10 +5,10 @@ The event loop reads the request's body, a page thread runs Django, and a whole 
 a2wsgi, used before, handed each message over separately — the response's start, its body,
 its end — and made the page thread wait for the loop each time: three round trips, each a
 wake-up of the loop and a wait for the GIL in a thread that had just let it go. Under 16
-clients on the Downloads page with two web processes: 192–253 requests/s with a2wsgi,
-228–285 with this (three alternating runs each; benchmarks/README.md). A streamed response (a static file through
-WhiteNoise) is still handed over chunk by chunk from its thread, in blocks of
-``FILE_BLOCK``.
+clients on the Downloads page with two web processes: 192 to 253 requests/s with a2wsgi,
+228 to 285 with this (three alternating runs each; benchmarks/README.md). A streamed
+response (a static file through WhiteNoise) is still handed over chunk by chunk from its
+thread, in blocks of ``FILE_BLOCK``.
 
 A body is read in full before a thread takes the request, so a slow upload holds no page
 thread; bodies over ``MAX_BODY`` get 413 at once (Django refuses form data over 2.5 MB
