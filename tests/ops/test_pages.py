@@ -6,6 +6,7 @@ test sees exactly the messages the HTTP server would send.
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from pathlib import Path
 from typing import Any
@@ -184,3 +185,33 @@ def test_file_chunks_read_in_the_larger_of_the_two_block_sizes(tmp_path: Path) -
     path.write_bytes(b"z" * (FILE_BLOCK * 3))
     with path.open("rb") as file:
         assert [len(c) for c in FileChunks(file, FILE_BLOCK * 2)] == [FILE_BLOCK * 2, FILE_BLOCK]
+
+
+def test_closing_runs_the_last_words_once_on_each_thread_that_served() -> None:
+    """How `vodarr serve`'s page threads close their own database connections."""
+    gate = threading.Barrier(3)
+
+    def app(environ: dict[str, Any], start_response: Any) -> list[bytes]:
+        gate.wait(timeout=30)  # three requests at once: three threads serve
+        start_response("200 OK", [])
+        return [b""]
+
+    pages = PageThreads(app, threads=3)
+
+    async def three() -> None:
+        def request() -> Any:
+            async def receive() -> dict:
+                return body()
+
+            async def send(message: dict) -> None:
+                pass
+
+            return pages(scope(), receive, send)
+
+        await asyncio.gather(request(), request(), request())
+
+    run_in_own_loop(three)
+    closed_on: list[int] = []
+    pages.close(lambda: closed_on.append(threading.get_ident()))
+
+    assert len(closed_on) == 3 and len(set(closed_on)) == 3

@@ -18,9 +18,12 @@ itself; nothing here takes more).
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
+import contextlib
 import contextvars
 import io
 import tempfile
+import threading
 from collections.abc import Awaitable, Callable, Coroutine, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import IO, Any, cast
@@ -50,6 +53,25 @@ class PageThreads:
         self.app = app
         self.executor = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="page")
         self.turns = Turns(turns or threads)
+        self._served_on: set[int] = set()  # the threads that have run a request
+
+    def close(self, on_each_thread: Callable[[], object], timeout: float = 10) -> None:
+        """End the threads, running ``on_each_thread`` once on each that served (closing its
+        database connections: they are the thread's own, and left to the garbage collector
+        they may outlive a test's database). Waits at most ``timeout`` for busy threads."""
+        count = len(self._served_on)
+        if count:
+            everyone_done = threading.Barrier(count)
+
+            def last_words() -> None:
+                on_each_thread()
+                # Held until every thread has taken one: none runs two, so each runs one.
+                with contextlib.suppress(threading.BrokenBarrierError):
+                    everyone_done.wait(timeout)
+
+            done = [self.executor.submit(last_words) for _ in range(count)]
+            concurrent.futures.wait(done, timeout)
+        self.executor.shutdown(wait=False, cancel_futures=True)
 
     async def __call__(self, scope: dict[str, Any], receive: Receive, send: Send) -> None:
         body = await _read_body(scope, receive)
@@ -78,6 +100,7 @@ class PageThreads:
         self, environ: dict[str, Any], loop: asyncio.AbstractEventLoop, send: Send
     ) -> tuple[int, Headers, bytes] | None:
         """In a page thread: the whole response, or None once a streamed one has been sent."""
+        self._served_on.add(threading.get_ident())
         started: list[tuple[int, Headers]] = []
 
         def start_response(

@@ -142,5 +142,7 @@ class WebApplication:
         await self._pages(scope, receive, send)
 
     def close(self) -> None:
-        # Idle threads end now; one still in a request ends after it (never waited for here).
-        self._pages.executor.shutdown(wait=False, cancel_futures=True)
+        from django.db import connections
+
+        # Each page thread closes its own database connections, then the threads end.
+        self._pages.close(connections.close_all)
