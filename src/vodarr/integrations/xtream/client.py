@@ -3,19 +3,17 @@
 One pooled ``httpx.Client`` with a timeout and a User-Agent; every failure becomes an
 ``XtreamError`` whose message names the provider by host only. The password travels in the
 query string, so httpx's own request log lines are passed through a redacting filter that is
-installed once, on import. Bodies are read into a spooled temporary file: small answers are
-decoded with ``json``, the two big lists are handed out as ``Listing``s that parse one entry
-at a time (``stream.py``).
+installed once, on import (``transport.py``). Bodies are read into a spooled temporary file:
+small answers are decoded with ``json``, the two big lists are handed out as ``Listing``s
+that parse one entry at a time (``stream.py``).
 """
 
 from __future__ import annotations
 
 import contextlib
-import functools
 import json
 import logging
 import os
-import ssl
 import tempfile
 import threading
 import time
@@ -41,6 +39,7 @@ from vodarr.integrations.xtream.models import (
     VodStream,
 )
 from vodarr.integrations.xtream.stream import Listing
+from vodarr.integrations.xtream.transport import connect_reason, log_filter, tls_context
 from vodarr.turns import waiting_on_network
 
 logger = logging.getLogger(__name__)
@@ -51,53 +50,6 @@ E = TypeVar("E", bound=XtreamError)
 _MAX_CACHE_ENTRIES = 512
 # Bodies up to this size stay in memory; a big provider's lists go to a temporary file.
 _SPOOL_IN_MEMORY = 1024 * 1024
-_DNS_HINTS = (
-    "name or service not known",
-    "nodename nor servname",
-    "name resolution",
-    "getaddrinfo",
-)
-
-
-class _RedactingFilter(logging.Filter):
-    """Redacts URLs and known provider secrets in records of the HTTP libraries' loggers."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._secrets: set[str] = set()
-        self._lock = threading.Lock()
-
-    def remember(self, *secrets: str) -> None:
-        with self._lock:
-            self._secrets.update(s for s in secrets if s)
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        try:
-            message = record.getMessage()
-        except Exception:  # a malformed record is the logging module's business, not ours
-            return True
-        with self._lock:
-            secrets = tuple(self._secrets)
-        record.msg = redact_text(message, secrets=secrets)
-        record.args = None
-        return True
-
-
-_log_filter = _RedactingFilter()
-for _name in (
-    "httpx",
-    "httpcore.connection",
-    "httpcore.http11",
-    "httpcore.http2",
-    "httpcore.proxy",
-):
-    logging.getLogger(_name).addFilter(_log_filter)
-
-
-@functools.cache
-def tls_context() -> ssl.SSLContext:
-    # Loading the CA bundle costs ~80 ms; pages build a client per request, so share one.
-    return httpx.create_ssl_context()
 
 
 class XtreamClient:
@@ -121,7 +73,7 @@ class XtreamClient:
         self.username = username
         self._password = password
         self._secrets = tuple(s for s in (password, username) if s)
-        _log_filter.remember(password)
+        log_filter.remember(password)
         self._display = redact_url(self.base_url)
         self._api_url = urls.player_api_url(self.base_url)
         self._cache_ttl = cache_ttl
@@ -313,7 +265,7 @@ class XtreamClient:
         except httpx.TimeoutException as exc:
             raise self._unreachable("timed out") from exc
         except httpx.ConnectError as exc:
-            raise self._unreachable(_connect_reason(exc)) from exc
+            raise self._unreachable(connect_reason(exc)) from exc
         except httpx.HTTPError as exc:
             # httpx's own text may name hosts: only administrators and the log see it.
             failure = self._unreachable(f"the connection failed: {type(exc).__name__}")
@@ -377,17 +329,6 @@ class XtreamClient:
 
     def _safe(self, text: str) -> str:
         return redact_text(text, secrets=self._secrets)
-
-
-def _connect_reason(exc: httpx.ConnectError) -> str:
-    text = str(exc).lower()
-    if "refused" in text:
-        return "connection refused"
-    if any(hint in text for hint in _DNS_HINTS):
-        return "the host name could not be resolved"
-    if "unreachable" in text:
-        return "network unreachable"
-    return "connection failed"
 
 
 def _category(category_id: str | int | None) -> dict[str, str]:

@@ -17,13 +17,13 @@ from dataclasses import dataclass
 import httpx
 
 from vodarr.integrations.redact import redact_text, redact_url
-from vodarr.integrations.xtream.client import tls_context
 from vodarr.integrations.xtream.errors import (
     XtreamAuthError,
     XtreamError,
     XtreamNotFound,
     XtreamUnreachable,
 )
+from vodarr.integrations.xtream.transport import tls_context
 
 CHUNK = 64 * 1024
 # A single, well-formed byte range is passed on; anything else asks for the whole file.
