@@ -245,9 +245,10 @@ def _short(command: str) -> str:
     """ "1234 …/python -m vodarr.cli worker" → "worker 1234"."""
     pid, _, line = command.partition(" ")
     words = line.split()
-    for known in ("worker", "aria2c", "multiprocessing", "serve"):
+    # uvicorn starts its web processes with multiprocessing's spawn_main.
+    for known in ("worker", "aria2c", "spawn_main", "serve"):
         if any(known in word for word in words):
-            return f"{'web' if known == 'multiprocessing' else known} {pid}"
+            return f"{'web' if known == 'spawn_main' else known} {pid}"
     return f"{Path(words[0]).name if words else '?'} {pid}"
 
 

@@ -91,9 +91,10 @@ def sampling_memory(pid: int, every: float = 0.25) -> Iterator[list[int]]:
 
 def connections_by_process(port: int) -> list[int]:
     """How many established connections to ``port`` each process holds, most first (``ss``,
-    from iproute2; empty when it is missing). uvicorn's web processes share one listening
-    socket and whichever wakes first accepts what is waiting, so wrk's clients, all connected
-    at once and kept alive, may be split unevenly: the busier process's clients wait longer.
+    from iproute2; empty when it is missing). Each web process listens on a socket of its own
+    and the kernel spreads new connections over them by their addresses, so wrk's clients,
+    all connected at once and kept alive, may be split unevenly: the busier process's clients
+    wait longer.
     """
     if shutil.which("ss") is None:
         return []

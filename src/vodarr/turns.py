@@ -34,7 +34,6 @@ class Turns:
     """
 
     def __init__(self, count: int) -> None:
-        self.count = count
         self._free = count
         self._lock = threading.Lock()
         self._waiting: deque[threading.Lock] = deque()
