@@ -14,7 +14,7 @@ left out of the tick. Everything else is read in full, as before.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db.models import Count, Q, QuerySet
 
@@ -27,7 +27,7 @@ WAITING_LIMIT = 1000  # a longer queue's tail is unlisted, so its transfers are 
 STOPPED_LIMIT = 100  # recent results; older ones are reached by GID if still unrecorded
 # Enough to tell that a waiting download is still what the last tick recorded.
 WAITING_KEYS = ["gid", "status"]
-_STATUSES = frozenset(Aria2Status)
+_STATUSES = {status.value: status for status in Aria2Status}  # a dict: Enum(value) is slow
 
 
 @dataclass
@@ -59,9 +59,9 @@ def read_aria2(client: Aria2Client) -> Aria2Snapshot:
             listed[state.gid] = state
     queued: dict[str, Aria2Status] = {}
     for raw in _items(waiting):
-        gid, status = str(raw.get("gid") or ""), str(raw.get("status"))
-        if gid and status in _STATUSES and gid not in listed:
-            queued[gid] = Aria2Status(status)
+        gid, status = str(raw.get("gid") or ""), _STATUSES.get(str(raw.get("status")))
+        if gid and status is not None and gid not in listed:
+            queued[gid] = status
     session_id = str(session.get("sessionId", "")) if isinstance(session, dict) else ""
     return Aria2Snapshot(session_id, listed, queued)
 
@@ -75,9 +75,11 @@ def with_wishes(queryset: QuerySet[Transfer]) -> QuerySet[Transfer]:
     return queryset.annotate(wanted=live_request(), running=running_request())
 
 
-@dataclass(frozen=True)
-class UnfinishedRow:
-    """The little of an unfinished transfer's row that says whether a tick must look at it."""
+class UnfinishedRow(NamedTuple):
+    """The little of an unfinished transfer's row that says whether a tick must look at it.
+
+    A named tuple: a thousand of them are built every tick, a frozen dataclass takes twice as long.
+    """
 
     pk: int
     gid: str
@@ -91,11 +93,14 @@ def unfinished_rows() -> list[UnfinishedRow]:
     """Every unfinished transfer with its people's wishes, in one grouped query.
 
     One pass over the requests of the unfinished transfers (status index, then the request's
-    transfer index) instead of two correlated subqueries a row: 1,000 rows in ~8 ms.
+    transfer index) instead of two correlated subqueries a row. Grouped by the three columns
+    read (``values`` before ``annotate``): grouped by the whole row, as ``annotate`` alone
+    does, SQLite sorted 1,000 rows by every column, ``files`` included — 6.8 vs 3.6 ms.
     """
     live = Q(requests__canceled_at__isnull=True)
     rows = (
         Transfer.objects.filter(status__in=UNFINISHED_STATUSES, stopped_at__isnull=True)
+        .values("pk", "gid", "status")
         .annotate(
             live=Count("requests", filter=live),
             unpaused=Count("requests", filter=live & Q(requests__desired_paused=False)),
