@@ -86,25 +86,82 @@ def test_a_short_batch_comes_whole_and_has_no_summary(member: User) -> None:
     for e in range(1, GROUP_SHOWN + 1):
         make_download(member, 7, episode=(1, e, f"s{e}"), title="Short", batch="short")
 
+    finished_downloads(member, 3)
+
     page = props(member)
 
-    assert len(page["downloads"]["data"]) == GROUP_SHOWN
+    assert len(page["downloads"]["data"]) == GROUP_SHOWN + 3
     assert page["groupRest"] == {}
+    # The heads, the batch's summary (it is not capped), the films by key, the batch.
+    assert len(page_reads(member)) == 4
+
+
+def page_reads(user: User) -> list[str]:
+    """The queries of the person's Downloads page that read requests (a second visit: the
+    counts are kept, so the page's own reads are left)."""
+    client = inertia_client(user)
+    client.get("/downloads")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/downloads")
+    assert response.status_code == 200
+    return [q["sql"] for q in queries if "downloads_mediadownloadref" in q["sql"]]
 
 
 def test_a_long_batch_costs_page_one_a_query_more_not_one_per_episode(member: User) -> None:
     finished_downloads(member, 50)
     long_batch(member)
-    client = inertia_client(member)
-    client.get("/downloads")  # the counts are kept: the next visit reads the page alone
 
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get("/downloads")
+    reads = page_reads(member)
 
-    assert response.status_code == 200
-    reads = [q["sql"] for q in queries if "downloads_mediadownloadref" in q["sql"]]
-    # The entry heads, the batch's summary, its shown episodes, then the page's rows by key.
+    # The entry heads, the batch's summary, the deciding fields of the shown seasons'
+    # episodes, then the page's rows by key.
     assert len(reads) == 4, reads
+
+
+def test_a_batch_with_a_long_season_shows_the_right_episodes_from_their_fields(
+    member: User,
+) -> None:
+    """A season too long to read whole with the page: its episodes' deciding fields alone."""
+    failed, moving, queued_first = (1, 50), (1, 60), (1, 2)
+    for e in range(1, 81):
+        make_download(
+            member,
+            7,
+            episode=(1, e, f"daily{e}"),
+            title="A Daily Show",
+            batch="daily",
+            status={failed: Status.ERROR, moving: Status.ACTIVE}.get((1, e), Status.WAITING),
+            canceled=e == 1,
+        )
+
+    reads = page_reads(member)
+    page = props(member)
+
+    # The heads, the summary, the shown episodes' fields, the page's rows by key.
+    assert len(reads) == 4, reads
+    queue = [(1, e) for e in range(queued_first[1], queued_first[1] + GROUP_SHOWN - 1)]
+    assert sorted(codes(page)) == sorted([failed, moving, *queue][:GROUP_SHOWN])
+    assert len(codes(page)) == GROUP_SHOWN
+    rest = page["groupRest"]["daily"]
+    assert rest["count"] == 80 - GROUP_SHOWN
+    assert rest["states"] == {"queued": 80 - 3 - (GROUP_SHOWN - 2), "canceled": 1}
+
+
+def test_two_long_batches_on_a_page_cost_no_query_more_than_one(member: User) -> None:
+    long_batch(member, "first", s2e3=Status.ERROR)
+    long_batch(member, "second", s4e10=Status.ACTIVE)
+
+    reads = page_reads(member)
+    page = props(member)
+
+    assert len(reads) == 4, reads
+    by_batch: dict[str, list[tuple[int, int]]] = {}
+    for item in page["downloads"]["data"]:
+        by_batch.setdefault(item["batch"], []).append((item["season"], item["episode"]))
+    # Each in season and episode order, its failed or moving episode among them.
+    assert by_batch["first"] == [*((1, e) for e in range(1, 11)), (2, 1), (2, 3)]
+    assert by_batch["second"] == [*((1, e) for e in range(1, 11)), (2, 1), (4, 10)]
+    assert set(page["groupRest"]) == {"first", "second"}
 
 
 def test_a_batch_opened_on_its_own_page_lists_each_episode_in_order(member: User) -> None:

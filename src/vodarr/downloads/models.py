@@ -238,8 +238,11 @@ class MediaDownloadRef(models.Model):
             models.Index(fields=["user", "-created_at"], name="download_owner_recent"),
             models.Index(fields=["user", "updated_at"], name="download_owner_changed"),
             # A long batch's episodes, read by key on the Downloads page (``groups``) rather
-            # than by walking the person's whole history.
-            models.Index(fields=["batch", "user"], name="download_batch"),
+            # than by walking the person's whole history; by season, as its shown episodes
+            # are read.
+            models.Index(fields=["batch", "user", "season"], name="download_batch_season"),
+            # Each batch's first row (the list's entry heads) from the index alone.
+            models.Index(fields=["user", "batch"], name="download_owner_batches"),
         ]
 
     def __str__(self) -> str:
