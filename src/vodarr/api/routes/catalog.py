@@ -14,7 +14,8 @@ from ninja import Path, Query, Router
 
 from vodarr.api.auth import caller
 from vodarr.api.problems import ApiProblem, answers
-from vodarr.api.schemas import Card, CategoriesOut, MovieOut, Page, SearchOut, SeriesOut
+from vodarr.api.schemas import Page
+from vodarr.api.schemas.catalog import Card, CategoriesOut, MovieOut, SearchOut, SeriesOut
 from vodarr.catalog import browse, details, listings, preferences
 from vodarr.catalog.models import Kind
 

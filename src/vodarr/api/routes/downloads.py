@@ -16,7 +16,7 @@ from ninja import Path, Query, Router, Status
 from vodarr.accounts.models import User
 from vodarr.api.auth import caller
 from vodarr.api.problems import ApiProblem, answers
-from vodarr.api.schemas import (
+from vodarr.api.schemas.downloads import (
     ActionIn,
     ActionOut,
     BulkIn,

@@ -14,7 +14,9 @@ from ninja import Path, Query, Router, Status
 
 from vodarr.api.auth import caller
 from vodarr.api.problems import ApiProblem, answers
-from vodarr.api.schemas import EpisodesIn, LinkRow, Message, NewLink, Page
+from vodarr.api.schemas import Message, Page
+from vodarr.api.schemas.downloads import EpisodesIn
+from vodarr.api.schemas.household import LinkRow, NewLink
 from vodarr.downloads import listing as downloads
 from vodarr.links import listing, services
 from vodarr.links.playlists import new_link_payload

@@ -16,7 +16,8 @@ from ninja import Path, Query, Router, Status
 from vodarr.accounts.models import User
 from vodarr.api.auth import admin_only, caller
 from vodarr.api.problems import ApiProblem, answers
-from vodarr.api.schemas import Message, MonitorIn, MonitorItem, MonitorOut, Page, PauseAllIn
+from vodarr.api.schemas import Message, Page
+from vodarr.api.schemas.household import MonitorIn, MonitorItem, MonitorOut, PauseAllIn
 from vodarr.monitoring import listing, services
 from vodarr.monitoring.forms import MonitorForm, MonitorValues
 from vodarr.monitoring.models import RunStatus, SeriesMonitor

@@ -9,7 +9,8 @@ from ninja import Path, Query, Router, Status
 
 from vodarr.api.auth import caller
 from vodarr.api.problems import ApiProblem, answers
-from vodarr.api.schemas import Message, Page, WatchlistIn, WatchlistItem
+from vodarr.api.schemas import Message, Page
+from vodarr.api.schemas.household import WatchlistIn, WatchlistItem
 from vodarr.watchlist import services
 
 router = Router(tags=["watchlist"])
