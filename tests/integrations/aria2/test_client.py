@@ -272,4 +272,4 @@ def test_it_reports_a_host_name_that_does_not_resolve(
 
     with pytest.raises(Aria2Unreachable) as caught:
         scripted(no_such_host).client().get_version()
-    assert "(host name could not be resolved)" in caught.value.message
+    assert "(the host name could not be resolved)" in caught.value.message

@@ -27,15 +27,10 @@ from vodarr.integrations.aria2.errors import (
     Aria2Unreachable,
 )
 from vodarr.integrations.aria2.types import STATUS_KEYS, DownloadStatus, GlobalStat
+from vodarr.integrations.connecting import connect_reason
 from vodarr.integrations.redact import redact_url
 
 _GID_NOT_FOUND = re.compile(r"GID (\S+) is not found")
-_DNS_HINTS = (
-    "name or service not known",
-    "nodename nor servname",
-    "getaddrinfo",
-    "name resolution",
-)
 
 
 class Aria2Client:
@@ -267,12 +262,7 @@ class Aria2Client:
 
 
 def _connect_failure(detail: str) -> str:
-    lowered = detail.lower()
-    if "refused" in lowered:
-        return "connection refused"
-    if any(hint in lowered for hint in _DNS_HINTS):
-        return "host name could not be resolved"
-    return f"cannot connect: {detail}" if detail else "cannot connect"
+    return connect_reason(detail) or (f"cannot connect: {detail}" if detail else "cannot connect")
 
 
 def _string_values(options: dict[str, Any]) -> dict[str, str]:

@@ -22,6 +22,7 @@ from typing import IO, Any, TypeVar
 
 import httpx
 
+from vodarr.integrations.connecting import connect_reason
 from vodarr.integrations.redact import redact_text, redact_url
 from vodarr.integrations.xtream import parsing, urls
 from vodarr.integrations.xtream.errors import (
@@ -39,7 +40,7 @@ from vodarr.integrations.xtream.models import (
     VodStream,
 )
 from vodarr.integrations.xtream.stream import Listing
-from vodarr.integrations.xtream.transport import connect_reason, log_filter, tls_context
+from vodarr.integrations.xtream.transport import log_filter, tls_context
 from vodarr.turns import waiting_on_network
 
 logger = logging.getLogger(__name__)
@@ -265,7 +266,7 @@ class XtreamClient:
         except httpx.TimeoutException as exc:
             raise self._unreachable("timed out") from exc
         except httpx.ConnectError as exc:
-            raise self._unreachable(connect_reason(exc)) from exc
+            raise self._unreachable(connect_reason(str(exc)) or "connection failed") from exc
         except httpx.HTTPError as exc:
             # httpx's own text may name hosts: only administrators and the log see it.
             failure = self._unreachable(f"the connection failed: {type(exc).__name__}")

@@ -1,5 +1,6 @@
 """How the Xtream client's HTTP is set up: the provider's secrets redacted from the HTTP
-libraries' log records, one shared TLS context, and what a failed connection means in words.
+libraries' log records and one shared TLS context (what a failed connection means is
+``integrations/connecting.py``, shared with aria2's client).
 
 The password travels in every request's query string, so the filter is installed on httpx's
 and httpcore's loggers once, when this module is imported (by ``client.py``), and learns each
@@ -16,13 +17,6 @@ import threading
 import httpx
 
 from vodarr.integrations.redact import redact_text
-
-_DNS_HINTS = (
-    "name or service not known",
-    "nodename nor servname",
-    "name resolution",
-    "getaddrinfo",
-)
 
 
 class RedactingFilter(logging.Filter):
@@ -64,14 +58,3 @@ for _name in (
 def tls_context() -> ssl.SSLContext:
     # Loading the CA bundle costs ~80 ms; pages build a client per request, so share one.
     return httpx.create_ssl_context()
-
-
-def connect_reason(exc: httpx.ConnectError) -> str:
-    text = str(exc).lower()
-    if "refused" in text:
-        return "connection refused"
-    if any(hint in text for hint in _DNS_HINTS):
-        return "the host name could not be resolved"
-    if "unreachable" in text:
-        return "network unreachable"
-    return "connection failed"
