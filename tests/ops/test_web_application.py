@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import threading
 
 import httpx
@@ -42,7 +43,8 @@ class OpenTabs:
     async def _run(self) -> None:
         self.task = asyncio.current_task()
         async with httpx.AsyncClient(cookies=self.cookies, timeout=30) as client:
-            with contextlib.suppress(asyncio.CancelledError):
+            # Closed by the test, or by the server stopping (the streams' end, not an error).
+            with contextlib.suppress(asyncio.CancelledError, httpx.RemoteProtocolError):
                 await asyncio.gather(*(self._tab(client) for _ in range(self.count)))
 
     async def _tab(self, client: httpx.AsyncClient) -> None:
@@ -100,3 +102,40 @@ def test_a_form_post_reaches_the_view_through_the_page_threads(
         assert signed_in.status_code == 302, signed_in.text
         assert signed_in.headers["Location"] == "/discover"
         assert browser.get("/downloads", headers=INERTIA).status_code == 200
+
+
+def connections_open_elsewhere() -> set[int]:
+    """Database connections open on threads other than this one (ids of Django's wrappers)."""
+    from django.db.backends.base.base import BaseDatabaseWrapper
+
+    gc.collect()
+    here = threading.get_ident()
+    return {
+        id(found)
+        for found in gc.get_objects()
+        # type(), not isinstance(): that asks lazy objects for their __class__, evaluating them.
+        if issubclass(type(found), BaseDatabaseWrapper)
+        and found.connection is not None
+        and found._thread_ident != here  # the thread that opened it
+    }
+
+
+def test_a_server_stopped_with_streams_open_leaves_no_database_connection_open(
+    transactional_db: None, settings, make_user
+) -> None:
+    """The streams' shared thread and the live watcher's thread close theirs: the streams'
+    ends never come (uvicorn cancels them), and on PostgreSQL an open session would stop the
+    test database from being dropped."""
+    settings.ALLOWED_HOSTS = ["*"]
+    member: User = make_user()
+    before = connections_open_elsewhere()
+    app = LiveApp().start()
+    tabs = OpenTabs(f"{app.url}/live", session_cookie(member), 2)
+    try:
+        wait_for(lambda: tabs.streaming == tabs.count, timeout=20, message="both streams")
+        assert connections_open_elsewhere() - before  # the server's threads opened some
+        app.stop()  # while both streams are open
+    finally:
+        tabs.close()
+
+    assert connections_open_elsewhere() - before == set()

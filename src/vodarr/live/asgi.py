@@ -14,6 +14,7 @@ async (it waits on the watcher's queue), and the watcher has a thread of its own
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Awaitable, Callable, Collection
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -23,15 +24,25 @@ from asgiref.sync import ThreadSensitiveContext
 ASGIApp = Callable[[dict[str, Any], Any, Any], Awaitable[None]]
 
 
-def streams_share_one_thread(app: ASGIApp, paths: Collection[str]) -> ASGIApp:
+class StreamsOnOneThread:
     """``app``, with requests for ``paths`` doing their sync work on one shared thread."""
-    executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="vodarr-streams")
 
-    async def application(scope: dict[str, Any], receive: Any, send: Any) -> None:
-        if scope.get("type") == "http" and scope.get("path") in paths:
-            async with ThreadSensitiveContext(executor=executor):
-                await app(scope, receive, send)
+    def __init__(self, app: ASGIApp, paths: Collection[str]) -> None:
+        self.app, self.paths = app, paths
+        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="vodarr-streams")
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope.get("type") == "http" and scope.get("path") in self.paths:
+            async with ThreadSensitiveContext(executor=self.executor):
+                await self.app(scope, receive, send)
             return
-        await app(scope, receive, send)
+        await self.app(scope, receive, send)
 
-    return application
+    def close(self) -> None:
+        """End the thread, closing its database connections: a stream cut short by the
+        server stopping never reached Django's ``request_finished``, which would have."""
+        from django.db import connections
+
+        with contextlib.suppress(Exception):  # a busy thread is given ten seconds
+            self.executor.submit(connections.close_all).result(timeout=10)
+        self.executor.shutdown(wait=False, cancel_futures=True)

@@ -151,7 +151,10 @@ class Watcher:
                 await self._tick()
         finally:
             self._task = None
-            if not self._feeds:
+            task = asyncio.current_task()
+            # No stream left, or the poller cancelled (its server stopping while streams are
+            # still open, whose ends then never come): the thread and its connection go.
+            if not self._feeds or (task is not None and task.cancelling()):
                 self._close_executor()
 
     async def _tick(self) -> None:

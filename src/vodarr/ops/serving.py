@@ -22,6 +22,7 @@ from the proxy's headers, and from the connection itself for everyone else.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 from collections.abc import Awaitable, Callable
@@ -121,11 +122,11 @@ class WebApplication:
         from django.core.wsgi import get_wsgi_application
 
         from vodarr.links.asgi import LinkServer
-        from vodarr.live.asgi import streams_share_one_thread
+        from vodarr.live.asgi import StreamsOnOneThread
         from vodarr.live.props import LIVE_URL
 
         self.stream_paths = self.stream_paths | {LIVE_URL}
-        self.streams: ASGIApp = streams_share_one_thread(get_asgi_application(), self.stream_paths)
+        self.streams = StreamsOnOneThread(get_asgi_application(), self.stream_paths)
         # Django's handler returns its response, an iterable of bytes as WSGI wants.
         wsgi: Any = get_wsgi_application()
         self._pages = PageThreads(wsgi, self.threads, min(self.threads, PAGE_TURNS))
@@ -142,7 +143,15 @@ class WebApplication:
         await self._pages(scope, receive, send)
 
     def close(self) -> None:
+        """After the server stopped: end its threads and close their database connections."""
+        from asgiref.sync import SyncToAsync
         from django.db import connections
 
         # Each page thread closes its own database connections, then the threads end.
         self._pages.close(connections.close_all)
+        self.streams.close()
+        # Links' database calls run on asgiref's one shared thread (links/asgi.py), which
+        # closes their connection when a link's response ends: one cut short by the stop
+        # left it open. (Django's connections are per thread: closed on that thread.)
+        with contextlib.suppress(Exception):
+            SyncToAsync.single_thread_executor.submit(connections.close_all).result(timeout=10)
