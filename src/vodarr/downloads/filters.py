@@ -98,11 +98,14 @@ class DownloadFilters:
     def as_props(self) -> dict[str, Any]:
         return {"owners": self.owners, "status": self.states, "q": self.q, "batch": self.batch}
 
-    def query(self, page: int) -> dict[str, str]:
-        """The query string of another page of the same listing."""
-        params = {"page": str(page)}
+    def query(self, page: int) -> dict[str, str | list[str]]:
+        """The query string of another page of the same listing (``urlencode``'s ``doseq``).
+
+        Several states as ``status=a&status=b``: the page reads ``status=a,b`` too, but the
+        API takes its list as repeated parameters only."""
+        params: dict[str, str | list[str]] = {"page": str(page)}
         if self.states:
-            params["status"] = ",".join(self.states)
+            params["status"] = list(self.states)
         if self.q:
             params["q"] = self.q
         if self.owners:

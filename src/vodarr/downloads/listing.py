@@ -128,7 +128,7 @@ def downloads_page(
     ]
 
     def url(n: int) -> str:
-        return f"{path}?{urlencode(filters.query(n))}"
+        return f"{path}?{urlencode(filters.query(n), doseq=True)}"
 
     paginator = {
         "data": data,
