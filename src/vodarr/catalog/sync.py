@@ -35,65 +35,27 @@ from vodarr.catalog.models import (
     ProviderSettings,
     Series,
     VodStream,
-    fold,
 )
 from vodarr.catalog.provider import configured_provider, provider_client
+from vodarr.catalog.rows import (
+    MOVIE_COMPARED_FIELDS,
+    MOVIE_FIELDS,
+    MOVIE_SYNC_FIELDS,
+    SERIES_COMPARED_FIELDS,
+    SERIES_FIELDS,
+    SERIES_SYNC_FIELDS,
+    movie_row,
+    series_row,
+)
 from vodarr.catalog.upsert import BATCH_SIZE, batches, large_cache, replace_rows
 from vodarr.integrations import xtream
 from vodarr.integrations.xtream import XtreamError
-from vodarr.integrations.xtream.names import group_key
 
 logger = logging.getLogger("vodarr.catalog")
 
 DEFAULT_SYNC_INTERVAL = timedelta(hours=6)
 # A sync that started this long ago and never finished belongs to a process that died.
 STALE_SYNC_AFTER = timedelta(hours=1)
-
-# Every column a sync writes for a new title, in the order _movie_row/_series_row build them.
-MOVIE_FIELDS = (
-    "stream_id",
-    "name",
-    "search_name",
-    "poster",
-    "backdrop",
-    "rating",
-    "added",
-    "category",
-    "container_extension",
-    "year",
-    "plot",
-    "genre",
-    "duration_secs",
-    "tmdb_id",
-    "synced_at",
-    "group_key",
-)
-# What a sync refreshes on a known title: backdrop and duration come from get_vod_info only
-# (the movie page fills them in), so the list must not blank them.
-MOVIE_SYNC_FIELDS = tuple(
-    f for f in MOVIE_FIELDS if f not in ("stream_id", "backdrop", "duration_secs")
-)
-SERIES_FIELDS = (
-    "series_id",
-    "name",
-    "search_name",
-    "poster",
-    "backdrop",
-    "rating",
-    "plot",
-    "genre",
-    "cast",
-    "director",
-    "year",
-    "last_modified",
-    "category",
-    "synced_at",
-    "group_key",
-)
-SERIES_SYNC_FIELDS = SERIES_FIELDS[1:]
-# A known title is rewritten only when one of these changed; synced_at then says when.
-MOVIE_COMPARED_FIELDS = tuple(f for f in MOVIE_SYNC_FIELDS if f != "synced_at")
-SERIES_COMPARED_FIELDS = tuple(f for f in SERIES_SYNC_FIELDS if f != "synced_at")
 
 
 class CatalogueSource(Protocol):
@@ -293,14 +255,14 @@ def _apply(fetched: _Fetched, now: datetime, clock: float) -> SyncResult:
     movies = replace_rows(
         VodStream,
         MOVIE_FIELDS,
-        (_movie_row(m, categories, now) for m in fetched.movies),
+        (movie_row(m, categories, now) for m in fetched.movies),
         MOVIE_SYNC_FIELDS,
         MOVIE_COMPARED_FIELDS,
     )
     shows = replace_rows(
         Series,
         SERIES_FIELDS,
-        (_series_row(s, categories, now) for s in fetched.series),
+        (series_row(s, categories, now) for s in fetched.series),
         SERIES_SYNC_FIELDS,
         SERIES_COMPARED_FIELDS,
     )
@@ -353,50 +315,3 @@ def _sync_categories(fetched: _Fetched, now: datetime) -> dict[tuple[str, str], 
         (kind, pid): pk
         for pk, kind, pid in Category.objects.values_list("pk", "kind", "provider_id")
     }
-
-
-def _movie_row(
-    movie: xtream.VodStream, categories: dict[tuple[str, str], int], now: datetime
-) -> tuple[Any, ...]:
-    name = movie.name[:NAME_MAX]
-    return (  # in MOVIE_FIELDS order
-        movie.stream_id,
-        name,
-        fold(name),
-        movie.poster or "",
-        "",
-        movie.rating,
-        movie.added,
-        categories.get((Kind.MOVIE, (movie.category_id or "")[:64])),
-        (movie.container_extension or "")[:16],
-        movie.year,
-        movie.plot,
-        movie.genre[:NAME_MAX],
-        None,
-        (movie.tmdb_id or "")[:32],
-        now,
-        group_key(movie.name, movie.year, movie.tmdb_id),
-    )
-
-
-def _series_row(
-    show: xtream.SeriesSummary, categories: dict[tuple[str, str], int], now: datetime
-) -> tuple[Any, ...]:
-    name = show.name[:NAME_MAX]
-    return (  # in SERIES_FIELDS order
-        show.series_id,
-        name,
-        fold(name),
-        show.poster or "",
-        show.backdrop or "",
-        show.rating,
-        show.plot,
-        show.genre[:NAME_MAX],
-        show.cast,
-        show.director[:NAME_MAX],
-        show.year,
-        show.last_modified,
-        categories.get((Kind.SERIES, (show.category_id or "")[:64])),
-        now,
-        group_key(show.name, show.year, show.tmdb_id),
-    )
