@@ -126,7 +126,7 @@ class _Group(NamedTuple):
 
     season: int
     state: str
-    count: int
+    size: int  # how many (``count`` would hide the tuple's method)
     done: float  # their fractions done, summed (a finished one counts 1)
 
 
@@ -146,7 +146,7 @@ def _groups(refs: QuerySet[MediaDownloadRef]) -> dict[str, list[_Group]]:
         finished = n if state == "completed" else min(float(done or 0), n)
         key = (season or 0, state)
         before = found.setdefault(batch, {}).get(key, _Group(key[0], state, 0, 0.0))
-        found[batch][key] = before._replace(count=before.count + n, done=before.done + finished)
+        found[batch][key] = before._replace(size=before.size + n, done=before.done + finished)
     return {batch: list(groups.values()) for batch, groups in found.items()}
 
 
@@ -155,9 +155,9 @@ def _summary(groups: list[_Group]) -> dict[str, Any]:
     fractions done, summed) and ``seasons``."""
     states: dict[str, int] = {}
     for group in groups:
-        states[group.state] = states.get(group.state, 0) + group.count
+        states[group.state] = states.get(group.state, 0) + group.size
     return {
-        "count": sum(group.count for group in groups),
+        "count": sum(group.size for group in groups),
         "states": states,
         "progress": sum(group.done for group in groups),
         "seasons": sorted({group.season for group in groups}),
@@ -173,8 +173,8 @@ def _wanted(capped: dict[str, list[_Group]], cap: int) -> dict[tuple[str, int, s
         for group in sorted(groups, key=lambda g: (SHOWN_FIRST.index(g.state), g.season)):
             if left <= 0:
                 break
-            wanted[batch, group.season, group.state] = min(group.count, left)
-            left -= group.count
+            wanted[batch, group.season, group.state] = min(group.size, left)
+            left -= group.size
     return wanted
 
 
