@@ -193,6 +193,11 @@ def _in(batch: str, seasons: set[int]) -> Q:
     return Q(batch=batch) & where
 
 
+def episode_order(season: int | None, episode: int | None, pk: int) -> tuple[int, int, int]:
+    """A batch's episodes in season and episode order (the page's, and which are shown)."""
+    return (season or 0, episode or 0, pk)
+
+
 def _pick(
     episodes: Iterable[tuple[int, str | None, int | None, int | None, str]],
     wanted: dict[tuple[str, int, str], int],
@@ -202,7 +207,7 @@ def _pick(
     left = dict(wanted)
     picked: set[int] = set()
     for pk, batch, season, _, state in sorted(
-        episodes, key=lambda row: (row[2] or 0, row[3] or 0, row[0])
+        episodes, key=lambda row: episode_order(row[2], row[3], row[0])
     ):
         key = (batch or "", season or 0, state)
         if left.get(key, 0) > 0:

@@ -37,7 +37,7 @@ from vodarr.downloads.filters import (
     with_state,
 )
 from vodarr.downloads.gateway import gateway
-from vodarr.downloads.groups import GROUP_SHOWN, page_rows
+from vodarr.downloads.groups import GROUP_SHOWN, episode_order, page_rows
 from vodarr.downloads.models import UNFINISHED_STATUSES, MediaDownloadRef, MediaType, Transfer
 from vodarr.downloads.serialize import serialize_download
 from vodarr.integrations.aria2.errors import Aria2Error
@@ -177,7 +177,7 @@ def _entries(
     for ref in rows:
         entries.setdefault(ref.batch or f"#{ref.pk}", []).append(ref)
     for members in entries.values():
-        members.sort(key=lambda r: (r.season or 0, r.episode or 0, r.pk))
+        members.sort(key=lambda r: episode_order(r.season, r.episode, r.pk))
     keys = [batch or f"#{pk}" for pk, batch in window]
     return [entries[key] for key in keys if key in entries]
 

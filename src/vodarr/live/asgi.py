@@ -14,12 +14,13 @@ async (it waits on the watcher's queue), and the watcher has a thread of its own
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Awaitable, Callable, Collection
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from asgiref.sync import ThreadSensitiveContext
+
+from vodarr.ops.pages import close_connections_on
 
 ASGIApp = Callable[[dict[str, Any], Any, Any], Awaitable[None]]
 
@@ -41,8 +42,5 @@ class StreamsOnOneThread:
     def close(self) -> None:
         """End the thread, closing its database connections: a stream cut short by the
         server stopping never reached Django's ``request_finished``, which would have."""
-        from django.db import connections
-
-        with contextlib.suppress(Exception):  # a busy thread is given ten seconds
-            self.executor.submit(connections.close_all).result(timeout=10)
+        close_connections_on(self.executor)
         self.executor.shutdown(wait=False, cancel_futures=True)

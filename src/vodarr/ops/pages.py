@@ -25,7 +25,7 @@ import io
 import tempfile
 import threading
 from collections.abc import Awaitable, Callable, Coroutine, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Executor, ThreadPoolExecutor
 from typing import IO, Any, cast
 
 from a2wsgi.wsgi import build_environ
@@ -43,6 +43,16 @@ BODY_IN_MEMORY = 1024 * 1024
 # Files (static assets) are read and handed to the loop in blocks of this size, not in
 # Django's 4 KiB: each block is one round trip between the page thread and the loop.
 FILE_BLOCK = 256 * 1024
+
+
+def close_connections_on(executor: Executor, timeout: float = 10) -> None:
+    """Close the database connections of a one-thread ``executor``'s thread, on that thread
+    (Django's connections are per thread). When stopping: a busy thread is given ``timeout``
+    seconds, and a failure is ignored."""
+    from django.db import connections
+
+    with contextlib.suppress(Exception):
+        executor.submit(connections.close_all).result(timeout=timeout)
 
 
 class PageThreads:

@@ -22,7 +22,6 @@ from the proxy's headers, and from the connection itself for everyone else.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import socket
 from collections.abc import Awaitable, Callable
@@ -31,7 +30,7 @@ from typing import Any
 
 from django.conf import settings
 
-from vodarr.ops.pages import PageThreads
+from vodarr.ops.pages import PageThreads, close_connections_on
 
 ASGIApp = Callable[[dict[str, Any], Any, Any], Awaitable[None]]
 
@@ -153,5 +152,4 @@ class WebApplication:
         # Links' database calls run on asgiref's one shared thread (links/asgi.py), which
         # closes their connection when a link's response ends: one cut short by the stop
         # left it open. (Django's connections are per thread: closed on that thread.)
-        with contextlib.suppress(Exception):
-            SyncToAsync.single_thread_executor.submit(connections.close_all).result(timeout=10)
+        close_connections_on(SyncToAsync.single_thread_executor)
