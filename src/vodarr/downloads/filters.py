@@ -95,6 +95,11 @@ class DownloadFilters:
             batch=clean_batch(query.get("batch")),
         )
 
+    @property
+    def narrowed(self) -> bool:
+        """Whether anything but the page was chosen (the whole list otherwise)."""
+        return bool(self.states or self.q or self.owners or self.batch)
+
     def as_props(self) -> dict[str, Any]:
         return {"owners": self.owners, "status": self.states, "q": self.q, "batch": self.batch}
 

@@ -33,6 +33,7 @@ from django.db.models.functions import Cast
 
 from vodarr.downloads.filters import state_from, state_of
 from vodarr.downloads.models import MediaDownloadRef
+from vodarr.downloads.reading import refs_by_id
 
 GROUP_SHOWN = 12  # a season of most shows fits whole
 SHOWN_FIRST = ("failed", "active", "paused", "queued", "completed", "canceled")
@@ -53,9 +54,11 @@ def page_rows(
     window: list[tuple[int, str | None]],
     *,
     cap: int | None = GROUP_SHOWN,
+    with_owner: bool = True,
 ) -> tuple[list[MediaDownloadRef], dict[str, dict[str, Any]]]:
     """The rows of a page's entries (``window``: each entry's head id and batch), unordered,
-    and for every capped batch the summary of its episodes left out."""
+    and for every capped batch the summary of its episodes left out; ``with_owner``: each
+    row's user read with it (an admin's page; a member's rows are all their own)."""
     singles = [pk for pk, batch in window if not batch]
     batches = [batch for _, batch in window if batch]
     if not batches or cap is None:
@@ -67,9 +70,11 @@ def page_rows(
     capped = [batch for batch, whole in wholes.items() if cap is not None and whole["count"] > cap]
     if not capped or cap is None:
         # Unordered, so the database looks rows up by key; the caller puts them in order.
-        return _by_key(selection, singles, batches), {}
+        return _by_key(selection, singles, batches, with_owner), {}
     whole_batches = [batch for batch in batches if batch not in capped]
-    rows = _with_capped(selection, singles, whole_batches, {b: groups[b] for b in capped}, cap)
+    rows = _with_capped(
+        selection, singles, whole_batches, {b: groups[b] for b in capped}, cap, with_owner
+    )
     rest = {batch: wholes[batch] for batch in capped}
     for ref in rows:
         if ref.batch in rest:
@@ -85,6 +90,7 @@ def _with_capped(
     whole_batches: list[str],
     capped: dict[str, list[_Group]],
     cap: int,
+    with_owner: bool,
 ) -> list[MediaDownloadRef]:
     """The rows of the singles, the whole batches and the capped batches' shown episodes."""
     wanted = _wanted(capped, cap)
@@ -103,19 +109,20 @@ def _with_capped(
         ),
         wanted,
     )
-    return _by_key(selection, [*singles, *picked], whole_batches)
+    return _by_key(selection, [*singles, *picked], whole_batches, with_owner)
 
 
 def _by_key(
-    selection: QuerySet[MediaDownloadRef], ids: list[int], batches: list[str]
+    selection: QuerySet[MediaDownloadRef], ids: list[int], batches: list[str], with_owner: bool
 ) -> list[MediaDownloadRef]:
     """The rows of those ids and those batches, unordered (the caller orders them).
 
     A query each, by its own index: ORed in one (or two ORed id lists), SQLite walked every
     row of the person's instead (no statistics: it takes the person's index for selective)
-    — their whole history on every page with a batch on it.
+    — their whole history on every page with a batch on it. The ids were chosen from
+    ``selection`` already, so they are read by key alone, in written SQL (``reading``).
     """
-    rows = list(selection.filter(pk__in=ids).order_by()) if ids else []
+    rows = refs_by_id(ids, with_owner=with_owner, using=selection.db)
     if batches:
         rows += selection.filter(batch__in=batches).order_by()
     return rows

@@ -30,7 +30,6 @@ from vodarr.downloads.filters import (
     ATTENTION,
     DownloadFilters,
     annotate_state,
-    entry_heads,
     searched,
     state_counts,
     visible_downloads,
@@ -38,6 +37,7 @@ from vodarr.downloads.filters import (
 )
 from vodarr.downloads.gateway import gateway
 from vodarr.downloads.groups import GROUP_SHOWN, episode_order, page_rows
+from vodarr.downloads.heads import page_heads
 from vodarr.downloads.models import UNFINISHED_STATUSES, MediaDownloadRef, MediaType, Transfer
 from vodarr.downloads.serialize import serialize_download
 from vodarr.integrations.aria2.errors import Aria2Error
@@ -107,9 +107,8 @@ def downloads_page(
         refs = list(selection.order_by("season", "episode", "id")[start : start + per_page])
         entries = [[ref] for ref in refs]
     else:
-        heads = selection.filter(entry_heads(selection)).order_by("-created_at", "-id")
-        window = list(heads.values_list("pk", "batch")[start : start + per_page])
-        rows, rest = page_rows(selection, window, cap=group_cap)
+        window = page_heads(user, filters, selection, start, per_page)
+        rows, rest = page_rows(selection, window, cap=group_cap, with_owner=user.is_admin)
         entries = _entries(rows, window)
         refs = [ref for members in entries for ref in members]
     if not user.is_admin:
