@@ -233,6 +233,8 @@ SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 30
 # Django's database sessions, read with one written query (accounts/sessions.py).
 SESSION_ENGINE = "vodarr.accounts.sessions"
+# ModelBackend, loading the signed-in user with one written query (accounts/backends.py).
+AUTHENTICATION_BACKENDS = ["vodarr.accounts.backends.UserBackend"]
 # The Inertia client (axios) reads this cookie and echoes it in X-XSRF-TOKEN, as
 # inertia-django documents; the cookie must therefore be readable from JavaScript.
 CSRF_COOKIE_NAME = "XSRF-TOKEN"

@@ -11,6 +11,8 @@ from django.contrib.sessions.models import Session
 from django.utils import timezone
 
 from tests.fixtures.users import inertia_client
+from vodarr.accounts import backends
+from vodarr.accounts.backends import UserBackend
 from vodarr.accounts.models import User
 from vodarr.accounts.sessions import SessionStore
 
@@ -49,3 +51,27 @@ def test_signed_in_until_the_session_expires(member: User) -> None:
     assert client.get("/discover").status_code == 200
     Session.objects.update(expire_date=timezone.now() - timedelta(seconds=1))
     assert client.get("/discover")["Location"] == "/login?next=%2Fdiscover"
+
+
+def test_the_backend_loads_the_user_as_the_orm_does(member: User, make_user) -> None:
+    backend = UserBackend()
+    loaded = backend.get_user(member.pk)
+    assert loaded is not None
+    stored = User.objects.get(pk=member.pk)
+    for field in User._meta.concrete_fields:
+        assert getattr(loaded, field.attname) == getattr(stored, field.attname), field.name
+    assert loaded.get_session_auth_hash() == stored.get_session_auth_hash()
+    left = make_user("Leaving Person")
+    User.objects.filter(pk=left.pk).update(is_active=False)
+    for unknown in (left.pk, 999_999, 2**70, "1", None):
+        assert backend.get_user(unknown) is None
+
+
+def test_a_session_signed_in_before_the_backend_stays_signed_in(member: User) -> None:
+    """Sessions from before name Django's ModelBackend; they read as this backend's."""
+    client = inertia_client()
+    client.force_login(member, backend="django.contrib.auth.backends.ModelBackend")
+    stored = Session.objects.get().get_decoded()
+    assert stored["_auth_user_backend"] == "django.contrib.auth.backends.ModelBackend"
+    assert client.get("/discover").status_code == 200
+    assert settings.AUTHENTICATION_BACKENDS == [backends.PATH]

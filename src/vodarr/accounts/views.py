@@ -11,7 +11,7 @@ from django.utils.http import urlsafe_base64_decode
 from django.views.decorators.http import require_http_methods, require_POST
 from inertia import render
 
-from vodarr.accounts import limits, services
+from vodarr.accounts import backends, limits, services
 from vodarr.accounts.models import User
 from vodarr.accounts.validation import check_email, check_name, check_new_password
 from vodarr.web.access import guest_only, public, unverified_allowed
@@ -111,7 +111,7 @@ def register_view(request: HttpRequest) -> HttpResponse:
     if errors:
         return validation_failed(request, errors, "/register")
     user = services.register_user(email, name, password)
-    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    login(request, user, backend=backends.PATH)
     if user.is_verified:
         flash(request, "success", "Welcome to Vodarr! You are the administrator of this server.")
         return HttpResponseRedirect(HOME_URL)
