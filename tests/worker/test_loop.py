@@ -139,3 +139,22 @@ def test_right_after_boot_the_worker_applies_the_limit(
     loop.run(once=True)
     assert loop.limit_applied
     assert stack.rpc.get_global_option()["max-concurrent-downloads"] == "2"
+
+
+def test_stop_returns_even_from_inside_a_held_event_lock() -> None:
+    """A SIGTERM handler runs on the main thread wherever it was: inside an ``Event.set`` or
+    ``wait`` of the loop's (a second SIGTERM landing in the first one's ``set``), holding
+    that event's lock. ``stop`` must not wait for the lock: it did, and the worker never
+    ended."""
+    loop = WorkerLoop(tick_seconds=60, listen=False, jobs={})
+    returned = threading.Event()
+
+    def as_a_handler_would() -> None:
+        for event in (loop._wake, loop._stopping):
+            with event._cond:  # type: ignore[attr-defined]  # held, as inside set or wait
+                loop.stop()
+        returned.set()
+
+    threading.Thread(target=as_a_handler_would, daemon=True).start()
+    wait_for(returned.is_set, timeout=10, message="stop to return while the lock is held")
+    wait_for(loop._stopping.is_set, message="the stop to be taken once the lock is free")

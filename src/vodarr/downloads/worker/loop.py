@@ -92,7 +92,15 @@ class WorkerLoop:
         self.tick_stats = TickStats()  # /metrics: tick durations and retries
 
     def stop(self) -> None:
-        """Ask the loop to finish its current tick and return (signal-handler safe)."""
+        """Ask the loop to finish its current tick and return. Safe in a signal handler: the
+        events are set from a thread of their own. A handler runs on the main thread between
+        two of its steps, maybe while that thread holds an event's lock (inside
+        ``Event.wait`` or ``set``); setting the event there waited for that lock forever — a
+        second SIGTERM landing inside the first one's ``set`` left a worker that never
+        ended (a CI run of stop 22)."""
+        threading.Thread(target=self._stop_now, name="worker-stop", daemon=True).start()
+
+    def _stop_now(self) -> None:
         self._stopping.set()
         self._wake.set()
 
