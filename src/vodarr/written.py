@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
+from weakref import WeakKeyDictionary
 
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Model
@@ -26,8 +27,25 @@ class Columns(NamedTuple):
     readers: list[tuple[Any, list[Callable[[Any, Any, Any], Any]]]]  # (column, converters)
 
 
+# Per connection (one per thread), gone with it.
+_KNOWN: WeakKeyDictionary[BaseDatabaseWrapper, dict[tuple[type[Model], str], Columns]] = (
+    WeakKeyDictionary()
+)
+
+
 def columns(model: type[Model], alias: str, connection: BaseDatabaseWrapper) -> Columns:
-    """Every concrete column of ``model``, selected from the table as ``alias``."""
+    """Every concrete column of ``model``, selected from the table as ``alias``.
+
+    Worked out once per connection (its converters are bound to it): for the three models
+    of the page's rows it took ~0.25 ms, a twelfth of the page, on every request."""
+    known = _KNOWN.setdefault(connection, {})
+    found = known.get((model, alias))
+    if found is None:
+        found = known[model, alias] = _columns(model, alias, connection)
+    return found
+
+
+def _columns(model: type[Model], alias: str, connection: BaseDatabaseWrapper) -> Columns:
     fields = model._meta.concrete_fields
     readers = []
     for field in fields:
