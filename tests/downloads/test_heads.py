@@ -9,8 +9,10 @@ from django.utils import timezone
 
 from tests.fixtures.downloads import make_download
 from vodarr.accounts.models import User
+from vodarr.downloads.batches import Whole
 from vodarr.downloads.filters import DownloadFilters, visible_downloads, with_state
 from vodarr.downloads.heads import built_heads, page_heads
+from vodarr.downloads.listing import downloads_page
 from vodarr.downloads.models import Status
 
 pytestmark = pytest.mark.django_db
@@ -50,7 +52,7 @@ def test_the_written_heads_are_the_orms_on_every_page(
     assert sum(1 for _, batch in everyone if batch) == len(everyone) // 3
     for count in (1, 5, 10):
         for start in range(0, len(everyone) + count, count):
-            written = page_heads(user, DownloadFilters(), selection, start, count)
+            written = page_heads(Whole.list_of(user), selection, start, count)
             built = built_heads(selection, start, count)
             assert written == built == everyone[start : start + count]
 
@@ -59,4 +61,7 @@ def test_a_narrowed_list_is_built_from_its_filters(member: User) -> None:
     history(member, 1000)
     narrowed = DownloadFilters(states=["canceled"])
     selection = with_state(visible_downloads(member), narrowed.states)
-    assert [batch for _, batch in page_heads(member, narrowed, selection, 0, 10)] == [None]
+    assert [batch for _, batch in page_heads(None, selection, 0, 10)] == [None]
+    # The page of that list: its one canceled film, not the whole list's heads.
+    page = downloads_page(member, narrowed)
+    assert [row["media"]["name"] for row in page.paginator["data"]] == ["Film 2"]

@@ -18,7 +18,8 @@ picks the shown ones, and the page's rows are loaded by key. Measured at 1,000 e
 one query ~40, ordering by the state's CASE with a LIMIT per batch ~3 (2.4 of them the ORM
 building that CASE); this ~0.9. Reading the shown seasons whole with the page's rows instead
 (one query fewer, a few rows more) saved nothing measurable, and SQLite then walked all the
-person's rows unless it had statistics.
+person's rows unless it had statistics. On the list nobody narrowed, those queries are
+written SQL (``batches``); the ORM builds them for a narrowed one.
 """
 
 from __future__ import annotations
@@ -31,9 +32,11 @@ from typing import Any, NamedTuple
 from django.db.models import Case, Count, FloatField, Q, QuerySet, Sum, Value, When
 from django.db.models.functions import Cast
 
+from vodarr.downloads import batches as batches_sql
+from vodarr.downloads.batches import Whole
 from vodarr.downloads.filters import state_from, state_of
 from vodarr.downloads.models import MediaDownloadRef
-from vodarr.downloads.reading import refs_by_id
+from vodarr.downloads.reading import refs_by_id, refs_of_batches
 
 GROUP_SHOWN = 12  # a season of most shows fits whole
 SHOWN_FIRST = ("failed", "active", "paused", "queued", "completed", "canceled")
@@ -55,26 +58,27 @@ def page_rows(
     *,
     cap: int | None = GROUP_SHOWN,
     with_owner: bool = True,
+    whole: Whole | None = None,
 ) -> tuple[list[MediaDownloadRef], dict[str, dict[str, Any]]]:
     """The rows of a page's entries (``window``: each entry's head id and batch), unordered,
     and for every capped batch the summary of its episodes left out; ``with_owner``: each
-    row's user read with it (an admin's page; a member's rows are all their own)."""
+    row's user read with it (an admin's page; a member's rows are all their own); ``whole``:
+    ``selection`` is that list nobody narrowed, whose batches are read in written SQL."""
+    read = _Reading(selection, with_owner, whole)
     singles = [pk for pk, batch in window if not batch]
     batches = [batch for _, batch in window if batch]
     if not batches or cap is None:
         wholes: dict[str, dict[str, Any]] = {}
         groups: dict[str, list[_Group]] = {}
     else:
-        groups = _groups(selection.filter(batch__in=batches))
+        groups = _groups(read.counted(batches))
         wholes = {batch: _summary(found) for batch, found in groups.items()}
     capped = [batch for batch, whole in wholes.items() if cap is not None and whole["count"] > cap]
     if not capped or cap is None:
         # Unordered, so the database looks rows up by key; the caller puts them in order.
-        return _by_key(selection, singles, batches, with_owner), {}
+        return read.by_key(singles, batches), {}
     whole_batches = [batch for batch in batches if batch not in capped]
-    rows = _with_capped(
-        selection, singles, whole_batches, {b: groups[b] for b in capped}, cap, with_owner
-    )
+    rows = _with_capped(read, singles, whole_batches, {b: groups[b] for b in capped}, cap)
     rest = {batch: wholes[batch] for batch in capped}
     for ref in rows:
         if ref.batch in rest:
@@ -85,47 +89,73 @@ def page_rows(
 
 
 def _with_capped(
-    selection: QuerySet[MediaDownloadRef],
+    read: _Reading,
     singles: list[int],
     whole_batches: list[str],
     capped: dict[str, list[_Group]],
     cap: int,
-    with_owner: bool,
 ) -> list[MediaDownloadRef]:
     """The rows of the singles, the whole batches and the capped batches' shown episodes."""
     wanted = _wanted(capped, cap)
-    seasons = _seasons(wanted)
-    in_seasons = reduce(operator.or_, (_in(batch, found) for batch, found in seasons.items()))
-    episodes = (
-        selection.filter(in_seasons)
-        .order_by()
-        .annotate(canceled=Q(canceled_at__isnull=False))
-        .values_list(*_DECIDING)
-    )
     picked = _pick(
         (
             (pk, batch, season, episode, state_from(bool(canceled), bool(paused), status))
-            for pk, batch, season, episode, canceled, paused, status in episodes
+            for pk, batch, season, episode, canceled, paused, status in read.deciding(
+                _seasons(wanted)
+            )
         ),
         wanted,
     )
-    return _by_key(selection, [*singles, *picked], whole_batches, with_owner)
+    return read.by_key([*singles, *picked], whole_batches)
 
 
-def _by_key(
-    selection: QuerySet[MediaDownloadRef], ids: list[int], batches: list[str], with_owner: bool
-) -> list[MediaDownloadRef]:
-    """The rows of those ids and those batches, unordered (the caller orders them).
+class _Reading(NamedTuple):
+    """How a page's batches are read: from ``selection`` through the ORM, or in written
+    SQL when ``whole`` says nobody narrowed the list (``batches``)."""
 
-    A query each, by its own index: ORed in one (or two ORed id lists), SQLite walked every
-    row of the person's instead (no statistics: it takes the person's index for selective)
-    — their whole history on every page with a batch on it. The ids were chosen from
-    ``selection`` already, so they are read by key alone, in written SQL (``reading``).
-    """
-    rows = refs_by_id(ids, with_owner=with_owner, using=selection.db)
-    if batches:
-        rows += selection.filter(batch__in=batches).order_by()
-    return rows
+    selection: QuerySet[MediaDownloadRef]
+    with_owner: bool
+    whole: Whole | None
+
+    def counted(self, batches: list[str]) -> Iterable[tuple[Any, ...]]:
+        """Per batch, its rows counted by season and what decides their state."""
+        if self.whole is not None:
+            return batches_sql.counted(self.whole, batches)
+        return (
+            self.selection.filter(batch__in=batches)
+            .order_by()
+            .annotate(canceled=Q(canceled_at__isnull=False))
+            .values_list("batch", "season", "canceled", "desired_paused", "transfer__status")
+            .annotate(n=Count("id"), done=Sum(_FRACTION))
+        )
+
+    def deciding(self, seasons: dict[str, set[int]]) -> Iterable[tuple[Any, ...]]:
+        """What decides the state of each batch's episodes of those seasons."""
+        if self.whole is not None:
+            return batches_sql.deciding(self.whole, seasons)
+        in_seasons = reduce(operator.or_, (_in(batch, found) for batch, found in seasons.items()))
+        return (
+            self.selection.filter(in_seasons)
+            .order_by()
+            .annotate(canceled=Q(canceled_at__isnull=False))
+            .values_list(*_DECIDING)
+        )
+
+    def by_key(self, ids: list[int], batches: list[str]) -> list[MediaDownloadRef]:
+        """The rows of those ids and those batches, unordered (the caller orders them).
+
+        A query each, by its own index: ORed in one (or two ORed id lists), SQLite walked
+        every row of the person's instead (no statistics: it takes the person's index for
+        selective) — their whole history on every page with a batch on it. The ids were
+        chosen from ``selection`` already, so they are read by key alone, in written SQL
+        (``reading``).
+        """
+        rows = refs_by_id(ids, with_owner=self.with_owner, using=self.selection.db)
+        if not batches:
+            return rows
+        if self.whole is not None:
+            return rows + refs_of_batches(self.whole, batches, with_owner=self.with_owner)
+        return rows + list(self.selection.filter(batch__in=batches).order_by())
 
 
 class _Group(NamedTuple):
@@ -137,14 +167,8 @@ class _Group(NamedTuple):
     done: float  # their fractions done, summed (a finished one counts 1)
 
 
-def _groups(refs: QuerySet[MediaDownloadRef]) -> dict[str, list[_Group]]:
-    """Per batch, its episodes counted by season and state, from one query."""
-    rows = (
-        refs.order_by()
-        .annotate(canceled=Q(canceled_at__isnull=False))
-        .values_list("batch", "season", "canceled", "desired_paused", "transfer__status")
-        .annotate(n=Count("id"), done=Sum(_FRACTION))
-    )
+def _groups(rows: Iterable[tuple[Any, ...]]) -> dict[str, list[_Group]]:
+    """Per batch, its episodes counted by season and state, from one query's ``rows``."""
     # Rows of one season differing in what decides the state may share a state (active and
     # verifying are both "active"): they are one group.
     found: dict[str, dict[tuple[int, str], _Group]] = {}

@@ -11,32 +11,29 @@ two to the same answer for members and admins, batches and lone downloads, every
 
 from __future__ import annotations
 
-from django.db import connections
 from django.db.models import QuerySet
 
-from vodarr.accounts.models import User
-from vodarr.downloads.filters import DownloadFilters, entry_heads
+from vodarr.downloads.batches import Whole
+from vodarr.downloads.filters import entry_heads
 from vodarr.downloads.models import MediaDownloadRef
 
 Head = tuple[int, str | None]
 
 
 def page_heads(
-    user: User,
-    filters: DownloadFilters,
-    selection: QuerySet[MediaDownloadRef],
-    start: int,
-    count: int,
+    whole: Whole | None, selection: QuerySet[MediaDownloadRef], start: int, count: int
 ) -> list[Head]:
-    """Heads ``start`` to ``start + count`` of ``selection``, the list ``filters`` chose."""
-    if filters.narrowed:
+    """Heads ``start`` to ``start + count`` of ``selection``; ``whole``: it is that list
+    nobody narrowed."""
+    if whole is None:
         return built_heads(selection, start, count)
-    mine = not user.is_admin  # an admin's unnarrowed list is everyone's
-    sql = _MEMBER_HEADS if mine else _ALL_HEADS
-    params = [user.pk, user.pk] if mine else []
-    with connections[selection.db].cursor() as cursor:
-        cursor.execute(sql, [*params, count, start])
-        return [(pk, batch) for pk, batch in cursor.fetchall()]
+    end = start + count  # the newest lone downloads the page can hold, and every batch's head
+    if whole.owner is None:
+        return [(pk, batch) for pk, batch in whole.rows(_ALL_HEADS, [end, count, start])]
+    owner = whole.owner
+    return [
+        (pk, batch) for pk, batch in whole.rows(_MEMBER_HEADS, [owner, end, owner, count, start])
+    ]
 
 
 def built_heads(selection: QuerySet[MediaDownloadRef], start: int, count: int) -> list[Head]:
@@ -46,17 +43,22 @@ def built_heads(selection: QuerySet[MediaDownloadRef], start: int, count: int) -
 
 
 # As ``filters.entry_heads`` says it: rows without a batch, and each batch's least id.
-_MEMBER_HEADS = """
-SELECT "id", "batch" FROM "downloads_mediadownloadref"
-WHERE "user_id" = %s AND ("batch" IS NULL OR "id" IN (
-    SELECT MIN("id") FROM "downloads_mediadownloadref"
-    WHERE "user_id" = %s AND "batch" IS NOT NULL GROUP BY "batch"))
+# Apart, so neither walks the other's rows: a queue of 1,000 episodes, all newer than the
+# lone downloads, was walked row by row to reach them (0.38 → 0.16 ms, bench_queue). Lone
+# downloads come from their own partial index, newest first, only as many as the page can
+# use; the batches' heads from the (user, batch) index alone.
+_HEADS = """
+SELECT "id", "batch" FROM (
+    SELECT * FROM (
+        SELECT "id", "batch", "created_at" FROM "downloads_mediadownloadref"
+        WHERE {owner} "batch" IS NULL ORDER BY "created_at" DESC, "id" DESC LIMIT %s
+    ) lone
+    UNION ALL
+    SELECT "id", "batch", "created_at" FROM "downloads_mediadownloadref" WHERE "id" IN (
+        SELECT MIN("id") FROM "downloads_mediadownloadref"
+        WHERE {owner} "batch" IS NOT NULL GROUP BY "batch")
+) heads
 ORDER BY "created_at" DESC, "id" DESC LIMIT %s OFFSET %s
 """
-_ALL_HEADS = """
-SELECT "id", "batch" FROM "downloads_mediadownloadref"
-WHERE "batch" IS NULL OR "id" IN (
-    SELECT MIN("id") FROM "downloads_mediadownloadref"
-    WHERE "batch" IS NOT NULL GROUP BY "batch")
-ORDER BY "created_at" DESC, "id" DESC LIMIT %s OFFSET %s
-"""
+_MEMBER_HEADS = _HEADS.format(owner='"user_id" = %s AND')
+_ALL_HEADS = _HEADS.format(owner="")

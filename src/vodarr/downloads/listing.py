@@ -25,6 +25,7 @@ from urllib.parse import urlencode
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from vodarr.accounts.models import User
+from vodarr.downloads.batches import Whole
 from vodarr.downloads.changes import TOPIC, remember_status_changes
 from vodarr.downloads.filters import (
     ATTENTION,
@@ -107,8 +108,11 @@ def downloads_page(
         refs = list(selection.order_by("season", "episode", "id")[start : start + per_page])
         entries = [[ref] for ref in refs]
     else:
-        window = page_heads(user, filters, selection, start, per_page)
-        rows, rest = page_rows(selection, window, cap=group_cap, with_owner=user.is_admin)
+        whole = None if filters.narrowed else Whole.list_of(user, selection.db)
+        window = page_heads(whole, selection, start, per_page)
+        rows, rest = page_rows(
+            selection, window, cap=group_cap, with_owner=user.is_admin, whole=whole
+        )
         entries = _entries(rows, window)
         refs = [ref for members in entries for ref in members]
     if not user.is_admin:

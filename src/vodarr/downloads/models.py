@@ -243,6 +243,18 @@ class MediaDownloadRef(models.Model):
             models.Index(fields=["batch", "user", "season"], name="download_batch_season"),
             # Each batch's first row (the list's entry heads) from the index alone.
             models.Index(fields=["user", "batch"], name="download_owner_batches"),
+            # The newest downloads outside a batch (the other entry heads), a member's and
+            # everyone's, without walking past a long queue's episodes (``heads``).
+            models.Index(
+                fields=["user", "-created_at"],
+                condition=models.Q(batch__isnull=True),
+                name="download_owner_singles",
+            ),
+            models.Index(
+                fields=["-created_at"],
+                condition=models.Q(batch__isnull=True),
+                name="download_singles",
+            ),
         ]
 
     def __str__(self) -> str:
