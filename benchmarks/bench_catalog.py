@@ -178,20 +178,7 @@ def main() -> None:
     client.force_login(user)
     inertia = {"X-Inertia": "true", "X-Inertia-Version": settings.INERTIA_VERSION}
 
-    all_search: list[float] = []
-    print(f"{'GET /search/suggest?q=':<28} {'median':>8} {'p95':>8}")
-    for query in QUERIES:
-        samples = percentiles_ms(partial(client.get, "/search/suggest", {"q": query}))
-        all_search += samples
-        print(f"  {query!r:<26} {p(samples, 0.5):6.2f} ms {p(samples, 0.95):6.2f} ms")
-    all_browse: list[float] = []
-    print(f"{'GET (Inertia JSON)':<28} {'median':>8} {'p95':>8}")
-    for url in BROWSE:
-        response = client.get(url, headers=inertia)
-        assert response.status_code == 200, (url, response.status_code)
-        samples = percentiles_ms(partial(client.get, url, headers=inertia))
-        all_browse += samples
-        print(f"  {url:<40} {p(samples, 0.5):6.2f} ms {p(samples, 0.95):6.2f} ms")
+    all_search, all_browse = searches_and_pages(client, inertia)
     print_aim(
         f"search p95, {len(QUERIES)} queries x {ROUNDS}, {label}",
         p(all_search, 0.95),
@@ -206,6 +193,25 @@ def main() -> None:
     )
     with_hidden_categories(user, client, inertia, label)
     shutil.rmtree(tmp, ignore_errors=True)
+
+
+def searches_and_pages(client: Any, inertia: dict[str, str]) -> tuple[list[float], list[float]]:
+    """Every search's and page's samples (ms), each one's median and p95 printed."""
+    search: list[float] = []
+    print(f"{'GET /search/suggest?q=':<28} {'median':>8} {'p95':>8}")
+    for query in QUERIES:
+        samples = percentiles_ms(partial(client.get, "/search/suggest", {"q": query}))
+        search += samples
+        print(f"  {query!r:<26} {p(samples, 0.5):6.2f} ms {p(samples, 0.95):6.2f} ms")
+    browse: list[float] = []
+    print(f"{'GET (Inertia JSON)':<28} {'median':>8} {'p95':>8}")
+    for url in BROWSE:
+        response = client.get(url, headers=inertia)
+        assert response.status_code == 200, (url, response.status_code)
+        samples = percentiles_ms(partial(client.get, url, headers=inertia))
+        browse += samples
+        print(f"  {url:<40} {p(samples, 0.5):6.2f} ms {p(samples, 0.95):6.2f} ms")
+    return search, browse
 
 
 def with_hidden_categories(user: Any, client: Any, inertia: dict[str, str], label: str) -> None:
@@ -224,13 +230,9 @@ def with_hidden_categories(user: Any, client: Any, inertia: dict[str, str], labe
     hidden_series = [pk for pk in series_ids if pk != 70][:2]
     save_choices(user, Kind.MOVIE, Choices(movie_ids, set(hidden_movies), movie_ids[:3]))
     save_choices(user, Kind.SERIES, Choices(series_ids, set(hidden_series), []))
-    search: list[float] = []
-    browse: list[float] = []
-    for query in QUERIES:
-        search += percentiles_ms(partial(client.get, "/search/suggest", {"q": query}))
-    for url in BROWSE:
-        browse += percentiles_ms(partial(client.get, url, headers=inertia))
     hidden = len(hidden_movies) + len(hidden_series)
+    print(f"With {hidden} categories hidden and 3 pinned:")
+    search, browse = searches_and_pages(client, inertia)
     print_aim(
         f"search p95, {hidden} categories hidden, {label}", p(search, 0.95), SEARCH_P95_AIM_MS, "ms"
     )

@@ -250,6 +250,9 @@ class ProviderSettings(models.Model):
     last_sync_at = models.DateTimeField(null=True, blank=True)
     last_sync_counts = models.JSONField(default=dict, blank=True)
     last_sync_error = models.TextField(blank=True)
+    # Moves in the transaction of every sync that changed titles: what is kept about the
+    # catalogue (a listing's count of cards, ``browse``) is kept under it.
+    catalogue_version = models.PositiveBigIntegerField(default=0)
 
     class Meta:
         verbose_name_plural = "provider settings"

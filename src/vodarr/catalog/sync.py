@@ -276,6 +276,10 @@ def _apply(fetched: _Fetched, now: datetime, clock: float) -> SyncResult:
     for model, replaced in ((VodStream, movies), (Series, shows)):
         if replaced.changed or stale:
             refresh_groups(model)
+    if movies.changed or shows.changed or stale:
+        ProviderSettings.objects.filter(pk=ProviderSettings.SINGLETON_PK).update(
+            catalogue_version=F("catalogue_version") + 1
+        )
     return SyncResult(
         categories=len(categories) - len(stale),
         movies_created=movies.created,
