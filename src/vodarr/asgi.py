@@ -18,7 +18,7 @@ application = WebApplication()
 die_with_serve()
 # Django imports the URL conf on the first request, and with it every view and the API's
 # ~280 schemas: ~310 ms of CPU that the first page of each web process waited for, and the
-# pages queued behind it (the p99 tail of some 16-client runs: 200-430 ms, stop 23). Loaded
+# pages queued behind it (the p99 tail of some 16-client runs: 190-430 ms, stop 23). Loaded
 # here, before the freeze below, it is paid at start and kept out of the collector's walks.
 get_resolver().reverse_dict  # noqa: B018 (the property imports and indexes the URL conf)
 # Everything loaded so far (Django, every app, their modules) lives as long as the process:
