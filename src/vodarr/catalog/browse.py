@@ -287,12 +287,14 @@ def _count_cards(
         leads = titles.filter(category_id__in=list(hidden), **{_lead(category_id): True})
         return total - leads.count()
 
+    if not kept:
+        return count()
     version = (
         ProviderSettings.objects.filter(pk=ProviderSettings.SINGLETON_PK)
         .values_list("catalogue_version", flat=True)
         .first()
     )
-    if not kept or version is None:  # no sync has run: nothing moves the version yet
+    if version is None:  # no sync has run: nothing moves the version yet
         return count()
     which = json.dumps([titles.model._meta.label, category_id, sorted(hidden)])
     key = f"catalogue-cards:{version}:{hashlib.sha256(which.encode()).hexdigest()}"
