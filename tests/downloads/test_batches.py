@@ -125,7 +125,9 @@ def _shorts(window: list[tuple[int, str | None]]) -> set[str]:
     return {b for _, b in window if b and b.startswith("short")}
 
 
-def test_a_member_never_reads_another_persons_batch_written(member: User, outsider: User) -> None:
+def test_a_member_never_reads_another_persons_batch_written(
+    member: User, outsider: User, admin: User
+) -> None:
     household(member, outsider)
     theirs = ["short50000", "long50000"]
     mine = Whole.list_of(member)
@@ -133,8 +135,12 @@ def test_a_member_never_reads_another_persons_batch_written(member: User, outsid
     window = [(0, name) for name in theirs]
     rows, rest = page_rows(visible_downloads(member), window, whole=mine)
     assert rows == [] and rest == {}
-    # The admin's list is everyone's.
-    assert Whole.list_of(User.objects.get(pk=outsider.pk)).owner == outsider.pk
+    # The admin's list is everyone's: the same batches read.
+    everyone = Whole.list_of(admin)
+    assert everyone.owner is None
+    rows, rest = page_rows(visible_downloads(admin), window, whole=everyone)
+    assert {ref.batch for ref in rows} == set(theirs) and set(rest) == {"long50000"}
+    assert {ref.user_id for ref in rows} == {outsider.pk}
 
 
 def test_only_the_list_nobody_narrowed_is_read_written(member: User, outsider: User) -> None:
